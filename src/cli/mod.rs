@@ -1,0 +1,52 @@
+//! The command-line interface: one file per subcommand; only this module touches argv,
+//! stdout, stderr and exit codes.
+//!
+//! Exit codes: 0 success, 1 the job ran but found problems (rejected inputs, stale
+//! schemas), 2 the tool could not do its job.
+
+mod convert;
+mod schema;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn raw news articles into a validated dataset of claims, sources and actors.
+#[derive(Debug, Parser)]
+#[command(name = "claimset", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Convert(convert::Args),
+    Schema(schema::Args),
+}
+
+/// What a command ended with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything went well.
+    Success,
+    /// The job ran, but found problems.
+    Problems,
+}
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Convert(args) => convert::run(args),
+        Command::Schema(args) => schema::run(args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,718 @@
+//! Attribution: reporting cues, the source phrase and the content they introduce, and the
+//! claim kind (direct, indirect, mixed) that follows from where the quotation marks are.
+
+use std::ops::Range;
+
+use super::entities::ArticleActors;
+use super::lexicon::{CueClass, Lexicon};
+use super::quotes::Quote;
+use super::segment::{Token, tokenize};
+use crate::model::{ActorKind, ClaimKind, SourceKind};
+
+/// A source as found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDraft {
+    /// Actor name, or the phrase for vague and anonymous sources.
+    pub name: String,
+    /// Its kind.
+    pub kind: SourceKind,
+    /// Index of the actor behind it, in the article's actors.
+    pub actor: Option<usize>,
+    /// E.g. "field study" for a document.
+    pub description: Option<String>,
+}
+
+/// A claim as found in an article: byte span, kind, source and cue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimDraft {
+    /// Byte span of the content in the article text.
+    pub span: Range<usize>,
+    /// How it is voiced.
+    pub kind: ClaimKind,
+    /// Who says it.
+    pub source: Option<SourceDraft>,
+    /// The cue as written.
+    pub cue: Option<String>,
+}
+
+/// Nouns that make a source a document.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "study",
+    "statement",
+    "survey",
+    "document",
+    "communique",
+    "communiqué",
+    "video",
+    "letter",
+    "investigation",
+    "analysis",
+    "audit",
+    "poll",
+    "research",
+    "ruling",
+    "memo",
+    "assessment",
+    "paper",
+    "review",
+    "filing",
+    "complaint",
+    "post",
+    "message",
+    "footage",
+    "recording",
+    "audio",
+    "press release",
+    "release",
+    "bulletin",
+    "data",
+    "figures",
+];
+
+/// Definite descriptions that refer back to an actor of a kind: "the group", "the ministry".
+const ANAPHORA: &[(&str, &[ActorKind])] = &[
+    ("group", &[ActorKind::ArmedGroup, ActorKind::Organization]),
+    ("militants", &[ActorKind::ArmedGroup]),
+    (
+        "organization",
+        &[ActorKind::Organization, ActorKind::ArmedGroup],
+    ),
+    (
+        "organisation",
+        &[ActorKind::Organization, ActorKind::ArmedGroup],
+    ),
+    (
+        "movement",
+        &[ActorKind::ArmedGroup, ActorKind::Organization],
+    ),
+    ("institute", &[ActorKind::Organization]),
+    (
+        "agency",
+        &[ActorKind::Organization, ActorKind::Media, ActorKind::State],
+    ),
+    ("ministry", &[ActorKind::State]),
+    ("government", &[ActorKind::State]),
+    ("army", &[ActorKind::State]),
+    ("military", &[ActorKind::State]),
+    ("police", &[ActorKind::State]),
+    ("newspaper", &[ActorKind::Media]),
+    ("broadcaster", &[ActorKind::Media]),
+    ("outlet", &[ActorKind::Media]),
+    ("company", &[ActorKind::Organization]),
+    ("party", &[ActorKind::Organization]),
+    ("court", &[ActorKind::State, ActorKind::Organization]),
+    ("council", &[ActorKind::Organization, ActorKind::State]),
+    ("union", &[ActorKind::Organization]),
+    ("official", &[ActorKind::Person]),
+    ("minister", &[ActorKind::Person]),
+    ("spokesman", &[ActorKind::Person]),
+    ("spokeswoman", &[ActorKind::Person]),
+    ("spokesperson", &[ActorKind::Person]),
+    ("president", &[ActorKind::Person]),
+    ("leader", &[ActorKind::Person]),
+    ("governor", &[ActorKind::Person]),
+    ("mayor", &[ActorKind::Person]),
+    ("commander", &[ActorKind::Person]),
+    ("expert", &[ActorKind::Person]),
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "both", "this", "that", "these", "those"];
+
+/// Words that end a subject phrase when walking back from a cue.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "but", "while", "because", "although", "though", "whereas", "after", "before", "when",
+    "since", "if", "which", "where", "and", "as",
+];
+
+/// Words after a cue that carry no content ("said on Monday", "told reporters by phone").
+const ADVERBIALS: &[&str] = &[
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "late",
+    "early",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "in",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "by",
+    "phone",
+    "telephone",
+    "email",
+    "also",
+    "again",
+    "then",
+    "recently",
+    "previously",
+    "publicly",
+    "separately",
+    "privately",
+    "reporters",
+    "journalists",
+    "told",
+    "press",
+    "conference",
+    "briefing",
+    "at",
+    "news",
+    "to",
+    "written",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+
+const AUXILIARIES: &[&str] = &["has", "have", "had"];
+
+/// A reporting cue in a sentence: token range and byte span (auxiliary included).
+#[derive(Debug, Clone)]
+struct Cue {
+    first: usize,
+    last: usize,
+    class: CueClass,
+    span: Range<usize>,
+}
+
+/// Everything attribution needs about the article.
+pub struct Context<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Lexicons.
+    pub lex: &'a Lexicon,
+    /// Actors and mentions.
+    pub actors: &'a ArticleActors,
+    /// Quotations.
+    pub quotes: &'a [Quote],
+}
+
+/// Sources already attributed in the article, most recent last (for pronouns).
+#[derive(Default)]
+pub struct History {
+    sources: Vec<(usize, SourceDraft)>,
+}
+
+impl History {
+    fn last_where(&self, f: impl Fn(&SourceDraft) -> bool) -> Option<SourceDraft> {
+        self.sources
+            .iter()
+            .rev()
+            .find(|(_, s)| f(s))
+            .map(|(_, s)| s.clone())
+    }
+
+    /// The latest source, if it was attributed in paragraph `para` or the one before.
+    pub fn recent(&self, para: usize) -> Option<SourceDraft> {
+        self.sources
+            .last()
+            .filter(|(p, _)| para <= p + 1)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// Remembers a source.
+    pub fn push(&mut self, para: usize, s: SourceDraft) {
+        self.sources.push((para, s));
+    }
+}
+
+impl Context<'_> {
+    fn words(&self, tokens: &[Token]) -> Vec<String> {
+        tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(self.text).to_lowercase())
+            .collect()
+    }
+
+    fn in_quote(&self, at: usize) -> bool {
+        self.quotes
+            .iter()
+            .any(|q| q.inner.start <= at && at < q.inner.end)
+    }
+
+    fn cues(&self, tokens: &[Token]) -> Vec<Cue> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < tokens.len() {
+            if !tokens[k].is_word() || self.in_quote(tokens[k].start) {
+                k += 1;
+                continue;
+            }
+            let mut hit = None;
+            let max = self.lex.max_cue_words.min(tokens.len() - k);
+            for n in (1..=max).rev() {
+                let run = &tokens[k..k + n];
+                if run.iter().any(|t| !t.is_word()) {
+                    continue;
+                }
+                let phrase = self.words(run).join(" ");
+                if let Some(class) = self.lex.cue(&phrase) {
+                    hit = Some((n, class));
+                    break;
+                }
+            }
+            let Some((n, class)) = hit else {
+                k += 1;
+                continue;
+            };
+            let mut first = k;
+            while first > 0
+                && tokens[first - 1].is_word()
+                && AUXILIARIES.contains(&tokens[first - 1].text(self.text).to_lowercase().as_str())
+            {
+                first -= 1;
+            }
+            out.push(Cue {
+                first,
+                last: k + n - 1,
+                class,
+                span: tokens[first].start..tokens[k + n - 1].end,
+            });
+            k += n;
+        }
+        out
+    }
+
+    /// Trims spaces, a leading "that", and edge punctuation (not quotation marks) off a
+    /// content span.
+    fn trim_content(&self, mut r: Range<usize>) -> Range<usize> {
+        loop {
+            let s = &self.text[r.clone()];
+            let before = r.clone();
+            let lead = s.len()
+                - s.trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | ':' | ';' | '—' | '–')
+                })
+                .len();
+            r.start += lead;
+            let s = &self.text[r.clone()];
+            if let Some(rest) = s.strip_prefix("that ") {
+                r.start = r.end - rest.len();
+            }
+            let s = &self.text[r.clone()];
+            let trail = s.len()
+                - s.trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
+                })
+                .len();
+            r.end -= trail;
+            if r == before || r.is_empty() {
+                return r;
+            }
+        }
+    }
+
+    /// Kind and span of a content range: a lone quotation is direct (span inside the marks),
+    /// a quotation within more words is mixed, no quotation is indirect.
+    fn content(&self, r: Range<usize>) -> Option<(ClaimKind, Range<usize>)> {
+        let r = self.trim_content(r);
+        if r.is_empty() || !self.text[r.clone()].chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let inside: Vec<&Quote> = self
+            .quotes
+            .iter()
+            .filter(|q| q.outer.start >= r.start && q.outer.end <= r.end)
+            .collect();
+        if let Some(q) = inside.first() {
+            let rest_before = &self.text[r.start..q.outer.start];
+            let rest_after = &self.text[q.outer.end..r.end];
+            let bare = |s: &str| !s.chars().any(char::is_alphanumeric);
+            if inside.len() == 1 && bare(rest_before) && bare(rest_after) {
+                let inner = self.trim_content(q.inner.clone());
+                return (!inner.is_empty()).then_some((ClaimKind::Direct, inner));
+            }
+            return Some((ClaimKind::Mixed, r));
+        }
+        // A quote that encloses the whole range: the speech sits inside it.
+        Some((ClaimKind::Indirect, r))
+    }
+
+    /// The source a noun phrase names, if it names one.
+    fn source(&self, r: Range<usize>, history: &History) -> Option<SourceDraft> {
+        let tokens = tokenize(self.text, r.clone());
+        let words = self.words(&tokens);
+        if words.is_empty() || words.len() > 14 {
+            return None;
+        }
+        if words.len() == 1 && PRONOUNS.contains(&words[0].as_str()) {
+            return self.pronoun(&words[0], r.start, history);
+        }
+        let phrase = self.text[r.clone()].trim();
+        let content_words: Vec<&String> = words
+            .iter()
+            .skip_while(|w| DETERMINERS.contains(&w.as_str()))
+            .collect();
+        let head_end = content_words
+            .iter()
+            .position(|w| {
+                matches!(
+                    w.as_str(),
+                    "in" | "for"
+                        | "of"
+                        | "from"
+                        | "at"
+                        | "with"
+                        | "on"
+                        | "who"
+                        | "published"
+                        | "released"
+                        | "by"
+                )
+            })
+            .unwrap_or(content_words.len());
+        let head = content_words[..head_end]
+            .last()
+            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"));
+        let mentions: Vec<_> = self.actors.mentions_in(r.clone()).copied().collect();
+        let plain_phrase = phrase
+            .strip_prefix("both ")
+            .or_else(|| phrase.strip_prefix("Both "))
+            .unwrap_or(phrase)
+            .to_string();
+        if let Some(head) = head {
+            if DOCUMENT_NOUNS.contains(&head) {
+                let publisher = mentions.last().map(|m| m.actor);
+                let name = publisher.map_or_else(
+                    || plain_phrase.clone(),
+                    |a| self.actors.actors[a].name.clone(),
+                );
+                let desc: Vec<&str> = content_words[..head_end]
+                    .iter()
+                    .map(|w| w.as_str())
+                    .filter(|w| !matches!(*w, "recent" | "new" | "latest"))
+                    .collect();
+                let desc = desc.join(" ");
+                return Some(SourceDraft {
+                    name,
+                    kind: SourceKind::Document,
+                    actor: publisher,
+                    description: (!desc.is_empty() && publisher.is_some()).then_some(desc),
+                });
+            }
+            let head_is_common = !mentions.iter().any(|m| {
+                let t = &self.text[m.start..m.end];
+                t.to_lowercase().ends_with(head) || t.to_lowercase().contains(&format!("{head} "))
+            });
+            if head_is_common {
+                let determiner = words.first().map(String::as_str);
+                if self.lex.vague.contains(head) {
+                    return Some(SourceDraft {
+                        name: plain_phrase,
+                        kind: SourceKind::Vague,
+                        actor: None,
+                        description: None,
+                    });
+                }
+                if self.lex.anonymous.contains(head) || self.lex.roles.contains(head) {
+                    if determiner == Some("the") && content_words.len() <= 2 {
+                        return self.anaphor(head, r.start, history);
+                    }
+                    if matches!(determiner, Some("a" | "an" | "one" | "another"))
+                        || mentions.is_empty()
+                    {
+                        return Some(SourceDraft {
+                            name: phrase.to_string(),
+                            kind: SourceKind::Anonymous,
+                            actor: None,
+                            description: None,
+                        });
+                    }
+                }
+                if mentions.is_empty() {
+                    if determiner == Some("the") && content_words.len() <= 3 {
+                        return self.anaphor(head, r.start, history);
+                    }
+                    return None;
+                }
+            }
+        }
+        let m = mentions.last()?;
+        let a = &self.actors.actors[m.actor];
+        Some(SourceDraft {
+            name: a.name.clone(),
+            kind: a.kind.source_kind(),
+            actor: Some(m.actor),
+            description: None,
+        })
+    }
+
+    fn actor_source(&self, actor: usize) -> SourceDraft {
+        let a = &self.actors.actors[actor];
+        SourceDraft {
+            name: a.name.clone(),
+            kind: a.kind.source_kind(),
+            actor: Some(actor),
+            description: None,
+        }
+    }
+
+    /// The latest actor of one of `kinds` mentioned before `at`.
+    fn last_actor(&self, at: usize, kinds: &[ActorKind]) -> Option<usize> {
+        self.actors
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= at)
+            .find(|m| kinds.contains(&self.actors.actors[m.actor].kind))
+            .map(|m| m.actor)
+    }
+
+    fn pronoun(&self, word: &str, at: usize, history: &History) -> Option<SourceDraft> {
+        match word {
+            "he" | "she" => history
+                .last_where(|s| s.kind == SourceKind::Person)
+                .or_else(|| {
+                    self.last_actor(at, &[ActorKind::Person])
+                        .map(|a| self.actor_source(a))
+                }),
+            "it" => history
+                .last_where(|s| {
+                    matches!(
+                        s.kind,
+                        SourceKind::Organization | SourceKind::Media | SourceKind::Document
+                    )
+                })
+                .or_else(|| {
+                    self.last_actor(
+                        at,
+                        &[
+                            ActorKind::ArmedGroup,
+                            ActorKind::Organization,
+                            ActorKind::Media,
+                            ActorKind::State,
+                        ],
+                    )
+                    .map(|a| self.actor_source(a))
+                }),
+            "they" | "we" => history.last_where(|s| s.kind != SourceKind::Person),
+            _ => None,
+        }
+    }
+
+    fn anaphor(&self, head: &str, at: usize, history: &History) -> Option<SourceDraft> {
+        let kinds = ANAPHORA.iter().find(|(w, _)| *w == head)?.1;
+        if kinds == [ActorKind::Person] {
+            return history
+                .last_where(|s| s.kind == SourceKind::Person)
+                .or_else(|| self.last_actor(at, kinds).map(|a| self.actor_source(a)));
+        }
+        self.last_actor(at, kinds).map(|a| self.actor_source(a))
+    }
+
+    /// Start of the subject phrase that ends at token `end` (exclusive): back to the last
+    /// clause boundary. Returns the token index.
+    fn clause_start(&self, tokens: &[Token], end: usize, floor: usize) -> usize {
+        let mut k = end;
+        while k > floor {
+            let t = tokens[k - 1];
+            let w = t.text(self.text);
+            let boundary = if t.is_word() {
+                CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
+                    && !(w == "and" && k < end && k > floor + 1 && tokens[k - 2].is_word())
+            } else {
+                !matches!(w, "'" | "’" | "-" | "." | "&")
+            };
+            if boundary {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    fn bytes(tokens: &[Token], first: usize, end: usize) -> Range<usize> {
+        if first >= end {
+            return tokens.get(first).map_or(0, |t| t.start)
+                ..tokens.get(first).map_or(0, |t| t.start);
+        }
+        tokens[first].start..tokens[end - 1].end
+    }
+
+    /// Attributes one sentence; returns the claims it yields (empty when no cue works).
+    pub fn attribute(
+        &self,
+        sentence: Range<usize>,
+        para: usize,
+        history: &mut History,
+    ) -> Vec<ClaimDraft> {
+        let tokens = tokenize(self.text, sentence.clone());
+        let cues = self.cues(&tokens);
+        for cue in &cues {
+            if let Some(c) = self.try_cue(&tokens, cue, sentence.clone(), history) {
+                if let Some(s) = &c.source {
+                    history.push(para, s.clone());
+                }
+                return vec![c];
+            }
+        }
+        Vec::new()
+    }
+
+    fn try_cue(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let cue_text = text[cue.span.clone()].to_string();
+        let end = sentence.end;
+        let after_cue = cue.span.end..end;
+        let claim = |kind_span: Option<(ClaimKind, Range<usize>)>, source: SourceDraft| {
+            kind_span.map(|(kind, span)| ClaimDraft {
+                span,
+                kind,
+                source: Some(source),
+                cue: Some(cue_text.clone()),
+            })
+        };
+        if cue.class == CueClass::Passive {
+            return None;
+        }
+        if cue.class == CueClass::According {
+            // "According to X, C" or "C, according to X".
+            let at_start = self.clause_start(tokens, cue.first, 0) == 0
+                || tokens[..cue.first].iter().all(|t| !t.is_word());
+            if at_start || text[sentence.start..cue.span.start].trim().is_empty() {
+                let comma = tokens[cue.last + 1..]
+                    .iter()
+                    .position(|t| t.text(text) == ",")?
+                    + cue.last
+                    + 1;
+                let mut source = self.source(Self::bytes(tokens, cue.last + 1, comma), history)?;
+                let mut content_start = tokens.get(comma + 1)?.start;
+                let mut cue_text = cue_text.clone();
+                // "According to X, quoting Y, C": Y is the original speaker.
+                let rest = self.cues(&tokens[comma + 1..]);
+                if let Some(relay) = rest
+                    .first()
+                    .filter(|c| c.first == 0 && c.class == CueClass::According)
+                {
+                    let (f, l) = (comma + 1 + relay.first, comma + 1 + relay.last);
+                    if let Some(c2) = tokens[l + 1..]
+                        .iter()
+                        .position(|t| t.text(text) == ",")
+                        .map(|p| p + l + 1)
+                        && let Some(s) = self.source(Self::bytes(tokens, l + 1, c2), history)
+                    {
+                        source = s;
+                        cue_text = text[tokens[f].start..tokens[l].end].to_string();
+                        content_start = tokens.get(c2 + 1)?.start;
+                    }
+                }
+                let c = self.content(content_start..end)?;
+                return Some(ClaimDraft {
+                    span: c.1,
+                    kind: c.0,
+                    source: Some(source),
+                    cue: Some(cue_text),
+                });
+            }
+            let source = self.source(cue.span.end..end, history)?;
+            return claim(self.content(sentence.start..cue.span.start), source);
+        }
+
+        // Inverted: "“Q,” said X." / "C, added KCNA."
+        let prev = cue.first.checked_sub(1).map(|k| tokens[k].text(text));
+        if matches!(prev, Some("," | "”" | "\"" | "’")) && cue.class == CueClass::Speech {
+            let tail_end = tokens[cue.last + 1..]
+                .iter()
+                .position(|t| {
+                    !t.is_word()
+                        && t.text(text) != "'"
+                        && t.text(text) != "’"
+                        && t.text(text) != "-"
+                        && t.text(text) != "."
+                        || t.text(text) == "."
+                })
+                .map_or(tokens.len(), |p| p + cue.last + 1);
+            if tail_end > cue.last + 1
+                && let Some(source) =
+                    self.source(Self::bytes(tokens, cue.last + 1, tail_end), history)
+            {
+                return claim(self.content(sentence.start..cue.span.start), source);
+            }
+        }
+
+        // Subject before the cue.
+        let mut subj_first = self.clause_start(tokens, cue.first, 0);
+        let mut subj_end = cue.first;
+        if subj_first == subj_end && subj_first > 0 && tokens[subj_first - 1].text(text) == "," {
+            // Apposition: "X, mayor of Y, told".
+            let app_start = self.clause_start(tokens, subj_first - 1, 0);
+            if app_start > 0 && tokens[app_start - 1].text(text) == "," {
+                subj_end = app_start - 1;
+                subj_first = self.clause_start(tokens, subj_end, 0);
+            }
+        }
+        if subj_first >= subj_end {
+            return None;
+        }
+        let subj = Self::bytes(tokens, subj_first, subj_end);
+        let source = self.source(subj.clone(), history)?;
+        let after: Vec<Token> = tokens[cue.last + 1..].to_vec();
+        let after_words = self.words(&after);
+        let first_after = after.first().map(|t| t.text(text));
+        let starts_quote = matches!(first_after, Some("“" | "\"" | "‘" | ":" | "," | "«"));
+        let that_at = after.iter().take(12).position(|t| t.text(text) == "that");
+        let is_tell = matches!(
+            cue_text.split_whitespace().last(),
+            Some("told" | "tell" | "tells" | "telling" | "informed" | "assured" | "warned")
+        );
+        let only_adverbials = after_words.iter().all(|w| {
+            ADVERBIALS.contains(&w.as_str()) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        });
+        let content_range = if starts_quote && !is_tell {
+            Some(after_cue.clone())
+        } else if let Some(p) = that_at {
+            Some(after[p].end..end)
+        } else if is_tell || only_adverbials || after.is_empty() {
+            None
+        } else {
+            Some(after_cue.clone())
+        };
+        match content_range {
+            Some(r) => claim(self.content(r), source),
+            None => {
+                // "C, X said." — content before the subject.
+                if subj_first == 0 || !matches!(tokens[subj_first - 1].text(text), "," | "”" | "\"")
+                {
+                    if is_tell
+                        && let Some(q) = after
+                            .iter()
+                            .position(|t| matches!(t.text(text), "“" | "\"" | ":"))
+                    {
+                        return claim(self.content(after[q].start..end), source);
+                    }
+                    return None;
+                }
+                claim(
+                    self.content(sentence.start..tokens[subj_first - 1].end),
+                    source,
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,913 @@
+//! Actors and their mentions: gazetteer and country matches (names, demonyms with state
+//! institutions, capitals as metonyms), capitalised name sequences with titles, particles
+//! and organisation head words, acronyms defined in the text, surnames and short forms.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::lexicon::Lexicon;
+use super::segment::{Token, tokenize};
+use crate::model::{ActorKind, fold_name};
+
+/// An actor as found in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalActor {
+    /// Canonical name.
+    pub name: String,
+    /// Its kind.
+    pub kind: ActorKind,
+    /// Other surface forms seen in the article.
+    pub aliases: BTreeSet<String>,
+    /// Role or title, when the article gives one.
+    pub description: Option<String>,
+    /// Index of the actor it belongs to, when stated.
+    pub affiliation: Option<usize>,
+}
+
+/// One occurrence of an actor: a byte span of the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LocalMention {
+    /// Byte offset of the surface form.
+    pub start: usize,
+    /// Byte offset after it.
+    pub end: usize,
+    /// Index into the article's actors.
+    pub actor: usize,
+}
+
+/// The actors of one article and where they are mentioned (mentions sorted by position).
+#[derive(Debug, Clone, Default)]
+pub struct ArticleActors {
+    /// Actors, in order of first mention.
+    pub actors: Vec<LocalActor>,
+    /// Mentions, by position.
+    pub mentions: Vec<LocalMention>,
+}
+
+impl ArticleActors {
+    /// The mention covering byte `at`, if any.
+    pub fn mention_at(&self, at: usize) -> Option<&LocalMention> {
+        self.mentions.iter().find(|m| m.start <= at && at < m.end)
+    }
+
+    /// Mentions lying within `range`.
+    pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = &LocalMention> {
+        self.mentions
+            .iter()
+            .filter(move |m| m.start >= range.start && m.end <= range.end)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    CountryName(usize),
+    Demonym(usize),
+    Capital(usize),
+    Known(usize),
+}
+
+/// Compiled matchers over the lexicon, built once per run.
+pub struct EntityMatcher {
+    automaton: AhoCorasick,
+    targets: Vec<(Target, bool)>,
+}
+
+/// Nouns that make "Malian army", "Mali Defense Ministry" a name of the state.
+const STATE_BODIES: &[&str] = &[
+    "army",
+    "military",
+    "armed forces",
+    "forces",
+    "government",
+    "navy",
+    "air force",
+    "police",
+    "authorities",
+    "gendarmerie",
+    "junta",
+    "defense ministry",
+    "defence ministry",
+    "foreign ministry",
+    "interior ministry",
+    "ministry of defense",
+    "ministry of defence",
+    "security forces",
+    "administration",
+    "state department",
+    "regime",
+];
+
+/// Words before a capital that make it a place, not a metonym for the state.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "from", "to", "into", "across", "outside", "toward", "towards", "around",
+    "through", "of", "capital", "city", "via", "between", "and", "inside",
+];
+
+/// Capitalised words that start sentences but never names.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "however",
+    "meanwhile",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "these",
+    "those",
+    "that",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "after",
+    "before",
+    "while",
+    "when",
+    "as",
+    "for",
+    "with",
+    "last",
+    "some",
+    "many",
+    "both",
+    "since",
+    "if",
+    "though",
+    "although",
+    "yet",
+    "so",
+    "also",
+    "still",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "no",
+    "not",
+    "all",
+    "most",
+    "more",
+    "several",
+    "such",
+    "according",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "until",
+    "among",
+    "by",
+    "from",
+    "to",
+    "of",
+    "about",
+    "once",
+    "other",
+    "another",
+    "each",
+    "every",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "earlier",
+    "later",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "recently",
+    "thus",
+    "instead",
+    "besides",
+    "moreover",
+    "furthermore",
+    "indeed",
+    "officials",
+    "residents",
+    "experts",
+    "analysts",
+    "sources",
+    "reports",
+    "suspected",
+    "gunmen",
+    "militants",
+    "figures",
+    "estimates",
+    "local",
+    "critics",
+    "witnesses",
+    "do",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "my",
+    "your",
+    "me",
+    "us",
+    "them",
+    "him",
+    "mr",
+    "mrs",
+    "ms",
+];
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Lower-case words allowed inside a name ("Timbuktu Institute for Peace Studies",
+/// "Iyad Ag Ghaly", "Nasr al-Islam wal Muslimin").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "bint",
+    "wal", "ag", "van", "von", "der", "den", "da", "di", "dos", "do", "y", "on",
+];
+
+const PLACE_NOUNS: &[&str] = &[
+    "region",
+    "district",
+    "province",
+    "city",
+    "town",
+    "village",
+    "river",
+    "county",
+    "valley",
+    "lake",
+    "mountains",
+    "desert",
+    "border",
+    "area",
+    "zone",
+    "camp",
+    "island",
+    "islands",
+    "sea",
+    "ocean",
+    "street",
+    "square",
+    "road",
+    "highway",
+    "airport",
+    "port",
+    "state",
+    "prefecture",
+    "commune",
+    "municipality",
+];
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "sub-saharan",
+    "greater",
+    "upper",
+    "lower",
+    "middle",
+];
+
+fn word_at(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn word_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Mali’s" → "Mali".
+fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(w) = word.strip_suffix(suffix) {
+            return w;
+        }
+    }
+    word
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+impl EntityMatcher {
+    /// Compiles the gazetteer and country names of `lex`.
+    pub fn new(lex: &Lexicon) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets = Vec::new();
+        let mut add = |name: &str, target: Target| {
+            let exact = is_acronym(name) || name.chars().count() <= 3;
+            patterns.push(name.to_string());
+            targets.push((target, exact));
+            if name.contains('\'') {
+                patterns.push(name.replace('\'', "’"));
+                targets.push((target, exact));
+            }
+        };
+        for (i, c) in lex.countries.iter().enumerate() {
+            add(&c.name, Target::CountryName(i));
+            for a in &c.aliases {
+                add(a, Target::CountryName(i));
+            }
+            for d in &c.demonyms {
+                add(d, Target::Demonym(i));
+            }
+            for cap in &c.capitals {
+                add(cap, Target::Capital(i));
+            }
+        }
+        for (i, a) in lex.actors.iter().enumerate() {
+            add(&a.name, Target::Known(i));
+            for al in &a.aliases {
+                add(al, Target::Known(i));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("lexicon patterns compile");
+        Self { automaton, targets }
+    }
+}
+
+/// Finds the actors of an article. `sentences` are byte ranges of `text`, in order.
+pub fn find_actors(
+    text: &str,
+    sentences: &[Range<usize>],
+    lex: &Lexicon,
+    matcher: &EntityMatcher,
+) -> ArticleActors {
+    let mut found = Finder {
+        text,
+        lex,
+        out: ArticleActors::default(),
+        index: HashMap::new(),
+    };
+    found.lexicon_matches(matcher);
+    for s in sentences {
+        found.name_sequences(s.clone());
+    }
+    found.acronym_definitions();
+    for s in sentences {
+        found.short_forms(s.clone());
+    }
+    found.out.mentions.sort();
+    found.out.mentions.dedup();
+    found.affiliations();
+    found.out
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    out: ArticleActors,
+    /// (kind, folded name) → actor index.
+    index: HashMap<(ActorKind, String), usize>,
+}
+
+impl Finder<'_> {
+    fn actor(&mut self, kind: ActorKind, name: &str) -> usize {
+        let key = (kind, fold_name(name));
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        self.out.actors.push(LocalActor {
+            name: name.to_string(),
+            kind,
+            aliases: BTreeSet::new(),
+            description: None,
+            affiliation: None,
+        });
+        let i = self.out.actors.len() - 1;
+        self.index.insert(key, i);
+        i
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.out
+            .mentions
+            .iter()
+            .any(|m| m.start < end && start < m.end)
+    }
+
+    fn mention(&mut self, actor: usize, start: usize, end: usize) {
+        if self.overlaps(start, end) {
+            return;
+        }
+        let surface = self.text[start..end].to_string();
+        let a = &mut self.out.actors[actor];
+        if fold_name(&surface) != fold_name(&a.name) {
+            a.aliases.insert(surface);
+        }
+        self.out.mentions.push(LocalMention { start, end, actor });
+    }
+
+    fn previous_word(&self, at: usize) -> Option<&str> {
+        let before = self.text[..at].trim_end();
+        let w: &str = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()?;
+        (!w.is_empty() && before.ends_with(w)).then_some(w)
+    }
+
+    fn lexicon_matches(&mut self, matcher: &EntityMatcher) {
+        let text = self.text;
+        for m in matcher.automaton.find_iter(text) {
+            let (start, mut end) = (m.start(), m.end());
+            if word_before(text, start) || word_at(text, end) {
+                continue;
+            }
+            let (target, exact) = matcher.targets[m.pattern().as_usize()];
+            let surface = &text[start..end];
+            let pattern_name = self.pattern_name(target);
+            if exact && !self.exact_form(target, surface) {
+                continue;
+            }
+            if !exact && !starts_upper(surface) && starts_upper(pattern_name) {
+                continue;
+            }
+            match target {
+                Target::Known(i) => {
+                    let k = &self.lex.actors[i];
+                    let a = self.actor(k.kind, &k.name.clone());
+                    self.mention(a, start, end);
+                }
+                Target::CountryName(i) | Target::Demonym(i) => {
+                    let body = self.state_body_after(end);
+                    if let Some(e) = body {
+                        end = e;
+                    } else if matches!(target, Target::Demonym(_)) {
+                        continue;
+                    }
+                    let name = self.lex.countries[i].name.clone();
+                    let a = self.actor(ActorKind::State, &name);
+                    self.mention(a, start, end);
+                }
+                Target::Capital(i) => {
+                    let prev = self.previous_word(start).map(str::to_lowercase);
+                    let before = text[..start].trim_end();
+                    if prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()))
+                        || before.ends_with(',')
+                        || before.ends_with('(')
+                        || text[end..].trim_start().starts_with(',')
+                            && !text[end..].trim_start()[1..]
+                                .trim_start()
+                                .starts_with(char::is_lowercase)
+                    {
+                        continue;
+                    }
+                    let name = self.lex.countries[i].name.clone();
+                    let a = self.actor(ActorKind::State, &name);
+                    self.mention(a, start, end);
+                }
+            }
+        }
+    }
+
+    fn pattern_name(&self, target: Target) -> &str {
+        match target {
+            Target::CountryName(i) | Target::Demonym(i) | Target::Capital(i) => {
+                &self.lex.countries[i].name
+            }
+            Target::Known(i) => &self.lex.actors[i].name,
+        }
+    }
+
+    /// Short names and acronyms must match with their case ("US", not "us").
+    fn exact_form(&self, target: Target, surface: &str) -> bool {
+        let forms: Vec<&String> = match target {
+            Target::CountryName(i) => {
+                let c = &self.lex.countries[i];
+                std::iter::once(&c.name).chain(&c.aliases).collect()
+            }
+            Target::Demonym(i) => self.lex.countries[i].demonyms.iter().collect(),
+            Target::Capital(i) => self.lex.countries[i].capitals.iter().collect(),
+            Target::Known(i) => {
+                let k = &self.lex.actors[i];
+                std::iter::once(&k.name).chain(&k.aliases).collect()
+            }
+        };
+        forms.iter().any(|f| f.as_str() == surface)
+    }
+
+    /// End of "army", "Defense Ministry", ... right after `at`, if one follows.
+    fn state_body_after(&self, at: usize) -> Option<usize> {
+        let rest = &self.text[at..];
+        let trimmed = rest.strip_prefix(' ')?;
+        let lower = trimmed.to_lowercase();
+        STATE_BODIES
+            .iter()
+            .filter(|b| lower.starts_with(*b) && !word_at(trimmed, b.len()))
+            .map(|b| at + 1 + b.len())
+            .max()
+    }
+
+    fn name_sequences(&mut self, sentence: Range<usize>) {
+        let text = self.text;
+        let tokens = tokenize(text, sentence.clone());
+        let mut i = 0;
+        while i < tokens.len() {
+            if !is_name_word(&tokens[i], text) {
+                i += 1;
+                continue;
+            }
+            // Extend over name words and inner connectors.
+            let mut j = i + 1;
+            let mut last = i;
+            while j < tokens.len() {
+                let t = tokens[j];
+                let adjacent = t.start == tokens[j - 1].end + 1 || t.start == tokens[j - 1].end;
+                if !adjacent || !t.is_word() || has_possessive(tokens[j - 1].text(text)) {
+                    break;
+                }
+                let w = t.text(text);
+                if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&w.to_lowercase().as_str()) {
+                    last = j;
+                    j += 1;
+                } else if CONNECTORS.contains(&w) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            self.name_candidate(&tokens, i, last, sentence.start);
+            i = last + 1;
+        }
+    }
+
+    fn name_candidate(
+        &mut self,
+        tokens: &[Token],
+        first: usize,
+        last: usize,
+        sentence_start: usize,
+    ) {
+        let text = self.text;
+        let mut first = first;
+        // Drop function words, titles and months at the front.
+        let mut title: Option<String> = None;
+        while first <= last {
+            let w = strip_possessive(tokens[first].text(text));
+            let lw = w.to_lowercase();
+            let lw = lw.trim_end_matches('.');
+            if FUNCTION_WORDS.contains(&lw)
+                || MONTHS_AND_DAYS.contains(&lw)
+                || CONNECTORS.contains(&lw)
+            {
+                first += 1;
+            } else if self.lex.titles.contains_key(lw) {
+                title = Some(w.to_string());
+                first += 1;
+                if tokens.get(first).is_some_and(|t| t.text(text) == ".") {
+                    first += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if first > last {
+            return;
+        }
+        let start = tokens[first].start;
+        let last_word = tokens[last].text(text);
+        let end = tokens[last].start + strip_possessive(last_word).len();
+        if self.overlaps(start, end) {
+            // Part of a lexicon match; a longer sequence around it is left to the match.
+            return;
+        }
+        let words: Vec<&str> = tokens[first..=last]
+            .iter()
+            .map(|t| strip_possessive(t.text(text)))
+            .collect();
+        let lower_first = words[0].to_lowercase();
+        let head_kind = words
+            .iter()
+            .rev()
+            .find_map(|w| self.lex.org_heads.get(*w).copied());
+        let prev = self.previous_word(start).map(str::to_lowercase);
+        let after = self.text[end..].trim_start();
+        let next_word: String = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if words.len() == 1 {
+            if is_acronym(words[0]) && start != sentence_start && !after.starts_with(')') {
+                let a = self.actor(head_kind.unwrap_or(ActorKind::Organization), words[0]);
+                self.mention(a, start, end);
+            }
+            return;
+        }
+        if words[0] == "Operation" || DIRECTIONS.contains(&lower_first.as_str()) {
+            return;
+        }
+        if let Some(kind) = head_kind {
+            let a = self.actor(kind, &text[start..end]);
+            self.mention(a, start, end);
+            return;
+        }
+        let place = prev
+            .as_deref()
+            .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p) && p != "and" && p != "of")
+            || PLACE_NOUNS.contains(&next_word.as_str());
+        if place || words.len() > 4 || words.iter().any(|w| is_acronym(w)) {
+            return;
+        }
+        let a = self.actor(ActorKind::Person, &text[start..end]);
+        self.mention(a, start, end);
+        if self.out.actors[a].description.is_none() {
+            let d = self
+                .role_before(start)
+                .or_else(|| self.apposition_after(end));
+            let d = d.or(title.filter(|t| {
+                !matches!(
+                    t.to_lowercase().trim_end_matches('.'),
+                    "mr" | "mrs" | "ms" | "dr" | "sir"
+                )
+            }));
+            self.out.actors[a].description = d;
+        }
+    }
+
+    /// "African affairs and military expert" before a name: words back to punctuation or a
+    /// determiner, ending in a role noun.
+    fn role_before(&self, at: usize) -> Option<String> {
+        let before = &self.text[..at];
+        let words: Vec<&str> = before.split(' ').rev().skip(1).take(8).collect();
+        let first = words.first()?;
+        if !self.lex.roles.contains(&first.to_lowercase()) {
+            return None;
+        }
+        let mut taken = 0;
+        for w in &words {
+            let lw = w.to_lowercase();
+            if w.is_empty()
+                || w.ends_with([',', '.', ';', ':', '“', '"', '(', '—'])
+                || matches!(
+                    lw.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "by"
+                        | "on"
+                        | "to"
+                        | "with"
+                        | "said"
+                        | "told"
+                        | "says"
+                        | "according"
+                        | "that"
+                        | "blamed"
+                        | "from"
+                )
+                || self.lex.cue(&lw).is_some()
+            {
+                break;
+            }
+            taken += 1;
+        }
+        let phrase: Vec<&str> = words[..taken].iter().rev().copied().collect();
+        let phrase = phrase.join(" ");
+        let phrase = phrase.trim_start_matches(|c: char| !c.is_alphanumeric());
+        (!phrase.is_empty()).then(|| phrase.to_string())
+    }
+
+    /// ", mayor of the neighboring Diabaly district," after a name.
+    fn apposition_after(&self, at: usize) -> Option<String> {
+        let rest = self.text[at..].strip_prefix(", ")?;
+        let end = rest.find([',', '.', ';', '(', '“', '"'])?;
+        let phrase = &rest[..end];
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.is_empty() || words.len() > 12 {
+            return None;
+        }
+        let has_role = words
+            .iter()
+            .any(|w| self.lex.roles.contains(&strip_possessive(w).to_lowercase()));
+        if !has_role || self.lex.cue(&words[0].to_lowercase()).is_some() {
+            return None;
+        }
+        let phrase = phrase
+            .strip_prefix("a ")
+            .or_else(|| phrase.strip_prefix("an "))
+            .or_else(|| phrase.strip_prefix("the "))
+            .unwrap_or(phrase);
+        Some(phrase.to_string())
+    }
+
+    /// "Full Name (ACR)" and "known by the acronym ACR": the acronym becomes an alias.
+    fn acronym_definitions(&mut self) {
+        let text = self.text;
+        let mentions = self.out.mentions.clone();
+        for m in mentions {
+            let rest = &text[m.end..];
+            let Some(inner) = rest.strip_prefix(" (") else {
+                continue;
+            };
+            let Some(close) = inner.find(')') else {
+                continue;
+            };
+            let acr = &inner[..close];
+            if is_acronym(acr) && !acr.contains(' ') {
+                let start = m.end + 2;
+                self.out.mentions.retain(|x| {
+                    !(x.start == start && x.end == start + acr.len() && x.actor != m.actor)
+                });
+                self.mention(m.actor, start, start + acr.len());
+            }
+        }
+    }
+
+    /// Surnames ("Diallo"), short forms ("Timbuktu Institute") and acronyms of actors
+    /// already found.
+    fn short_forms(&mut self, sentence: Range<usize>) {
+        let text = self.text;
+        let tokens = tokenize(text, sentence);
+        let mut forms: Vec<(Vec<String>, usize)> = Vec::new();
+        for (i, a) in self.out.actors.iter().enumerate() {
+            let words: Vec<String> = a.name.split_whitespace().map(str::to_string).collect();
+            match a.kind {
+                ActorKind::Person if words.len() >= 2 => {
+                    forms.push((vec![words[words.len() - 1].clone()], i));
+                }
+                ActorKind::Organization | ActorKind::ArmedGroup | ActorKind::Media
+                    if words.len() >= 3 =>
+                {
+                    for n in 2..words.len() {
+                        if self.lex.org_heads.contains_key(words[n - 1].as_str()) {
+                            forms.push((words[..n].to_vec(), i));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            for al in &a.aliases {
+                if is_acronym(al) {
+                    forms.push((vec![al.clone()], i));
+                }
+            }
+        }
+        forms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        for k in 0..tokens.len() {
+            for (words, actor) in &forms {
+                if k + words.len() > tokens.len() {
+                    continue;
+                }
+                let ok = words
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| strip_possessive(tokens[k + n].text(text)) == w);
+                if ok {
+                    let last = tokens[k + words.len() - 1];
+                    let end = last.start + strip_possessive(last.text(text)).len();
+                    self.mention(*actor, tokens[k].start, end);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// A person whose role names a group ("al-Shabab official", "leader of JNIM"), or
+    /// "GROUP, under the leadership of PERSON", belongs to that group.
+    fn affiliations(&mut self) {
+        let text = self.text;
+        for i in 0..self.out.actors.len() {
+            if self.out.actors[i].kind != ActorKind::Person {
+                continue;
+            }
+            if let Some(d) = self.out.actors[i].description.clone() {
+                let folded = fold_name(&d);
+                let group = self.out.actors.iter().position(|a| {
+                    a.kind != ActorKind::Person
+                        && std::iter::once(&a.name)
+                            .chain(&a.aliases)
+                            .any(|n| contains_words(&folded, &fold_name(n)))
+                });
+                self.out.actors[i].affiliation = group;
+            }
+        }
+        for (k, m) in self.out.mentions.iter().enumerate() {
+            let rest = &text[m.end..];
+            if let Some(r) = rest.strip_prefix(", under the leadership of ") {
+                let at = m.end + ", under the leadership of ".len();
+                if let Some(p) = self.out.mentions[k + 1..].iter().find(|x| x.start == at)
+                    && self.out.actors[p.actor].kind == ActorKind::Person
+                {
+                    let _ = r;
+                    let (p, g) = (p.actor, m.actor);
+                    self.out.actors[p].affiliation = Some(g);
+                    if self.out.actors[p].description.is_none() {
+                        self.out.actors[p].description =
+                            Some(format!("leader of {}", &text[m.start..m.end]));
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    !needle.is_empty() && format!(" {haystack} ").contains(&format!(" {needle} "))
+}
+
+fn has_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+fn is_name_word(t: &Token, text: &str) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    let w = t.text(text);
+    if starts_upper(w) {
+        return true;
+    }
+    // "al-Islam", "el-Sisi"
+    let lower_particles = ["al-", "el-", "ad-", "ash-", "as-", "bin-", "ag-"];
+    lower_particles
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
+}

@@ -1,0 +1,355 @@
+//! Text → records: normalise, segment, find quotes, actors and attributions, and build
+//! the article's claims, sources, actors and mentions with code-point offsets.
+//!
+//! Extraction never fails: odd text yields conversion notes, not errors.
+
+pub mod attribution;
+pub mod entities;
+pub mod lexicon;
+pub mod normalize;
+pub mod quotes;
+pub mod segment;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::ingest::Document;
+use crate::model::{
+    Actor, ActorId, ActorKind, Article, ArticleId, Claim, ClaimId, ClaimKind, Mention, MentionId,
+    Source, SourceId, SourceKind,
+};
+use attribution::{ClaimDraft, Context, History, SourceDraft};
+use entities::{EntityMatcher, find_actors};
+use lexicon::Lexicon;
+use normalize::{PARAGRAPH_BREAK, normalize, tidy_line};
+use quotes::find_quotes;
+use segment::{sentences, tokenize};
+
+/// The records extracted from one article.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The article.
+    pub article: Article,
+    /// Its claims, by position.
+    pub claims: Vec<Claim>,
+    /// Sources its claims cite (and its outlet), by ID.
+    pub sources: Vec<Source>,
+    /// Actors it mentions (and its outlet), by ID.
+    pub actors: Vec<Actor>,
+    /// Actor mentions, by position.
+    pub mentions: Vec<Mention>,
+    /// Notes on the text, e.g. unbalanced quotation marks.
+    pub notes: Vec<String>,
+}
+
+/// The extraction engine: lexicons compiled once, applied to any number of articles.
+pub struct Extractor {
+    lex: Lexicon,
+    matcher: EntityMatcher,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new(Lexicon::bundled())
+    }
+}
+
+/// Maps byte offsets of a text to code-point offsets.
+struct CodePoints {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl CodePoints {
+    fn new(text: &str) -> Self {
+        Self {
+            starts: text.char_indices().map(|(b, _)| b).collect(),
+            len: text.len(),
+        }
+    }
+
+    fn at(&self, byte: usize) -> u32 {
+        if byte >= self.len {
+            return self.starts.len() as u32;
+        }
+        self.starts.partition_point(|&b| b < byte) as u32
+    }
+}
+
+impl Extractor {
+    /// An extractor over the given lexicons.
+    pub fn new(lex: Lexicon) -> Self {
+        let matcher = EntityMatcher::new(&lex);
+        Self { lex, matcher }
+    }
+
+    /// The lexicons in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Extracts the records of one document.
+    pub fn extract(&self, doc: &Document) -> Extracted {
+        let norm = normalize(&doc.body);
+        let text = norm.text();
+        let mut paragraphs: Vec<Range<usize>> = Vec::with_capacity(norm.paragraphs.len());
+        let mut at = 0;
+        for p in &norm.paragraphs {
+            paragraphs.push(at..at + p.text.len());
+            at += p.text.len() + PARAGRAPH_BREAK.len();
+        }
+        let (quotes, mut notes) = find_quotes(&text, &paragraphs);
+        let protected: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
+        let units: Vec<(usize, Range<usize>)> = paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| {
+                sentences(&text, p.clone(), &protected)
+                    .into_iter()
+                    .map(move |s| (pi, s))
+            })
+            .collect();
+        let all_sentences: Vec<Range<usize>> = units.iter().map(|(_, s)| s.clone()).collect();
+        let found = find_actors(&text, &all_sentences, &self.lex, &self.matcher);
+
+        let ctx = Context {
+            text: &text,
+            lex: &self.lex,
+            actors: &found,
+            quotes: &quotes,
+        };
+        let mut history = History::default();
+        let mut drafts: Vec<(usize, usize, ClaimDraft)> = Vec::new();
+        for (si, (pi, s)) in units.iter().enumerate() {
+            if !norm.paragraphs[*pi].prose {
+                continue;
+            }
+            let attributed = ctx.attribute(s.clone(), *pi, &mut history);
+            if !attributed.is_empty() {
+                drafts.extend(attributed.into_iter().map(|c| (*pi, si, c)));
+                continue;
+            }
+            if let Some(c) = self.unattributed(&ctx, s.clone(), *pi, &history) {
+                drafts.push((*pi, si, c));
+            }
+        }
+
+        let cp = CodePoints::new(&text);
+        let raw_sha = doc.raw_sha256.clone();
+        let article_id = ArticleId::from_raw_sha256(&raw_sha);
+
+        // Actors and mentions.
+        let mut actors: Vec<Actor> = found
+            .actors
+            .iter()
+            .map(|a| Actor {
+                actor_id: ActorId::derive(a.kind, &a.name),
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.iter().cloned().collect(),
+                description: a.description.clone(),
+                affiliation_id: None,
+            })
+            .collect();
+        for (i, a) in found.actors.iter().enumerate() {
+            if let Some(g) = a.affiliation.filter(|&g| g != i) {
+                actors[i].affiliation_id = Some(actors[g].actor_id.clone());
+            }
+        }
+        let mentions: Vec<Mention> = found
+            .mentions
+            .iter()
+            .map(|m| {
+                let (s, e) = (cp.at(m.start), cp.at(m.end));
+                let actor_id = actors[m.actor].actor_id.clone();
+                Mention {
+                    mention_id: MentionId::derive(&article_id, &actor_id, s, e),
+                    article_id: article_id.clone(),
+                    actor_id,
+                    start: s,
+                    end: e,
+                    text: text[m.start..m.end].to_string(),
+                }
+            })
+            .collect();
+
+        // Sources and claims.
+        let mut sources: BTreeMap<SourceId, Source> = BTreeMap::new();
+        let mut source_record = |s: &SourceDraft, actors: &[Actor]| -> SourceId {
+            let id = SourceId::derive(s.kind, &s.name);
+            sources.entry(id.clone()).or_insert_with(|| Source {
+                source_id: id.clone(),
+                name: s.name.clone(),
+                kind: s.kind,
+                actor_id: s.actor.map(|a| actors[a].actor_id.clone()),
+                description: s.description.clone(),
+            });
+            id
+        };
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut seen_spans = BTreeSet::new();
+        for (pi, si, d) in &drafts {
+            if d.span.is_empty() || !seen_spans.insert((d.span.start, d.span.end)) {
+                continue;
+            }
+            let (s, e) = (cp.at(d.span.start), cp.at(d.span.end));
+            let claim_text = &text[d.span.clone()];
+            let source_id = d.source.as_ref().map(|s| source_record(s, &actors));
+            let mut actor_ids: Vec<ActorId> = Vec::new();
+            for m in found.mentions_in(d.span.clone()) {
+                let id = &actors[m.actor].actor_id;
+                if !actor_ids.contains(id) {
+                    actor_ids.push(id.clone());
+                }
+            }
+            claims.push(Claim {
+                claim_id: ClaimId::derive(&article_id, s, e),
+                article_id: article_id.clone(),
+                text: claim_text.to_string(),
+                start: s,
+                end: e,
+                paragraph: *pi as u32,
+                sentence: *si as u32,
+                kind: d.kind,
+                source_id,
+                cue: d.cue.clone(),
+                hedges: self.hedges(claim_text),
+                actor_ids,
+            });
+        }
+
+        // The outlet: a media actor and source.
+        let mut article_source = None;
+        if let Some(outlet) = &doc.outlet {
+            let actor_id = ActorId::derive(ActorKind::Media, outlet);
+            if !actors.iter().any(|a| a.actor_id == actor_id) {
+                actors.push(Actor {
+                    actor_id: actor_id.clone(),
+                    name: outlet.clone(),
+                    kind: ActorKind::Media,
+                    aliases: vec![],
+                    description: None,
+                    affiliation_id: None,
+                });
+            }
+            let id = SourceId::derive(SourceKind::Media, outlet);
+            sources.entry(id.clone()).or_insert_with(|| Source {
+                source_id: id.clone(),
+                name: outlet.clone(),
+                kind: SourceKind::Media,
+                actor_id: Some(actor_id),
+                description: None,
+            });
+            article_source = Some(id);
+        }
+        actors.sort_by(|a, b| a.actor_id.cmp(&b.actor_id));
+        actors.dedup_by(|a, b| a.actor_id == b.actor_id);
+
+        let article = Article {
+            article_id,
+            title: tidy_line(&doc.title),
+            word_count: text.unicode_words().count() as u32,
+            text: text.clone(),
+            origin: doc.origin.clone(),
+            source_id: article_source,
+            url: doc.url.clone(),
+            published: doc.published,
+            language: doc.language.clone(),
+            related_headlines: norm.related_headlines.clone(),
+            raw_sha256: raw_sha,
+        };
+        notes.extend(doc.notes.iter().cloned());
+        Extracted {
+            article,
+            claims,
+            sources: sources.into_values().collect(),
+            actors,
+            mentions,
+            notes,
+        }
+    }
+
+    /// A sentence without a working cue: a lone quotation goes to the latest speaker
+    /// nearby; a statement is an assertion; questions and headings yield nothing.
+    fn unattributed(
+        &self,
+        ctx: &Context,
+        s: Range<usize>,
+        para: usize,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = ctx.text;
+        let sentence = text[s.clone()].trim_end();
+        let lone_quote = ctx.quotes.iter().find(|q| {
+            q.outer.start >= s.start
+                && q.outer.end <= s.end
+                && !text[s.start..q.outer.start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+                && !text[q.outer.end..s.end].chars().any(char::is_alphanumeric)
+        });
+        if let Some(q) = lone_quote {
+            let inner = &text[q.inner.clone()];
+            let trimmed = inner.trim_end_matches([',', ' ']);
+            return Some(ClaimDraft {
+                span: q.inner.start..q.inner.start + trimmed.len(),
+                kind: ClaimKind::Direct,
+                source: history.recent(para),
+                cue: None,
+            });
+        }
+        let words = tokenize(text, s.clone())
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
+        let last = sentence
+            .trim_end_matches(['”', '"', '’', ')'])
+            .chars()
+            .last()?;
+        if last == '?' || words < 3 || !matches!(last, '.' | '!' | '…' | ']' | '”') && words < 8
+        {
+            return None;
+        }
+        Some(ClaimDraft {
+            span: s.start..s.start + sentence.len(),
+            kind: ClaimKind::Assertion,
+            source: None,
+            cue: None,
+        })
+    }
+
+    /// Hedging words of a claim, in order of first appearance.
+    fn hedges(&self, claim: &str) -> Vec<String> {
+        let lower = claim.to_lowercase();
+        let mut found: Vec<(usize, &String)> = Vec::new();
+        for h in &self.lex.hedges {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(h.as_str()) {
+                let at = from + i;
+                let before_ok = !lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after_ok = !lower[at + h.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if before_ok && after_ok {
+                    found.push((at, h));
+                    break;
+                }
+                from = at + h.len();
+            }
+        }
+        found.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, h) in found {
+            if !out.contains(h) {
+                out.push(h.clone());
+            }
+        }
+        out
+    }
+}

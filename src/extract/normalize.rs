@@ -1,0 +1,245 @@
+//! Text normalisation: NFC, LF line ends, no BOM or invisible characters, tidy spaces,
+//! one paragraph per block, teaser headlines moved out of the body.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A body after normalisation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Normalized {
+    /// Paragraphs, in order; the article text is them joined by a blank line.
+    pub paragraphs: Vec<Paragraph>,
+    /// Teaser headlines removed from the body.
+    pub related_headlines: Vec<String>,
+}
+
+/// One paragraph of the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// The paragraph text (one line, tidy spaces).
+    pub text: String,
+    /// Whether it carries claims; false for captions, credits, bylines and datelines.
+    pub prose: bool,
+}
+
+/// Separator between paragraphs in the stored text.
+pub const PARAGRAPH_BREAK: &str = "\n\n";
+
+impl Normalized {
+    /// The article text: paragraphs joined by [`PARAGRAPH_BREAK`].
+    pub fn text(&self) -> String {
+        let parts: Vec<&str> = self.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        parts.join(PARAGRAPH_BREAK)
+    }
+}
+
+/// Tidies one line: NFC, invisible characters dropped, any run of white space one space.
+pub fn tidy_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.nfc() {
+        match c {
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' => {}
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {}
+            c if c.is_whitespace() => space = true,
+            c if c.is_control() => {}
+            c => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Teaser prefixes; the text after one (or the next line, when nothing follows) is a
+/// related headline.
+const TEASER_PREFIXES: &[&str] = &[
+    "read more:",
+    "read also:",
+    "also read:",
+    "related:",
+    "see also:",
+    "more:",
+    "recommended:",
+    "watch:",
+];
+
+fn is_separator(line: &str) -> bool {
+    !line.is_empty()
+        && line.chars().count() <= 5
+        && line
+            .chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '*' | '•' | '_' | '='))
+}
+
+fn teaser_prefix(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    TEASER_PREFIXES.iter().find_map(|p| {
+        lower
+            .starts_with(p)
+            .then(|| line[p.len()..].trim())
+            .filter(|_| line.is_char_boundary(p.len()))
+    })
+}
+
+/// A line that reads like a headline rather than prose: short, no final full stop.
+fn headline_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words > 0
+        && words <= 30
+        && !line.ends_with('.')
+        && !line.ends_with(".”")
+        && !line.ends_with(".\"")
+}
+
+/// Normalises a body: paragraphs are blank-line separated blocks, or single lines when the
+/// block's lines read as paragraphs of their own; hard-wrapped blocks are joined.
+pub fn normalize(body: &str) -> Normalized {
+    let body = body.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<String> = body.split('\n').map(tidy_line).collect();
+    let mut out = Normalized::default();
+    let mut block: Vec<String> = Vec::new();
+    let mut pending_teaser = false;
+    let mut after_separator = false;
+    let flush = |block: &mut Vec<String>, out: &mut Normalized| {
+        if block.is_empty() {
+            return;
+        }
+        for p in join_block(std::mem::take(block)) {
+            out.paragraphs.push(Paragraph {
+                prose: true,
+                text: p,
+            });
+        }
+    };
+    for line in lines {
+        if line.is_empty() {
+            flush(&mut block, &mut out);
+            continue;
+        }
+        if is_separator(&line) {
+            flush(&mut block, &mut out);
+            after_separator = true;
+            continue;
+        }
+        if pending_teaser || (after_separator && headline_like(&line)) {
+            flush(&mut block, &mut out);
+            out.related_headlines.push(line);
+            pending_teaser = false;
+            after_separator = false;
+            continue;
+        }
+        after_separator = false;
+        if let Some(rest) = teaser_prefix(&line) {
+            flush(&mut block, &mut out);
+            if rest.is_empty() {
+                pending_teaser = true;
+            } else {
+                out.related_headlines.push(rest.to_string());
+            }
+            continue;
+        }
+        block.push(line);
+    }
+    flush(&mut block, &mut out);
+    mark_non_prose(&mut out.paragraphs);
+    out
+}
+
+/// Splits or joins a block of consecutive lines into paragraphs: lines that end a
+/// sentence (or are long) stand alone; a block of short lines that break mid-sentence
+/// was hard-wrapped and is joined.
+fn join_block(block: Vec<String>) -> Vec<String> {
+    if block.len() == 1 {
+        return block;
+    }
+    let wrapped = block[..block.len() - 1].iter().any(|l| {
+        let end = l.chars().last().unwrap_or('.');
+        l.chars().count() <= 100 && (end.is_alphanumeric() || end == ',')
+    });
+    if wrapped {
+        vec![block.join(" ")]
+    } else {
+        block
+    }
+}
+
+/// Marks paragraphs that carry no claims: repeated captions, credit lines, bylines,
+/// datelines and photo credits.
+fn mark_non_prose(paragraphs: &mut [Paragraph]) {
+    for i in 0..paragraphs.len() {
+        let repeated = paragraphs
+            .iter()
+            .enumerate()
+            .any(|(j, p)| j != i && p.text == paragraphs[i].text);
+        let t = paragraphs[i].text.to_lowercase();
+        let credit = t.contains("contributed to this report")
+            || t.contains("for this report was provided by")
+            || t.starts_with("by ") && t.split_whitespace().count() <= 6
+            || t.starts_with("photo:")
+            || t.starts_with("(file photo")
+            || t.ends_with("(file photo)")
+            || is_dateline(&t);
+        if repeated || credit {
+            paragraphs[i].prose = false;
+        }
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// "Friday, August 21, 2015" on its own line.
+fn is_dateline(t: &str) -> bool {
+    t.split_whitespace().count() <= 6
+        && MONTHS.iter().any(|m| t.contains(m))
+        && t.chars().any(|c| c.is_ascii_digit())
+        && !t.ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teasers_after_separators_and_prefixes_are_moved_out() {
+        let n = normalize(
+            "First paragraph.\n-\nA Teaser Headline\n-\nAnother Teaser?\nBody goes on.\nRead more: Third one\n",
+        );
+        assert_eq!(
+            n.related_headlines,
+            vec!["A Teaser Headline", "Another Teaser?", "Third one"]
+        );
+        assert_eq!(n.text(), "First paragraph.\n\nBody goes on.");
+    }
+
+    #[test]
+    fn crlf_bom_and_spaces_are_tidied() {
+        let n = normalize("\u{feff}A  b\u{00a0}c.\r\n\r\nD.\r\n");
+        assert_eq!(n.text(), "A b c.\n\nD.");
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_are_joined() {
+        let n = normalize("This line is wrapped\nin the middle of a sentence.\n\nNext.");
+        assert_eq!(
+            n.paragraphs[0].text,
+            "This line is wrapped in the middle of a sentence."
+        );
+    }
+}

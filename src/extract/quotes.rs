@@ -1,0 +1,152 @@
+//! Quotations: curly, straight, guillemet and single-quoted speech, nested marks, quotes
+//! running over several paragraphs; unbalanced marks are reported, never fatal.
+
+use std::ops::Range;
+
+/// One quotation: the span inside the marks, and the span with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Bytes inside the quotation marks.
+    pub inner: Range<usize>,
+    /// Bytes including the marks.
+    pub outer: Range<usize>,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Finds the quotations of an article. `paragraphs` are byte ranges of `text`; a quote
+/// left open at the end of a paragraph continues when the next paragraph opens with a
+/// quotation mark. Returns the quotes and a message per unbalanced mark.
+pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<String>) {
+    let mut quotes = Vec::new();
+    let mut issues = Vec::new();
+    // An open double quote carried over from the previous paragraph: (open byte, mark).
+    let mut carried: Option<(usize, char)> = None;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let s = &text[para.clone()];
+        let chars: Vec<(usize, char)> =
+            s.char_indices().map(|(b, c)| (para.start + b, c)).collect();
+        let mut open: Option<(usize, char)> = None;
+        if let Some((at, mark)) = carried.take() {
+            match chars.first() {
+                Some(&(_, '“' | '"' | '«')) => open = Some((at, mark)),
+                _ => issues.push(format!(
+                    "unbalanced quotation mark {mark} in paragraph {} never closes",
+                    pi - 1
+                )),
+            }
+        }
+        let mut k = if open.is_some() { 1 } else { 0 };
+        while k < chars.len() {
+            let (b, c) = chars[k];
+            let prev = k.checked_sub(1).map(|i| chars[i].1);
+            let next = chars.get(k + 1).map(|x| x.1);
+            match (c, open) {
+                ('“' | '«', None) => open = Some((b, c)),
+                ('"', None) if !is_word_char(prev) => open = Some((b, c)),
+                ('”' | '"' | '»', Some((o, _))) => {
+                    let close_len = c.len_utf8();
+                    let inner_start = o + text[o..].chars().next().map_or(1, char::len_utf8);
+                    quotes.push(Quote {
+                        inner: inner_start..b,
+                        outer: o..b + close_len,
+                    });
+                    open = None;
+                }
+                ('‘' | '\'', None) if !is_word_char(prev) && is_word_char(next) => {
+                    if let Some(q) = single_quote(text, &chars, k) {
+                        k = chars
+                            .iter()
+                            .position(|x| x.0 >= q.outer.end)
+                            .unwrap_or(chars.len());
+                        quotes.push(q);
+                        continue;
+                    }
+                }
+                ('”' | '»', None) => issues.push(format!(
+                    "closing quotation mark {c} without an opening one in paragraph {pi}"
+                )),
+                _ => {}
+            }
+            k += 1;
+        }
+        if let Some((o, mark)) = open {
+            carried = Some((o, mark));
+        }
+    }
+    if let Some((_, mark)) = carried {
+        issues.push(format!(
+            "unbalanced quotation mark {mark} in the last paragraph never closes"
+        ));
+    }
+    (quotes, issues)
+}
+
+/// A single-quoted passage opening at `chars[k]`: closed by a matching mark followed by a
+/// non-letter, at least two words long, within the paragraph.
+fn single_quote(text: &str, chars: &[(usize, char)], k: usize) -> Option<Quote> {
+    let (o, open) = chars[k];
+    let close = if open == '‘' { '’' } else { '\'' };
+    for m in k + 1..chars.len() {
+        let (b, c) = chars[m];
+        let prev = chars[m - 1].1;
+        let next = chars.get(m + 1).map(|x| x.1);
+        if c == close && !prev.is_whitespace() && !is_word_char(next) {
+            let inner = o + open.len_utf8()..b;
+            if text[inner.clone()].split_whitespace().count() < 2 {
+                return None;
+            }
+            return Some(Quote {
+                inner,
+                outer: o..b + c.len_utf8(),
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(s: &str) -> (Vec<&str>, usize) {
+        let paras: Vec<Range<usize>> = {
+            let mut v = Vec::new();
+            let mut at = 0;
+            for p in s.split("\n\n") {
+                v.push(at..at + p.len());
+                at += p.len() + 2;
+            }
+            v
+        };
+        let (q, issues) = find_quotes(s, &paras);
+        (q.into_iter().map(|q| &s[q.inner]).collect(), issues.len())
+    }
+
+    #[test]
+    fn curly_straight_and_single_quotes() {
+        assert_eq!(
+            quotes("“A b,” he said. \"C d\" it's 'quasi state' ok"),
+            (vec!["A b,", "C d", "quasi state"], 0)
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(quotes("Mali’s army and the soldiers' kit"), (vec![], 0));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_closes_in_last_paragraph() {
+        let (q, n) = quotes("He said: “One.\n\n“Two.”");
+        assert_eq!(q, vec!["One.\n\n“Two."]);
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn unbalanced_marks_are_reported() {
+        assert_eq!(quotes("He said “never closed.\n\nNext paragraph.").1, 1);
+    }
+}

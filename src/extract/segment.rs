@@ -1,0 +1,235 @@
+//! Tokens and sentences: word and punctuation tokens with byte spans, and sentence
+//! boundaries that never fall inside a quotation.
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and abbreviation dots.
+    Word,
+    /// Any other visible character.
+    Punct,
+}
+
+/// A token: a byte span of the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Word or punctuation.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether it is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Splits `range` of `text` into tokens.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let s = &text[range.clone()];
+    let base = range.start;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let c = chars[j].1;
+                if c.is_alphanumeric() {
+                    j += 1;
+                } else if (is_apostrophe(c) || c == '-' || c == '.' || c == '&')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_alphanumeric()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end_b = chars.get(j).map_or(s.len(), |x| x.0);
+            let word = &s[b..end_b];
+            let mut end = end_b;
+            // "U.S." keeps its final dot: single letters joined by dots.
+            if chars.get(j).is_some_and(|x| x.1 == '.') && is_dotted_abbreviation(word) {
+                end += 1;
+                j += 1;
+            }
+            out.push(Token {
+                start: base + b,
+                end: base + end,
+                kind: TokenKind::Word,
+            });
+            i = j;
+        } else {
+            let end = chars.get(i + 1).map_or(s.len(), |x| x.0);
+            out.push(Token {
+                start: base + b,
+                end: base + end,
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "U.S", "U.N", "a.m": letters separated by dots.
+fn is_dotted_abbreviation(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(|p| p.chars().count() == 1)
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm",
+    "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "no", "nos", "rev", "hon", "fr", "pres",
+    "corp", "inc", "ltd", "co", "dept", "approx", "est", "jan", "feb", "mar", "apr", "aug", "sept",
+    "sep", "oct", "nov", "dec",
+];
+
+fn opens_quote(c: char) -> bool {
+    matches!(c, '“' | '"' | '‘' | '«' | '\'')
+}
+
+fn closes(c: char) -> bool {
+    matches!(c, '”' | '"' | '’' | '»' | '\'' | ')' | ']')
+}
+
+/// Sentence ranges of one paragraph; no boundary falls inside one of `protected` (quotes).
+pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> Vec<Range<usize>> {
+    let tokens = tokenize(text, para.clone());
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let inside = |b: usize| protected.iter().any(|r| r.start < b && b < r.end);
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let word = t.text(text);
+        let c = word.chars().next().unwrap_or(' ');
+        let dotted_end = t.is_word() && word.ends_with('.');
+        if (t.kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '…')) || dotted_end {
+            // Take closing quotes, brackets and further marks that follow.
+            let mut j = i + 1;
+            while j < tokens.len()
+                && tokens[j].kind == TokenKind::Punct
+                && tokens[j].start == tokens[j - 1].end
+                && (closes(tokens[j].text(text).chars().next().unwrap_or(' '))
+                    || matches!(tokens[j].text(text), "." | "!" | "?"))
+            {
+                j += 1;
+            }
+            let end = tokens[j - 1].end;
+            if let Some(n) = tokens.get(j) {
+                let nc = n.text(text).chars().next().unwrap_or(' ');
+                let spaced = n.start > end;
+                let starts_upper = nc.is_uppercase() || nc.is_ascii_digit() || opens_quote(nc);
+                let prev_word = if t.kind == TokenKind::Punct
+                    && i > 0
+                    && tokens[i - 1].is_word()
+                    && tokens[i - 1].end == t.start
+                {
+                    tokens[i - 1].text(text).to_lowercase()
+                } else {
+                    String::new()
+                };
+                let single_initial = prev_word.chars().count() == 1
+                    && tokens[i - 1].text(text).chars().all(char::is_uppercase);
+                let abbrev =
+                    c == '.' && (ABBREVIATIONS.contains(&prev_word.as_str()) || single_initial);
+                // "U.S." ends a sentence only before a word that cannot continue a name.
+                let dotted_continues =
+                    dotted_end && j == i + 1 && n.is_word() && nc.is_uppercase() && {
+                        let nw = n.text(text);
+                        !matches!(
+                            nw,
+                            "The"
+                                | "A"
+                                | "An"
+                                | "It"
+                                | "He"
+                                | "She"
+                                | "They"
+                                | "We"
+                                | "I"
+                                | "In"
+                                | "But"
+                                | "This"
+                        )
+                    };
+                if spaced && starts_upper && !abbrev && !dotted_continues && !inside(end) {
+                    out.push(start..end);
+                    start = n.start;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < para.end {
+        out.push(start..para.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s, 0..s.len(), &[])
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_not_abbreviations() {
+        assert_eq!(
+            split("Mr. Diallo spoke to the U.N. Security Council. He left. “Why?” she asked."),
+            vec![
+                "Mr. Diallo spoke to the U.N. Security Council.",
+                "He left.",
+                "“Why?” she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_are_not_split() {
+        let s = "He said “Go on. Stay.” Then left.";
+        let q = s.find('G').unwrap()..s.find('”').unwrap();
+        let got: Vec<_> = sentences(s, 0..s.len(), &[q])
+            .into_iter()
+            .map(|r| &s[r])
+            .collect();
+        assert_eq!(got, vec!["He said “Go on. Stay.”", "Then left."]);
+    }
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_dotted_abbreviations() {
+        let s = "Jama’at al-Islam U.S. forces";
+        let words: Vec<_> = tokenize(s, 0..s.len()).iter().map(|t| t.text(s)).collect();
+        assert_eq!(words, vec!["Jama’at", "al-Islam", "U.S.", "forces"]);
+    }
+}

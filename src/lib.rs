@@ -1,0 +1,13 @@
+//! claimset: turn raw news articles into a validated dataset of claims, sources, actors
+//! and mentions, written as Parquet tables.
+//!
+//! The pipeline is `ingest` (files → [`ingest::Document`]) → `extract` (document →
+//! records) → validation against the JSON Schemas of `model` → `dataset` (Parquet folder).
+//! [`convert::convert`] runs it end to end; the `claimset` binary is a thin CLI over it.
+
+pub mod cli;
+pub mod convert;
+pub mod dataset;
+pub mod extract;
+pub mod ingest;
+pub mod model;
