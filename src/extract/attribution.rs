@@ -185,6 +185,38 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 const AUXILIARIES: &[&str] = &["has", "have", "had"];
 
+/// Adverbs between a subject and its cue ("X also said"), part of neither.
+const ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "later",
+    "further",
+    "previously",
+    "again",
+    "recently",
+    "repeatedly",
+    "subsequently",
+    "initially",
+    "first",
+    "once",
+    "publicly",
+    "officially",
+    "separately",
+    "earlier",
+    "still",
+    "reportedly",
+    "allegedly",
+    "previously",
+    "quickly",
+    "immediately",
+    "privately",
+    "formally",
+    "explicitly",
+    "specifically",
+    "similarly",
+    "likewise",
+];
+
 /// A reporting cue in a sentence: token range and byte span (auxiliary included).
 #[derive(Debug, Clone)]
 struct Cue {
@@ -218,6 +250,16 @@ impl History {
             .iter()
             .rev()
             .find(|(_, s)| f(s))
+            .map(|(_, s)| s.clone())
+    }
+
+    /// The latest source matching `f`, if attributed in paragraph `para` or the one before.
+    fn recent_where(&self, para: usize, f: impl Fn(&SourceDraft) -> bool) -> Option<SourceDraft> {
+        self.sources
+            .iter()
+            .rev()
+            .find(|(_, s)| f(s))
+            .filter(|(p, _)| para <= p + 1)
             .map(|(_, s)| s.clone())
     }
 
@@ -443,6 +485,20 @@ impl Context<'_> {
                     if determiner == Some("the") && content_words.len() <= 3 {
                         return self.anaphor(head, r.start, history);
                     }
+                    // "Farmers in the north said": an unnamed plural.
+                    let lowercase_head =
+                        phrase.contains(head) && head.ends_with('s') && !head.ends_with("ss");
+                    if lowercase_head
+                        && content_words.len() <= 6
+                        && !matches!(determiner, Some("the" | "this" | "that"))
+                    {
+                        return Some(SourceDraft {
+                            name: plain_phrase,
+                            kind: SourceKind::Vague,
+                            actor: None,
+                            description: None,
+                        });
+                    }
                     return None;
                 }
             }
@@ -473,21 +529,24 @@ impl Context<'_> {
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.end <= at)
+            .filter(|m| m.end <= at && !self.in_quote(m.start))
             .find(|m| kinds.contains(&self.actors.actors[m.actor].kind))
             .map(|m| m.actor)
     }
 
     fn pronoun(&self, word: &str, at: usize, history: &History) -> Option<SourceDraft> {
+        let para = self.paragraph_of(at);
         match word {
+            // The speaker of this or the previous paragraph, else the latest person named.
             "he" | "she" => history
-                .last_where(|s| s.kind == SourceKind::Person)
+                .recent_where(para, |s| s.kind == SourceKind::Person)
                 .or_else(|| {
                     self.last_actor(at, &[ActorKind::Person])
                         .map(|a| self.actor_source(a))
-                }),
+                })
+                .or_else(|| history.last_where(|s| s.kind == SourceKind::Person)),
             "it" => history
-                .last_where(|s| {
+                .recent_where(para, |s| {
                     matches!(
                         s.kind,
                         SourceKind::Organization | SourceKind::Media | SourceKind::Document
@@ -505,9 +564,14 @@ impl Context<'_> {
                     )
                     .map(|a| self.actor_source(a))
                 }),
-            "they" | "we" => history.last_where(|s| s.kind != SourceKind::Person),
+            "they" | "we" => history.recent_where(para, |s| s.kind != SourceKind::Person),
             _ => None,
         }
+    }
+
+    /// Index of the paragraph holding byte `at`.
+    fn paragraph_of(&self, at: usize) -> usize {
+        self.text[..at].matches("\n\n").count()
     }
 
     fn anaphor(&self, head: &str, at: usize, history: &History) -> Option<SourceDraft> {
@@ -557,13 +621,18 @@ impl Context<'_> {
         history: &mut History,
     ) -> Vec<ClaimDraft> {
         let tokens = tokenize(self.text, sentence.clone());
-        let cues = self.cues(&tokens);
+        let mut cues = self.cues(&tokens);
+        // "…, according to X." governs the whole sentence: try it first.
+        cues.sort_by_key(|c| c.class != CueClass::According);
         for cue in &cues {
-            if let Some(c) = self.try_cue(&tokens, cue, sentence.clone(), history) {
-                if let Some(s) = &c.source {
-                    history.push(para, s.clone());
+            let claims = self.try_cue(&tokens, cue, sentence.clone(), para, history);
+            if !claims.is_empty() {
+                for c in &claims {
+                    if let Some(s) = &c.source {
+                        history.push(para, s.clone());
+                    }
                 }
-                return vec![c];
+                return claims;
             }
         }
         Vec::new()
@@ -574,145 +643,281 @@ impl Context<'_> {
         tokens: &[Token],
         cue: &Cue,
         sentence: Range<usize>,
+        para: usize,
+        history: &History,
+    ) -> Vec<ClaimDraft> {
+        match cue.class {
+            CueClass::Passive => Vec::new(),
+            CueClass::According => self
+                .according(tokens, cue, sentence, history)
+                .into_iter()
+                .collect(),
+            _ => {
+                let subject = self.subject_before(tokens, cue, sentence.clone(), para, history);
+                if subject.is_empty() {
+                    self.inverted(tokens, cue, sentence, history)
+                        .into_iter()
+                        .collect()
+                } else {
+                    subject
+                }
+            }
+        }
+    }
+
+    fn draft(&self, content: Range<usize>, source: &SourceDraft, cue: &str) -> Option<ClaimDraft> {
+        let (kind, span) = self.content(content)?;
+        Some(ClaimDraft {
+            span,
+            kind,
+            source: Some(source.clone()),
+            cue: Some(cue.to_string()),
+        })
+    }
+
+    /// "According to X, C" / "C, according to X" / "According to X, quoting Y, C".
+    fn according(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
         history: &History,
     ) -> Option<ClaimDraft> {
         let text = self.text;
-        let cue_text = text[cue.span.clone()].to_string();
-        let end = sentence.end;
-        let after_cue = cue.span.end..end;
-        let claim = |kind_span: Option<(ClaimKind, Range<usize>)>, source: SourceDraft| {
-            kind_span.map(|(kind, span)| ClaimDraft {
-                span,
-                kind,
-                source: Some(source),
-                cue: Some(cue_text.clone()),
-            })
-        };
-        if cue.class == CueClass::Passive {
+        let cue_text = &text[cue.span.clone()];
+        let leading = tokens[..cue.first].iter().all(|t| !t.is_word());
+        if !leading {
+            let source = self.source(cue.span.end..sentence.end, history)?;
+            return self.draft(sentence.start..cue.span.start, &source, cue_text);
+        }
+        let comma = tokens[cue.last + 1..]
+            .iter()
+            .position(|t| t.text(text) == ",")?
+            + cue.last
+            + 1;
+        let mut source = self.source(Self::bytes(tokens, cue.last + 1, comma), history)?;
+        let mut content_start = tokens.get(comma + 1)?.start;
+        let mut cue_text = cue_text.to_string();
+        let rest = self.cues(&tokens[comma + 1..]);
+        if let Some(relay) = rest
+            .first()
+            .filter(|c| c.first == 0 && c.class == CueClass::According)
+        {
+            let (f, l) = (comma + 1 + relay.first, comma + 1 + relay.last);
+            if let Some(c2) = tokens[l + 1..]
+                .iter()
+                .position(|t| t.text(text) == ",")
+                .map(|p| p + l + 1)
+                && let Some(s) = self.source(Self::bytes(tokens, l + 1, c2), history)
+            {
+                source = s;
+                cue_text = text[tokens[f].start..tokens[l].end].to_string();
+                content_start = tokens.get(c2 + 1)?.start;
+            }
+        }
+        self.draft(content_start..sentence.end, &source, &cue_text)
+    }
+
+    /// "“Q,” said X." / "C, added KCNA."
+    fn inverted(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let cue_text = &text[cue.span.clone()];
+        let prev = cue.first.checked_sub(1).map(|k| tokens[k].text(text));
+        if !matches!(prev, Some("," | "”" | "\"" | "’"))
+            || !matches!(cue.class, CueClass::Speech | CueClass::Finding)
+            || is_tell(cue_text)
+        {
             return None;
         }
-        if cue.class == CueClass::According {
-            // "According to X, C" or "C, according to X".
-            let at_start = self.clause_start(tokens, cue.first, 0) == 0
-                || tokens[..cue.first].iter().all(|t| !t.is_word());
-            if at_start || text[sentence.start..cue.span.start].trim().is_empty() {
-                let comma = tokens[cue.last + 1..]
-                    .iter()
-                    .position(|t| t.text(text) == ",")?
-                    + cue.last
-                    + 1;
-                let mut source = self.source(Self::bytes(tokens, cue.last + 1, comma), history)?;
-                let mut content_start = tokens.get(comma + 1)?.start;
-                let mut cue_text = cue_text.clone();
-                // "According to X, quoting Y, C": Y is the original speaker.
-                let rest = self.cues(&tokens[comma + 1..]);
-                if let Some(relay) = rest
-                    .first()
-                    .filter(|c| c.first == 0 && c.class == CueClass::According)
-                {
-                    let (f, l) = (comma + 1 + relay.first, comma + 1 + relay.last);
-                    if let Some(c2) = tokens[l + 1..]
-                        .iter()
-                        .position(|t| t.text(text) == ",")
-                        .map(|p| p + l + 1)
-                        && let Some(s) = self.source(Self::bytes(tokens, l + 1, c2), history)
-                    {
-                        source = s;
-                        cue_text = text[tokens[f].start..tokens[l].end].to_string();
-                        content_start = tokens.get(c2 + 1)?.start;
-                    }
-                }
-                let c = self.content(content_start..end)?;
-                return Some(ClaimDraft {
-                    span: c.1,
-                    kind: c.0,
-                    source: Some(source),
-                    cue: Some(cue_text),
-                });
-            }
-            let source = self.source(cue.span.end..end, history)?;
-            return claim(self.content(sentence.start..cue.span.start), source);
+        let tail_end = tokens[cue.last + 1..]
+            .iter()
+            .position(|t| matches!(t.text(text), "," | "." | ";" | ":" | "!" | "?"))
+            .map_or(tokens.len(), |p| p + cue.last + 1);
+        let words_after_np = tokens[tail_end..].iter().filter(|t| t.is_word()).count();
+        if tail_end == cue.last + 1 || words_after_np > 0 && tokens[tail_end].text(text) != "," {
+            return None;
         }
+        let source = self.source(Self::bytes(tokens, cue.last + 1, tail_end), history)?;
+        self.draft(sentence.start..cue.span.start, &source, cue_text)
+    }
 
-        // Inverted: "“Q,” said X." / "C, added KCNA."
-        let prev = cue.first.checked_sub(1).map(|k| tokens[k].text(text));
-        if matches!(prev, Some("," | "”" | "\"" | "’")) && cue.class == CueClass::Speech {
-            let tail_end = tokens[cue.last + 1..]
-                .iter()
-                .position(|t| {
-                    !t.is_word()
-                        && t.text(text) != "'"
-                        && t.text(text) != "’"
-                        && t.text(text) != "-"
-                        && t.text(text) != "."
-                        || t.text(text) == "."
-                })
-                .map_or(tokens.len(), |p| p + cue.last + 1);
-            if tail_end > cue.last + 1
-                && let Some(source) =
-                    self.source(Self::bytes(tokens, cue.last + 1, tail_end), history)
-            {
-                return claim(self.content(sentence.start..cue.span.start), source);
-            }
-        }
-
-        // Subject before the cue.
-        let mut subj_first = self.clause_start(tokens, cue.first, 0);
+    /// "X said (that) C", "X, a spokesman, said: “Q”", "“Q,” X said", "C, X said",
+    /// "X told Y that C", "X accused Y of Z". Returns the claims of the sentence.
+    fn subject_before(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        para: usize,
+        history: &History,
+    ) -> Vec<ClaimDraft> {
+        let text = self.text;
+        let cue_text = &text[cue.span.clone()];
+        let end = sentence.end;
         let mut subj_end = cue.first;
+        while subj_end > 0
+            && tokens[subj_end - 1].is_word()
+            && ADVERBS.contains(&tokens[subj_end - 1].text(text).to_lowercase().as_str())
+        {
+            subj_end -= 1;
+        }
+        let mut subj_first = self.clause_start(tokens, subj_end, 0);
+        let mut appositive = None;
         if subj_first == subj_end && subj_first > 0 && tokens[subj_first - 1].text(text) == "," {
-            // Apposition: "X, mayor of Y, told".
-            let app_start = self.clause_start(tokens, subj_first - 1, 0);
-            if app_start > 0 && tokens[app_start - 1].text(text) == "," {
+            // Apposition: "X, mayor of Y, told" / "The governor, X, said".
+            let app_end = subj_first - 1;
+            let app_start = self.clause_start(tokens, app_end, 0);
+            if app_start > 0 && app_start < app_end && tokens[app_start - 1].text(text) == "," {
+                appositive = Some(Self::bytes(tokens, app_start, app_end));
                 subj_end = app_start - 1;
                 subj_first = self.clause_start(tokens, subj_end, 0);
             }
         }
         if subj_first >= subj_end {
-            return None;
+            return Vec::new();
         }
         let subj = Self::bytes(tokens, subj_first, subj_end);
-        let source = self.source(subj.clone(), history)?;
-        let after: Vec<Token> = tokens[cue.last + 1..].to_vec();
-        let after_words = self.words(&after);
-        let first_after = after.first().map(|t| t.text(text));
-        let starts_quote = matches!(first_after, Some("“" | "\"" | "‘" | ":" | "," | "«"));
-        let that_at = after.iter().take(12).position(|t| t.text(text) == "that");
-        let is_tell = matches!(
-            cue_text.split_whitespace().last(),
-            Some("told" | "tell" | "tells" | "telling" | "informed" | "assured" | "warned")
-        );
-        let only_adverbials = after_words.iter().all(|w| {
-            ADVERBIALS.contains(&w.as_str()) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
-        });
-        let content_range = if starts_quote && !is_tell {
-            Some(after_cue.clone())
-        } else if let Some(p) = that_at {
-            Some(after[p].end..end)
-        } else if is_tell || only_adverbials || after.is_empty() {
-            None
-        } else {
-            Some(after_cue.clone())
+        if self
+            .quotes
+            .iter()
+            .any(|q| q.outer.start < subj.end && subj.start < q.outer.end)
+        {
+            return Vec::new();
+        }
+        let named = |s: &SourceDraft| s.actor.is_some() && s.kind != SourceKind::Document;
+        let from_subject = self.source(subj.clone(), history);
+        let source = match (
+            from_subject,
+            appositive.and_then(|a| self.source(a, history)),
+        ) {
+            (Some(s), _) if named(&s) => s,
+            (_, Some(a)) if named(&a) => a,
+            (Some(s), _) => s,
+            (None, _) => return Vec::new(),
         };
-        match content_range {
-            Some(r) => claim(self.content(r), source),
-            None => {
-                // "C, X said." — content before the subject.
-                if subj_first == 0 || !matches!(tokens[subj_first - 1].text(text), "," | "”" | "\"")
-                {
-                    if is_tell
-                        && let Some(q) = after
-                            .iter()
-                            .position(|t| matches!(t.text(text), "“" | "\"" | ":"))
-                    {
-                        return claim(self.content(after[q].start..end), source);
+        let _ = para;
+
+        let after = &tokens[cue.last + 1..];
+        let word = |t: &Token| t.text(text).to_lowercase();
+        let first_after = after.first().map(|t| t.text(text));
+        let opens = |t: &Token| matches!(t.text(text), "“" | "\"" | "‘" | "«");
+        let tell = is_tell(cue_text);
+        let that_at = after
+            .iter()
+            .take(if tell { 14 } else { 8 })
+            .position(|t| t.text(text) == "that")
+            .filter(|&p| {
+                tell || after[..p]
+                    .iter()
+                    .all(|t| t.is_word() && ADVERBIALS.contains(&word(t).as_str()))
+            });
+        let only_adverbials = after.iter().filter(|t| t.is_word()).all(|t| {
+            let w = word(t);
+            ADVERBIALS.contains(&w.as_str()) || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+        let mut claims = Vec::new();
+        let forward_from = if matches!(first_after, Some(":"))
+            || after.first().is_some_and(opens)
+            || (first_after == Some(",") && after.get(1).is_some_and(opens))
+        {
+            Some(cue.span.end)
+        } else if let Some(p) = that_at {
+            Some(after[p].end)
+        } else if first_after == Some(",") || only_adverbials {
+            None
+        } else if tell {
+            if let Some(q) = after.iter().position(|t| opens(t) || t.text(text) == ":") {
+                Some(after[q].start)
+            } else if after.iter().any(|t| t.text(text) == "to") && after.len() > 2 {
+                Some(cue.span.end)
+            } else {
+                None
+            }
+        } else {
+            Some(cue.span.end)
+        };
+        match forward_from {
+            Some(from) => {
+                // "…, declaring it a message": a second claim under a participle cue.
+                let split = after.iter().enumerate().find_map(|(k, t)| {
+                    let next = after.get(k + 1)?;
+                    (t.text(text) == ","
+                        && !self.in_quote(t.start)
+                        && t.start > from
+                        && word(next).ends_with("ing")
+                        && self.lex.cue(&word(next)).is_some())
+                    .then_some((t.start, next.end, next.text(text)))
+                });
+                match split {
+                    Some((comma, cue_end, second_cue)) => {
+                        claims.extend(self.draft(from..comma, &source, cue_text));
+                        claims.extend(self.draft(cue_end..end, &source, second_cue));
                     }
-                    return None;
+                    None => claims.extend(self.draft(from..end, &source, cue_text)),
                 }
-                claim(
-                    self.content(sentence.start..tokens[subj_first - 1].end),
-                    source,
-                )
+            }
+            None => {
+                // "C, X said." — the content precedes the subject.
+                if subj_first == 0
+                    || !matches!(tokens[subj_first - 1].text(text), "," | "”" | "\"" | "’")
+                {
+                    return Vec::new();
+                }
+                claims.extend(self.draft(
+                    sentence.start..tokens[subj_first - 1].end,
+                    &source,
+                    cue_text,
+                ));
+                // "…, X said, referring to Y": the rest is the article's own voice.
+                if first_after == Some(",") && after.iter().filter(|t| t.is_word()).count() >= 4 {
+                    let rest = self.trim_content(after[0].end..end);
+                    if !rest.is_empty() {
+                        claims.push(ClaimDraft {
+                            span: rest.start..sentence_end(text, rest.end, end),
+                            kind: ClaimKind::Assertion,
+                            source: None,
+                            cue: None,
+                        });
+                    }
+                }
             }
         }
+        claims
     }
+}
+
+/// Extends a span over a final full stop (assertions keep their punctuation).
+fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
+    let rest = &text[at..limit];
+    at + rest.len() - rest.trim_start_matches(['.', '!', '”', '"']).len()
+}
+
+/// Verbs whose first object is the hearer, not the content ("told VOA that …").
+fn is_tell(cue: &str) -> bool {
+    matches!(
+        cue.split_whitespace().last(),
+        Some(
+            "told"
+                | "tell"
+                | "tells"
+                | "telling"
+                | "informed"
+                | "informs"
+                | "assured"
+                | "assures"
+                | "warned"
+                | "warns"
+                | "reminded"
+                | "urged"
+                | "urges"
+                | "asked"
+                | "asks"
+        )
+    )
 }

@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames and short forms.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -72,6 +72,8 @@ enum Target {
 pub struct EntityMatcher {
     automaton: AhoCorasick,
     targets: Vec<(Target, bool)>,
+    patterns: Vec<String>,
+    country_words: HashSet<String>,
 }
 
 /// Nouns that make "Malian army", "Mali Defense Ministry" a name of the state.
@@ -409,7 +411,13 @@ impl EntityMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("lexicon patterns compile");
-        Self { automaton, targets }
+        let patterns = patterns;
+        Self {
+            automaton,
+            targets,
+            patterns,
+            country_words: lex.folded_country_names(),
+        }
     }
 }
 
@@ -425,11 +433,13 @@ pub fn find_actors(
         lex,
         out: ArticleActors::default(),
         index: HashMap::new(),
+        country_words: &matcher.country_words,
     };
     found.lexicon_matches(matcher);
     for s in sentences {
         found.name_sequences(s.clone());
     }
+    found.merge_variants();
     found.acronym_definitions();
     for s in sentences {
         found.short_forms(s.clone());
@@ -437,6 +447,7 @@ pub fn find_actors(
     found.out.mentions.sort();
     found.out.mentions.dedup();
     found.affiliations();
+    found.compact();
     found.out
 }
 
@@ -446,6 +457,8 @@ struct Finder<'a> {
     out: ArticleActors,
     /// (kind, folded name) → actor index.
     index: HashMap<(ActorKind, String), usize>,
+    /// Folded country names, aliases, demonyms and capitals.
+    country_words: &'a HashSet<String>,
 }
 
 impl Finder<'_> {
@@ -502,11 +515,11 @@ impl Finder<'_> {
             }
             let (target, exact) = matcher.targets[m.pattern().as_usize()];
             let surface = &text[start..end];
-            let pattern_name = self.pattern_name(target);
+            let pattern = &matcher.patterns[m.pattern().as_usize()];
             if exact && !self.exact_form(target, surface) {
                 continue;
             }
-            if !exact && !starts_upper(surface) && starts_upper(pattern_name) {
+            if !exact && !same_capitals(surface, pattern) {
                 continue;
             }
             match target {
@@ -544,15 +557,6 @@ impl Finder<'_> {
                     self.mention(a, start, end);
                 }
             }
-        }
-    }
-
-    fn pattern_name(&self, target: Target) -> &str {
-        match target {
-            Target::CountryName(i) | Target::Demonym(i) | Target::Capital(i) => {
-                &self.lex.countries[i].name
-            }
-            Target::Known(i) => &self.lex.actors[i].name,
         }
     }
 
@@ -594,13 +598,18 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            // Extend over name words and inner connectors.
+            // Extend over name words, inner connectors and the dot of "Mr.".
             let mut j = i + 1;
             let mut last = i;
             while j < tokens.len() {
                 let t = tokens[j];
-                let adjacent = t.start == tokens[j - 1].end + 1 || t.start == tokens[j - 1].end;
-                if !adjacent || !t.is_word() || has_possessive(tokens[j - 1].text(text)) {
+                let prev = tokens[j - 1];
+                let adjacent = t.start <= prev.end + 1;
+                if t.text(text) == "." && t.start == prev.end && self.is_title(prev.text(text)) {
+                    j += 1;
+                    continue;
+                }
+                if !adjacent || !t.is_word() || has_possessive(prev.text(text)) {
                     break;
                 }
                 let w = t.text(text);
@@ -618,6 +627,17 @@ impl Finder<'_> {
         }
     }
 
+    fn is_title(&self, word: &str) -> bool {
+        self.lex.titles.contains_key(&word.to_lowercase())
+    }
+
+    /// Whether a word is a title or role ("Minister", "CEO", "spokesman").
+    fn is_role_word(&self, word: &str) -> bool {
+        let lw = word.to_lowercase();
+        let lw = lw.trim_end_matches('.');
+        self.lex.titles.contains_key(lw) || self.lex.roles.contains(lw)
+    }
+
     fn name_candidate(
         &mut self,
         tokens: &[Token],
@@ -627,23 +647,14 @@ impl Finder<'_> {
     ) {
         let text = self.text;
         let mut first = first;
-        // Drop function words, titles and months at the front.
-        let mut title: Option<String> = None;
+        // Drop function words and months at the front.
         while first <= last {
-            let w = strip_possessive(tokens[first].text(text));
-            let lw = w.to_lowercase();
-            let lw = lw.trim_end_matches('.');
-            if FUNCTION_WORDS.contains(&lw)
-                || MONTHS_AND_DAYS.contains(&lw)
-                || CONNECTORS.contains(&lw)
+            let w = strip_possessive(tokens[first].text(text)).to_lowercase();
+            if FUNCTION_WORDS.contains(&w.as_str())
+                || MONTHS_AND_DAYS.contains(&w.as_str())
+                || CONNECTORS.contains(&w.as_str())
             {
                 first += 1;
-            } else if self.lex.titles.contains_key(lw) {
-                title = Some(w.to_string());
-                first += 1;
-                if tokens.get(first).is_some_and(|t| t.text(text) == ".") {
-                    first += 1;
-                }
             } else {
                 break;
             }
@@ -651,22 +662,21 @@ impl Finder<'_> {
         if first > last {
             return;
         }
+        let word = |k: usize| strip_possessive(tokens[k].text(text));
+        let words: Vec<&str> = (first..=last)
+            .filter(|&k| tokens[k].is_word())
+            .map(word)
+            .collect();
         let start = tokens[first].start;
-        let last_word = tokens[last].text(text);
-        let end = tokens[last].start + strip_possessive(last_word).len();
+        let end = tokens[last].start + word(last).len();
         if self.overlaps(start, end) {
-            // Part of a lexicon match; a longer sequence around it is left to the match.
+            // Part of a lexicon match; the match wins.
             return;
         }
-        let words: Vec<&str> = tokens[first..=last]
-            .iter()
-            .map(|t| strip_possessive(t.text(text)))
-            .collect();
         let lower_first = words[0].to_lowercase();
-        let head_kind = words
-            .iter()
+        let head = (first..=last)
             .rev()
-            .find_map(|w| self.lex.org_heads.get(*w).copied());
+            .find(|&k| self.lex.org_heads.contains_key(word(k)));
         let prev = self.previous_word(start).map(str::to_lowercase);
         let after = self.text[end..].trim_start();
         let next_word: String = after
@@ -674,9 +684,31 @@ impl Finder<'_> {
             .next()
             .unwrap_or("")
             .to_lowercase();
+
+        // A title or role inside the sequence: the name is what follows it
+        // ("Prime Minister Boris Johnson", "CEO of the Refugee Council Enver Solomon").
+        let role_at = (first..=last)
+            .rev()
+            .find(|&k| tokens[k].is_word() && self.is_role_word(word(k)));
+        if let Some(r) = role_at {
+            let name_first = (r + 1..=last)
+                .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)));
+            let org_after_role = head.is_some_and(|h| h > r);
+            if let Some(nf) = name_first.filter(|_| !org_after_role || head < Some(r)) {
+                let name_words = (nf..=last).filter(|&k| tokens[k].is_word()).count();
+                if (1..=4).contains(&name_words) && is_name_word(&tokens[nf], text) {
+                    let description = text[start..tokens[r].end].trim_end_matches('.').to_string();
+                    self.person(tokens[nf].start, end, Some(description));
+                    return;
+                }
+            }
+        }
         if words.len() == 1 {
             if is_acronym(words[0]) && start != sentence_start && !after.starts_with(')') {
-                let a = self.actor(head_kind.unwrap_or(ActorKind::Organization), words[0]);
+                let a = self.actor(
+                    head.map_or(ActorKind::Organization, |h| self.lex.org_heads[word(h)]),
+                    words[0],
+                );
                 self.mention(a, start, end);
             }
             return;
@@ -684,30 +716,54 @@ impl Finder<'_> {
         if words[0] == "Operation" || DIRECTIONS.contains(&lower_first.as_str()) {
             return;
         }
-        if let Some(kind) = head_kind {
-            let a = self.actor(kind, &text[start..end]);
-            self.mention(a, start, end);
+        if let Some(h) = head {
+            // "Refugee Council Enver Solomon": an organisation, then a person.
+            let rest: Vec<usize> = (h + 1..=last).filter(|&k| tokens[k].is_word()).collect();
+            let org_end = if rest.len() >= 2 && rest.iter().all(|&k| is_name_word(&tokens[k], text))
+            {
+                tokens[h].end
+            } else {
+                end
+            };
+            let kind = self.lex.org_heads[word(h)];
+            let a = self.actor(kind, &text[start..org_end]);
+            self.mention(a, start, org_end);
+            if org_end != end {
+                self.person(tokens[rest[0]].start, end, None);
+            }
             return;
         }
         let place = prev
             .as_deref()
             .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p) && p != "and" && p != "of")
             || PLACE_NOUNS.contains(&next_word.as_str());
-        if place || words.len() > 4 || words.iter().any(|w| is_acronym(w)) {
+        let structural = (first..=last)
+            .any(|k| matches!(tokens[k].text(text), "and" | "of" | "for" | "the" | "on"));
+        let national = words
+            .iter()
+            .any(|w| self.country_words.contains(&fold_name(w)));
+        if place || structural || national || words.len() > 4 || words.iter().any(|w| is_acronym(w))
+        {
             return;
         }
-        let a = self.actor(ActorKind::Person, &text[start..end]);
+        self.person(start, end, None);
+    }
+
+    /// Records a person named at `start..end`, with a description when the text gives one.
+    fn person(&mut self, start: usize, end: usize, description: Option<String>) {
+        let name = self.text[start..end].to_string();
+        let a = self.actor(ActorKind::Person, &name);
         self.mention(a, start, end);
         if self.out.actors[a].description.is_none() {
-            let d = self
-                .role_before(start)
+            let d = description
+                .filter(|d| {
+                    !matches!(
+                        d.to_lowercase().as_str(),
+                        "mr" | "mrs" | "ms" | "dr" | "sir" | "miss"
+                    )
+                })
+                .or_else(|| self.role_before(start))
                 .or_else(|| self.apposition_after(end));
-            let d = d.or(title.filter(|t| {
-                !matches!(
-                    t.to_lowercase().trim_end_matches('.'),
-                    "mr" | "mrs" | "ms" | "dr" | "sir"
-                )
-            }));
             self.out.actors[a].description = d;
         }
     }
@@ -777,12 +833,96 @@ impl Finder<'_> {
         Some(phrase.to_string())
     }
 
+    /// Drops actors left without mentions (merged into another) and renumbers.
+    fn compact(&mut self) {
+        let mut used = vec![false; self.out.actors.len()];
+        for m in &self.out.mentions {
+            used[m.actor] = true;
+        }
+        let mut new_index = vec![usize::MAX; used.len()];
+        let mut kept = Vec::new();
+        for (i, a) in std::mem::take(&mut self.out.actors).into_iter().enumerate() {
+            if used[i] {
+                new_index[i] = kept.len();
+                kept.push(a);
+            }
+        }
+        for a in &mut kept {
+            a.affiliation = a
+                .affiliation
+                .map(|g| new_index[g])
+                .filter(|&g| g != usize::MAX);
+        }
+        for m in &mut self.out.mentions {
+            m.actor = new_index[m.actor];
+        }
+        self.out.actors = kept;
+    }
+
+    /// Folds short forms found as names of their own into the full actor: "Timbuktu
+    /// Institute" into "Timbuktu Institute for Peace Studies", "Diallo" into "Amadou Diallo".
+    fn merge_variants(&mut self) {
+        let n = self.out.actors.len();
+        let words: Vec<Vec<String>> = self
+            .out
+            .actors
+            .iter()
+            .map(|a| fold_name(&a.name).split(' ').map(str::to_string).collect())
+            .collect();
+        let mut target: Vec<usize> = (0..n).collect();
+        for a in 0..n {
+            let kind = self.out.actors[a].kind;
+            let wa = &words[a];
+            let into = (0..n)
+                .filter(|&b| b != a && self.out.actors[b].kind == kind && words[b].len() > wa.len())
+                .find(|&b| {
+                    let wb = &words[b];
+                    match kind {
+                        ActorKind::Person => wb.ends_with(wa),
+                        _ => wa.len() >= 2 && wb.starts_with(wa),
+                    }
+                });
+            if let Some(b) = into {
+                target[a] = b;
+            }
+        }
+        for m in &mut self.out.mentions {
+            let t = target[m.actor];
+            if t != m.actor {
+                let surface = self.text[m.start..m.end].to_string();
+                self.out.actors[t].aliases.insert(surface);
+                m.actor = t;
+            }
+        }
+    }
+
     /// "Full Name (ACR)" and "known by the acronym ACR": the acronym becomes an alias.
     fn acronym_definitions(&mut self) {
         let text = self.text;
         let mentions = self.out.mentions.clone();
         for m in mentions {
             let rest = &text[m.end..];
+            for lead in [
+                ", known by the acronym ",
+                ", known as ",
+                " known as ",
+                ", also known as ",
+                ", or ",
+            ] {
+                if let Some(r) = rest.strip_prefix(lead) {
+                    let acr: &str = r
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .next()
+                        .unwrap_or("");
+                    if is_acronym(acr) {
+                        let start = m.end + lead.len();
+                        self.out
+                            .mentions
+                            .retain(|x| !(x.start == start && x.actor != m.actor));
+                        self.mention(m.actor, start, start + acr.len());
+                    }
+                }
+            }
             let Some(inner) = rest.strip_prefix(" (") else {
                 continue;
             };
@@ -891,6 +1031,21 @@ impl Finder<'_> {
 
 fn contains_words(haystack: &str, needle: &str) -> bool {
     !needle.is_empty() && format!(" {haystack} ").contains(&format!(" {needle} "))
+}
+
+/// Every capitalised word of `pattern` is capitalised in `surface` ("Islamic State" does
+/// not match "Islamic state"), unless the surface is all capitals.
+fn same_capitals(surface: &str, pattern: &str) -> bool {
+    if !surface.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let words = |s: &str| s.split([' ', '-']).map(str::to_string).collect::<Vec<_>>();
+    let (sw, pw) = (words(surface), words(pattern));
+    sw.len() != pw.len()
+        || sw
+            .iter()
+            .zip(&pw)
+            .all(|(s, p)| !starts_upper(p) || starts_upper(s))
 }
 
 fn has_possessive(word: &str) -> bool {

@@ -183,7 +183,11 @@ fn mark_non_prose(paragraphs: &mut [Paragraph]) {
             || t.starts_with("(file photo")
             || t.ends_with("(file photo)")
             || is_dateline(&t);
-        if repeated || credit {
+        // Headings, decks and captions: short lines without final punctuation.
+        let heading = headline_like(&paragraphs[i].text)
+            && !paragraphs[i].text.ends_with(['!', '?', '”', '"', ':'])
+            && paragraphs[i].text.split_whitespace().count() <= 25;
+        if repeated || credit || heading {
             paragraphs[i].prose = false;
         }
     }
