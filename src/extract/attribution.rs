@@ -486,9 +486,8 @@ impl Context<'_> {
                         return self.anaphor(head, r.start, history);
                     }
                     // "Farmers in the north said": an unnamed plural.
-                    let lowercase_head =
-                        phrase.contains(head) && head.ends_with('s') && !head.ends_with("ss");
-                    if lowercase_head
+                    let plural = head.ends_with('s') && !head.ends_with("ss") && head.len() > 3;
+                    if plural
                         && content_words.len() <= 6
                         && !matches!(determiner, Some("the" | "this" | "that"))
                     {
@@ -502,6 +501,17 @@ impl Context<'_> {
                     return None;
                 }
             }
+        }
+        if mentions.is_empty() {
+            // "Republicans said": an unnamed plural.
+            let plural = content_words.len() <= 3
+                && head.is_some_and(|h| h.ends_with('s') && !h.ends_with("ss") && h.len() > 3);
+            return plural.then_some(SourceDraft {
+                name: plain_phrase,
+                kind: SourceKind::Vague,
+                actor: None,
+                description: None,
+            });
         }
         let m = mentions.last()?;
         let a = &self.actors.actors[m.actor];
@@ -591,13 +601,28 @@ impl Context<'_> {
         while k > floor {
             let t = tokens[k - 1];
             let w = t.text(self.text);
+            // Step over a parenthetical: "Rep. X (D-N.Y.), chairman".
+            if w == ")" {
+                if let Some(open) = tokens[floor..k - 1]
+                    .iter()
+                    .rposition(|t| t.text(self.text) == "(")
+                {
+                    k = floor + open;
+                    continue;
+                }
+                break;
+            }
             let boundary = if t.is_word() {
                 CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
                     && !(w == "and" && k < end && k > floor + 1 && tokens[k - 2].is_word())
             } else {
                 !matches!(w, "'" | "’" | "-" | "." | "&")
             };
-            if boundary {
+            let quote_edge = self
+                .quotes
+                .iter()
+                .any(|q| t.end == q.outer.end || t.start == q.outer.start);
+            if boundary || quote_edge {
                 break;
             }
             k -= 1;
@@ -729,7 +754,12 @@ impl Context<'_> {
         let text = self.text;
         let cue_text = &text[cue.span.clone()];
         let prev = cue.first.checked_sub(1).map(|k| tokens[k].text(text));
-        if !matches!(prev, Some("," | "”" | "\"" | "’"))
+        let after_quote = cue.first > 0
+            && self
+                .quotes
+                .iter()
+                .any(|q| q.outer.end == tokens[cue.first - 1].end);
+        if !(prev == Some(",") || after_quote)
             || !matches!(cue.class, CueClass::Speech | CueClass::Finding)
             || is_tell(cue_text)
         {
@@ -864,8 +894,10 @@ impl Context<'_> {
             }
             None => {
                 // "C, X said." — the content precedes the subject.
+                let closes_quote = |t: &Token| self.quotes.iter().any(|q| q.outer.end == t.end);
                 if subj_first == 0
-                    || !matches!(tokens[subj_first - 1].text(text), "," | "”" | "\"" | "’")
+                    || !(tokens[subj_first - 1].text(text) == ","
+                        || closes_quote(&tokens[subj_first - 1]))
                 {
                     return Vec::new();
                 }

@@ -248,9 +248,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "us",
     "them",
     "him",
-    "mr",
-    "mrs",
-    "ms",
 ];
 
 const MONTHS_AND_DAYS: &[&str] = &[
@@ -366,6 +363,13 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn is_acronym(word: &str) -> bool {
+    // "D-N.Y", "R-S.C": party and state, not an organisation.
+    if word.len() > 2
+        && word.as_bytes()[1] == b'-'
+        && matches!(word.as_bytes()[0], b'D' | b'R' | b'I')
+    {
+        return false;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && word
@@ -605,7 +609,11 @@ impl Finder<'_> {
                 let t = tokens[j];
                 let prev = tokens[j - 1];
                 let adjacent = t.start <= prev.end + 1;
-                if t.text(text) == "." && t.start == prev.end && self.is_title(prev.text(text)) {
+                let initial = prev.text(text).chars().count() == 1 && starts_upper(prev.text(text));
+                if t.text(text) == "."
+                    && t.start == prev.end
+                    && (initial || self.is_title(prev.text(text)))
+                {
                     j += 1;
                     continue;
                 }

@@ -40,15 +40,26 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<
         }
         let mut k = if open.is_some() { 1 } else { 0 };
         while k < chars.len() {
-            let (b, c) = chars[k];
+            let (b, mut c) = chars[k];
             let prev = k.checked_sub(1).map(|i| chars[i].1);
-            let next = chars.get(k + 1).map(|x| x.1);
+            let mut next = chars.get(k + 1).map(|x| x.1);
+            // Two apostrophes stand for a double quotation mark (''like this'').
+            let doubled = c == '\'' && next == Some('\'');
+            if doubled {
+                c = '"';
+                k += 1;
+                next = chars.get(k + 1).map(|x| x.1);
+            }
             match (c, open) {
                 ('“' | '«', None) => open = Some((b, c)),
                 ('"', None) if !is_word_char(prev) => open = Some((b, c)),
                 ('”' | '"' | '»', Some((o, _))) => {
-                    let close_len = c.len_utf8();
-                    let inner_start = o + text[o..].chars().next().map_or(1, char::len_utf8);
+                    let close_len = if doubled { 2 } else { c.len_utf8() };
+                    let inner_start = o + if text[o..].starts_with("''") {
+                        2
+                    } else {
+                        text[o..].chars().next().map_or(1, char::len_utf8)
+                    };
                     quotes.push(Quote {
                         inner: inner_start..b,
                         outer: o..b + close_len,
@@ -136,6 +147,14 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert_eq!(quotes("Mali’s army and the soldiers' kit"), (vec![], 0));
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        assert_eq!(
+            quotes("''We are ready,'' he said."),
+            (vec!["We are ready,"], 0)
+        );
     }
 
     #[test]
