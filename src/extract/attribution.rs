@@ -185,6 +185,12 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 const AUXILIARIES: &[&str] = &["has", "have", "had"];
 
+/// Words before a cue word that make it a noun ("over fears", "his claims").
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "over", "of", "amid",
+    "despite", "about", "these", "those", "this", "such", "for", "any", "no", "whose",
+];
+
 /// Adverbs between a subject and its cue ("X also said"), part of neither.
 const ADVERBS: &[&str] = &[
     "also",
@@ -241,39 +247,36 @@ pub struct Context<'a> {
 /// Sources already attributed in the article, most recent last (for pronouns).
 #[derive(Default)]
 pub struct History {
-    sources: Vec<(usize, SourceDraft)>,
+    /// (paragraph, claim span, source), in text order.
+    sources: Vec<(usize, Range<usize>, SourceDraft)>,
 }
 
 impl History {
-    fn last_where(&self, f: impl Fn(&SourceDraft) -> bool) -> Option<SourceDraft> {
-        self.sources
-            .iter()
-            .rev()
-            .find(|(_, s)| f(s))
-            .map(|(_, s)| s.clone())
-    }
-
-    /// The latest source matching `f`, if attributed in paragraph `para` or the one before.
-    fn recent_where(&self, para: usize, f: impl Fn(&SourceDraft) -> bool) -> Option<SourceDraft> {
-        self.sources
-            .iter()
-            .rev()
-            .find(|(_, s)| f(s))
-            .filter(|(p, _)| para <= p + 1)
-            .map(|(_, s)| s.clone())
+    fn last_entry(
+        &self,
+        f: impl Fn(&SourceDraft) -> bool,
+    ) -> Option<&(usize, Range<usize>, SourceDraft)> {
+        self.sources.iter().rev().find(|(_, _, s)| f(s))
     }
 
     /// The latest source, if it was attributed in paragraph `para` or the one before.
     pub fn recent(&self, para: usize) -> Option<SourceDraft> {
         self.sources
             .last()
-            .filter(|(p, _)| para <= p + 1)
-            .map(|(_, s)| s.clone())
+            .filter(|(p, _, _)| para <= p + 1)
+            .map(|(_, _, s)| s.clone())
     }
 
-    /// Remembers a source.
-    pub fn push(&mut self, para: usize, s: SourceDraft) {
-        self.sources.push((para, s));
+    /// Remembers the source of a claim.
+    pub fn push(&mut self, para: usize, span: Range<usize>, s: SourceDraft) {
+        self.sources.push((para, span, s));
+    }
+
+    /// Whether byte `at` lies in the content of an attributed claim.
+    fn in_content(&self, at: usize) -> bool {
+        self.sources
+            .iter()
+            .any(|(_, r, _)| r.start <= at && at < r.end)
     }
 }
 
@@ -317,6 +320,14 @@ impl Context<'_> {
                 k += 1;
                 continue;
             };
+            // "over fears", "the claims", "his statement": a noun, not a cue.
+            let noun_use = k > 0
+                && tokens[k - 1].is_word()
+                && NOUN_MARKERS.contains(&tokens[k - 1].text(self.text).to_lowercase().as_str());
+            if noun_use {
+                k += n;
+                continue;
+            }
             let mut first = k;
             while first > 0
                 && tokens[first - 1].is_word()
@@ -417,6 +428,10 @@ impl Context<'_> {
                         | "with"
                         | "on"
                         | "who"
+                        | "whose"
+                        | "which"
+                        | "that"
+                        | "to"
                         | "published"
                         | "released"
                         | "by"
@@ -500,6 +515,22 @@ impl Context<'_> {
                     }
                     return None;
                 }
+                // "The African Union force in Somalia": the actor modifying the head, not
+                // the one in its prepositional phrase.
+                let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+                let skipped = words.len() - content_words.len();
+                let head_byte = word_tokens
+                    .get(skipped + head_end)
+                    .map_or(r.end, |t| t.start);
+                return match mentions.iter().rev().find(|m| m.start < head_byte) {
+                    Some(m) => Some(self.actor_source(m.actor)),
+                    None => Some(SourceDraft {
+                        name: phrase.to_string(),
+                        kind: SourceKind::Anonymous,
+                        actor: None,
+                        description: None,
+                    }),
+                };
             }
         }
         if mentions.is_empty() {
@@ -533,50 +564,88 @@ impl Context<'_> {
         }
     }
 
-    /// The latest actor of one of `kinds` mentioned before `at`.
-    fn last_actor(&self, at: usize, kinds: &[ActorKind]) -> Option<usize> {
+    /// The latest actor of one of `kinds` mentioned before `at`, outside quotations and
+    /// reported content: `(actor, position)`.
+    fn last_actor_at(
+        &self,
+        at: usize,
+        kinds: &[ActorKind],
+        history: &History,
+    ) -> Option<(usize, usize)> {
         self.actors
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.end <= at && !self.in_quote(m.start))
+            .filter(|m| m.end <= at && !self.in_quote(m.start) && !history.in_content(m.start))
             .find(|m| kinds.contains(&self.actors.actors[m.actor].kind))
-            .map(|m| m.actor)
+            .map(|m| (m.actor, m.start))
     }
 
+    fn last_actor(&self, at: usize, kinds: &[ActorKind], history: &History) -> Option<usize> {
+        self.last_actor_at(at, kinds, history).map(|(a, _)| a)
+    }
+
+    /// The referent of a pronoun subject: the latest of the last compatible speaker and
+    /// the last compatible actor named outside reported content; unresolved pronouns stay
+    /// as written (vague for "they", anonymous for "he"/"she").
     fn pronoun(&self, word: &str, at: usize, history: &History) -> Option<SourceDraft> {
+        let (source_kinds, actor_kinds): (&[SourceKind], &[ActorKind]) = match word {
+            "he" | "she" => (&[SourceKind::Person], &[ActorKind::Person]),
+            "it" => (
+                &[
+                    SourceKind::Organization,
+                    SourceKind::Media,
+                    SourceKind::Document,
+                ],
+                &[
+                    ActorKind::ArmedGroup,
+                    ActorKind::Organization,
+                    ActorKind::Media,
+                    ActorKind::State,
+                ],
+            ),
+            "they" | "we" => (
+                &[
+                    SourceKind::Organization,
+                    SourceKind::Media,
+                    SourceKind::Vague,
+                ],
+                &[
+                    ActorKind::ArmedGroup,
+                    ActorKind::Organization,
+                    ActorKind::State,
+                ],
+            ),
+            _ => return None,
+        };
+        let spoken = history.last_entry(|s| source_kinds.contains(&s.kind));
+        let named = self.last_actor_at(at, actor_kinds, history);
         let para = self.paragraph_of(at);
-        match word {
-            // The speaker of this or the previous paragraph, else the latest person named.
-            "he" | "she" => history
-                .recent_where(para, |s| s.kind == SourceKind::Person)
-                .or_else(|| {
-                    self.last_actor(at, &[ActorKind::Person])
-                        .map(|a| self.actor_source(a))
-                })
-                .or_else(|| history.last_where(|s| s.kind == SourceKind::Person)),
-            "it" => history
-                .recent_where(para, |s| {
-                    matches!(
-                        s.kind,
-                        SourceKind::Organization | SourceKind::Media | SourceKind::Document
-                    )
-                })
-                .or_else(|| {
-                    self.last_actor(
-                        at,
-                        &[
-                            ActorKind::ArmedGroup,
-                            ActorKind::Organization,
-                            ActorKind::Media,
-                            ActorKind::State,
-                        ],
-                    )
-                    .map(|a| self.actor_source(a))
-                }),
-            "they" | "we" => history.recent_where(para, |s| s.kind != SourceKind::Person),
-            _ => None,
-        }
+        let resolved = match (spoken, named) {
+            (Some((_, span, s)), Some((a, pos))) => {
+                if pos > span.start {
+                    Some(self.actor_source(a))
+                } else {
+                    Some(s.clone())
+                }
+            }
+            (Some((p, _, s)), None) => (para <= p + 2).then(|| s.clone()),
+            (None, Some((a, _))) => Some(self.actor_source(a)),
+            (None, None) => None,
+        };
+        resolved.or_else(|| {
+            let kind = if matches!(word, "they" | "we") {
+                SourceKind::Vague
+            } else {
+                SourceKind::Anonymous
+            };
+            Some(SourceDraft {
+                name: word.to_string(),
+                kind,
+                actor: None,
+                description: None,
+            })
+        })
     }
 
     /// Index of the paragraph holding byte `at`.
@@ -584,14 +653,54 @@ impl Context<'_> {
         self.text[..at].matches("\n\n").count()
     }
 
+    /// "the group", "the ministry", "the senator": the latest actor of a fitting kind.
     fn anaphor(&self, head: &str, at: usize, history: &History) -> Option<SourceDraft> {
-        let kinds = ANAPHORA.iter().find(|(w, _)| *w == head)?.1;
+        let kinds = match ANAPHORA.iter().find(|(w, _)| *w == head) {
+            Some((_, kinds)) => *kinds,
+            None if self.lex.roles.contains(head) => &[ActorKind::Person],
+            None => return None,
+        };
         if kinds == [ActorKind::Person] {
-            return history
-                .last_where(|s| s.kind == SourceKind::Person)
-                .or_else(|| self.last_actor(at, kinds).map(|a| self.actor_source(a)));
+            return self
+                .pronoun("he", at, history)
+                .filter(|s| s.actor.is_some());
         }
-        self.last_actor(at, kinds).map(|a| self.actor_source(a))
+        self.last_actor(at, kinds, history)
+            .map(|a| self.actor_source(a))
+    }
+
+    /// Index (in `after`) just past the hearer of a "told": an actor mention, an object
+    /// pronoun or "reporters" and the like.
+    fn hearer_end(&self, after: &[Token]) -> Option<usize> {
+        let first = after.first()?;
+        if let Some(m) = self.actors.mention_at(first.start) {
+            let mut k = after.iter().position(|t| t.start >= m.end)?;
+            // "Reuters news agency", "VOA's Somali Service"
+            while k < after.len()
+                && matches!(
+                    after[k].text(self.text).to_lowercase().as_str(),
+                    "news" | "agency" | "service" | "newspaper" | "television" | "radio"
+                )
+            {
+                k += 1;
+            }
+            return Some(k);
+        }
+        let w = first.text(self.text).to_lowercase();
+        matches!(
+            w.as_str(),
+            "him"
+                | "her"
+                | "them"
+                | "me"
+                | "us"
+                | "reporters"
+                | "journalists"
+                | "lawmakers"
+                | "parliament"
+                | "congress"
+        )
+        .then_some(1)
     }
 
     /// Start of the subject phrase that ends at token `end` (exclusive): back to the last
@@ -650,11 +759,11 @@ impl Context<'_> {
         // "…, according to X." governs the whole sentence: try it first.
         cues.sort_by_key(|c| c.class != CueClass::According);
         for cue in &cues {
-            let claims = self.try_cue(&tokens, cue, sentence.clone(), para, history);
+            let claims = self.try_cue(&tokens, cue, sentence.clone(), history);
             if !claims.is_empty() {
                 for c in &claims {
                     if let Some(s) = &c.source {
-                        history.push(para, s.clone());
+                        history.push(para, c.span.clone(), s.clone());
                     }
                 }
                 return claims;
@@ -668,17 +777,15 @@ impl Context<'_> {
         tokens: &[Token],
         cue: &Cue,
         sentence: Range<usize>,
-        para: usize,
         history: &History,
     ) -> Vec<ClaimDraft> {
         match cue.class {
             CueClass::Passive => Vec::new(),
             CueClass::According => self
                 .according(tokens, cue, sentence, history)
-                .into_iter()
-                .collect(),
+                .unwrap_or_default(),
             _ => {
-                let subject = self.subject_before(tokens, cue, sentence.clone(), para, history);
+                let subject = self.subject_before(tokens, cue, sentence.clone(), history);
                 if subject.is_empty() {
                     self.inverted(tokens, cue, sentence, history)
                         .into_iter()
@@ -707,13 +814,15 @@ impl Context<'_> {
         cue: &Cue,
         sentence: Range<usize>,
         history: &History,
-    ) -> Option<ClaimDraft> {
+    ) -> Option<Vec<ClaimDraft>> {
         let text = self.text;
         let cue_text = &text[cue.span.clone()];
         let leading = tokens[..cue.first].iter().all(|t| !t.is_word());
         if !leading {
             let source = self.source(cue.span.end..sentence.end, history)?;
-            return self.draft(sentence.start..cue.span.start, &source, cue_text);
+            return self
+                .draft(sentence.start..cue.span.start, &source, cue_text)
+                .map(|c| vec![c]);
         }
         let comma = tokens[cue.last + 1..]
             .iter()
@@ -740,7 +849,20 @@ impl Context<'_> {
                 content_start = tokens.get(c2 + 1)?.start;
             }
         }
-        self.draft(content_start..sentence.end, &source, &cue_text)
+        // "According to X, Y believes C": the inner speaker is the source.
+        let inner = content_start..sentence.end;
+        let inner_tokens = tokenize(text, inner.clone());
+        for c in self.cues(&inner_tokens) {
+            if matches!(c.class, CueClass::According | CueClass::Passive) {
+                continue;
+            }
+            let claims = self.subject_before(&inner_tokens, &c, inner.clone(), history);
+            if !claims.is_empty() {
+                return Some(claims);
+            }
+            break;
+        }
+        self.draft(inner, &source, &cue_text).map(|c| vec![c])
     }
 
     /// "“Q,” said X." / "C, added KCNA."
@@ -784,7 +906,6 @@ impl Context<'_> {
         tokens: &[Token],
         cue: &Cue,
         sentence: Range<usize>,
-        para: usize,
         history: &History,
     ) -> Vec<ClaimDraft> {
         let text = self.text;
@@ -831,7 +952,6 @@ impl Context<'_> {
             (Some(s), _) => s,
             (None, _) => return Vec::new(),
         };
-        let _ = para;
 
         let after = &tokens[cue.last + 1..];
         let word = |t: &Token| t.text(text).to_lowercase();
@@ -862,10 +982,24 @@ impl Context<'_> {
         } else if first_after == Some(",") || only_adverbials {
             None
         } else if tell {
+            // "told local media networks to end …": object and infinitive.
+            let infinitive = after.windows(3).any(|w| {
+                w[1].text(text) == "to"
+                    && w[0].is_word()
+                    && w[2].is_word()
+                    && !starts_upper(w[0].text(text))
+                    && !starts_upper(w[2].text(text))
+            });
+            // "told Sky News any process …": the hearer, then the content.
+            let hearer_end = self.hearer_end(after);
             if let Some(q) = after.iter().position(|t| opens(t) || t.text(text) == ":") {
                 Some(after[q].start)
-            } else if after.iter().any(|t| t.text(text) == "to") && after.len() > 2 {
+            } else if infinitive {
                 Some(cue.span.end)
+            } else if let Some(h) =
+                hearer_end.filter(|&h| after[h..].iter().filter(|t| t.is_word()).count() >= 3)
+            {
+                Some(after[h].start)
             } else {
                 None
             }
@@ -874,20 +1008,36 @@ impl Context<'_> {
         };
         match forward_from {
             Some(from) => {
-                // "…, declaring it a message": a second claim under a participle cue.
+                // A second claim under the same source: "…, declaring it a message",
+                // "…, and said it was …", "… thought out”: “Moves …”".
                 let split = after.iter().enumerate().find_map(|(k, t)| {
+                    if t.start <= from || self.in_quote(t.start) {
+                        return None;
+                    }
                     let next = after.get(k + 1)?;
-                    (t.text(text) == ","
-                        && !self.in_quote(t.start)
-                        && t.start > from
-                        && word(next).ends_with("ing")
-                        && self.lex.cue(&word(next)).is_some())
-                    .then_some((t.start, next.end, next.text(text)))
+                    let is_cue = |t: &Token| {
+                        self.lex
+                            .cue(&word(t))
+                            .is_some_and(|c| c != CueClass::Passive)
+                    };
+                    match t.text(text) {
+                        "," if word(next).ends_with("ing") && is_cue(next) => {
+                            Some((t.start, next.end, next.text(text).to_string()))
+                        }
+                        "," | ";"
+                            if word(next) == "and" && after.get(k + 2).is_some_and(is_cue) =>
+                        {
+                            let c = &after[k + 2];
+                            Some((t.start, c.end, c.text(text).to_string()))
+                        }
+                        ":" if opens(next) && k > 0 => Some((t.start, t.end, cue_text.to_string())),
+                        _ => None,
+                    }
                 });
                 match split {
                     Some((comma, cue_end, second_cue)) => {
                         claims.extend(self.draft(from..comma, &source, cue_text));
-                        claims.extend(self.draft(cue_end..end, &source, second_cue));
+                        claims.extend(self.draft(cue_end..end, &source, &second_cue));
                     }
                     None => claims.extend(self.draft(from..end, &source, cue_text)),
                 }
@@ -952,4 +1102,8 @@ fn is_tell(cue: &str) -> bool {
                 | "asks"
         )
     )
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
 }

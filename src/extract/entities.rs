@@ -151,6 +151,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "if",
     "though",
     "although",
+    "because",
     "yet",
     "so",
     "also",
@@ -412,7 +413,7 @@ impl EntityMatcher {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("lexicon patterns compile");
         let patterns = patterns;
@@ -512,20 +513,39 @@ impl Finder<'_> {
 
     fn lexicon_matches(&mut self, matcher: &EntityMatcher) {
         let text = self.text;
-        for m in matcher.automaton.find_iter(text) {
-            let (start, mut end) = (m.start(), m.end());
-            if word_before(text, start) || word_at(text, end) {
-                continue;
+        // Every valid match, then the leftmost-longest non-overlapping ones: a longer
+        // pattern that fails its case check ("Yonhap news agency") leaves room for a
+        // shorter one ("Yonhap").
+        let mut valid: Vec<(usize, usize, usize)> = matcher
+            .automaton
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let (start, end, p) = (m.start(), m.end(), m.pattern().as_usize());
+                if word_before(text, start) || word_at(text, end) {
+                    return None;
+                }
+                let (target, exact) = matcher.targets[p];
+                let surface = &text[start..end];
+                let ok = if exact {
+                    self.exact_form(target, surface)
+                } else {
+                    same_capitals(surface, &matcher.patterns[p])
+                };
+                ok.then_some((start, end, p))
+            })
+            .collect();
+        valid.sort_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        let mut chosen = Vec::new();
+        let mut reach = 0;
+        for (s, e, p) in valid {
+            if s >= reach {
+                chosen.push((s, e, p));
+                reach = e;
             }
-            let (target, exact) = matcher.targets[m.pattern().as_usize()];
-            let surface = &text[start..end];
-            let pattern = &matcher.patterns[m.pattern().as_usize()];
-            if exact && !self.exact_form(target, surface) {
-                continue;
-            }
-            if !exact && !same_capitals(surface, pattern) {
-                continue;
-            }
+        }
+        for (start, end, p) in chosen {
+            let mut end = end;
+            let (target, _) = matcher.targets[p];
             match target {
                 Target::Known(i) => {
                     let k = &self.lex.actors[i];
@@ -702,7 +722,16 @@ impl Finder<'_> {
             let name_first = (r + 1..=last)
                 .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)));
             let org_after_role = head.is_some_and(|h| h > r);
-            if let Some(nf) = name_first.filter(|_| !org_after_role || head < Some(r)) {
+            if let Some(mut nf) = name_first.filter(|_| !org_after_role || head < Some(r)) {
+                // "Minister of Education Stefania Giannini": the complement of the role
+                // ends where the last two name words begin.
+                let complement =
+                    (r + 1..nf).any(|k| matches!(tokens[k].text(text), "of" | "for" | "on"));
+                let name_tokens: Vec<usize> =
+                    (nf..=last).filter(|&k| tokens[k].is_word()).collect();
+                if complement && name_tokens.len() >= 3 {
+                    nf = name_tokens[name_tokens.len() - 2];
+                }
                 let name_words = (nf..=last).filter(|&k| tokens[k].is_word()).count();
                 if (1..=4).contains(&name_words) && is_name_word(&tokens[nf], text) {
                     let description = text[start..tokens[r].end].trim_end_matches('.').to_string();
@@ -724,8 +753,22 @@ impl Finder<'_> {
         if words[0] == "Operation" || DIRECTIONS.contains(&lower_first.as_str()) {
             return;
         }
+        if words
+            .iter()
+            .all(|w| self.is_role_word(w) || CONNECTORS.contains(w))
+        {
+            // "Prime Minister" alone names nobody.
+            return;
+        }
         if let Some(h) = head {
-            // "Refugee Council Enver Solomon": an organisation, then a person.
+            // "CEO of the Refugee Council Enver Solomon": a role, an organisation, a person.
+            let role_end = role_at.filter(|&r| r < h);
+            let start = match role_end {
+                Some(r) => (r + 1..=h)
+                    .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)))
+                    .map_or(start, |k| tokens[k].start),
+                None => start,
+            };
             let rest: Vec<usize> = (h + 1..=last).filter(|&k| tokens[k].is_word()).collect();
             let org_end = if rest.len() >= 2 && rest.iter().all(|&k| is_name_word(&tokens[k], text))
             {
@@ -737,7 +780,9 @@ impl Finder<'_> {
             let a = self.actor(kind, &text[start..org_end]);
             self.mention(a, start, org_end);
             if org_end != end {
-                self.person(tokens[rest[0]].start, end, None);
+                let description = text[tokens[first].start..org_end].to_string();
+                let description = role_end.map(|_| description);
+                self.person(tokens[rest[0]].start, end, description);
             }
             return;
         }
