@@ -996,12 +996,10 @@ impl Context<'_> {
                 Some(after[q].start)
             } else if infinitive {
                 Some(cue.span.end)
-            } else if let Some(h) =
-                hearer_end.filter(|&h| after[h..].iter().filter(|t| t.is_word()).count() >= 3)
-            {
-                Some(after[h].start)
             } else {
-                None
+                hearer_end
+                    .filter(|&h| after[h..].iter().filter(|t| t.is_word()).count() >= 3)
+                    .map(|h| after[h].start)
             }
         } else {
             Some(cue.span.end)
