@@ -185,6 +185,42 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 const AUXILIARIES: &[&str] = &["has", "have", "had"];
 
+/// Words that end the head of a source phrase ("officials in Mali", "a study published by").
+const HEAD_ENDS: &[&str] = &[
+    "in",
+    "for",
+    "of",
+    "from",
+    "at",
+    "with",
+    "on",
+    "who",
+    "whose",
+    "which",
+    "that",
+    "to",
+    "published",
+    "released",
+    "issued",
+    "seen",
+    "obtained",
+    "written",
+    "signed",
+    "sent",
+    "prepared",
+    "commissioned",
+    "conducted",
+    "by",
+    "under",
+    "based",
+];
+
+/// Words that make a would-be subject a clause ("It is also encouraging citizens").
+const VERBS_IN_CLAUSES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "will", "would", "can",
+    "could", "should", "may", "might", "must", "shall",
+];
+
 /// Words before a cue word that make it a noun ("over fears", "his claims").
 const NOUN_MARKERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "over", "of", "amid",
@@ -401,9 +437,14 @@ impl Context<'_> {
         Some((ClaimKind::Indirect, r))
     }
 
-    /// The source a noun phrase names, if it names one.
+    /// The source a noun phrase names, if it names one. In order: a pronoun; a phrase
+    /// ending in a name ("Minister of Education Stefania Giannini"); a document ("a study
+    /// published by X"); an unnamed vague or anonymous phrase ("officials in Mali", "a
+    /// security source"); a definite description ("the group"); the actor modifying the
+    /// head ("The African Union force in Somalia"); an unnamed plural ("Republicans").
     fn source(&self, r: Range<usize>, history: &History) -> Option<SourceDraft> {
         let tokens = tokenize(self.text, r.clone());
+        let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
         let words = self.words(&tokens);
         if words.is_empty() || words.len() > 14 {
             return None;
@@ -411,147 +452,134 @@ impl Context<'_> {
         if words.len() == 1 && PRONOUNS.contains(&words[0].as_str()) {
             return self.pronoun(&words[0], r.start, history);
         }
+        // A clause, not a noun phrase: "It is also encouraging citizens to".
+        let clause = word_tokens
+            .iter()
+            .any(|t| VERBS_IN_CLAUSES.contains(&t.text(self.text)));
+        if clause || words.last().is_some_and(|w| w == "to") {
+            return None;
+        }
         let phrase = self.text[r.clone()].trim();
-        let content_words: Vec<&String> = words
-            .iter()
-            .skip_while(|w| DETERMINERS.contains(&w.as_str()))
-            .collect();
-        let head_end = content_words
-            .iter()
-            .position(|w| {
-                matches!(
-                    w.as_str(),
-                    "in" | "for"
-                        | "of"
-                        | "from"
-                        | "at"
-                        | "with"
-                        | "on"
-                        | "who"
-                        | "whose"
-                        | "which"
-                        | "that"
-                        | "to"
-                        | "published"
-                        | "released"
-                        | "by"
-                )
-            })
-            .unwrap_or(content_words.len());
-        let head = content_words[..head_end]
-            .last()
-            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"));
-        let mentions: Vec<_> = self.actors.mentions_in(r.clone()).copied().collect();
         let plain_phrase = phrase
             .strip_prefix("both ")
             .or_else(|| phrase.strip_prefix("Both "))
             .unwrap_or(phrase)
             .to_string();
-        if let Some(head) = head {
-            if DOCUMENT_NOUNS.contains(&head) {
-                let publisher = mentions.last().map(|m| m.actor);
-                let name = publisher.map_or_else(
-                    || plain_phrase.clone(),
-                    |a| self.actors.actors[a].name.clone(),
-                );
-                let desc: Vec<&str> = content_words[..head_end]
-                    .iter()
-                    .map(|w| w.as_str())
-                    .filter(|w| !matches!(*w, "recent" | "new" | "latest"))
-                    .collect();
-                let desc = desc.join(" ");
-                return Some(SourceDraft {
-                    name,
-                    kind: SourceKind::Document,
-                    actor: publisher,
-                    description: (!desc.is_empty() && publisher.is_some()).then_some(desc),
-                });
-            }
-            let head_is_common = !mentions.iter().any(|m| {
-                let t = &self.text[m.start..m.end];
-                t.to_lowercase().ends_with(head) || t.to_lowercase().contains(&format!("{head} "))
-            });
-            if head_is_common {
-                let determiner = words.first().map(String::as_str);
-                if self.lex.vague.contains(head) {
-                    return Some(SourceDraft {
-                        name: plain_phrase,
-                        kind: SourceKind::Vague,
-                        actor: None,
-                        description: None,
-                    });
-                }
-                if self.lex.anonymous.contains(head) || self.lex.roles.contains(head) {
-                    if determiner == Some("the") && content_words.len() <= 2 {
-                        return self.anaphor(head, r.start, history);
-                    }
-                    if matches!(determiner, Some("a" | "an" | "one" | "another"))
-                        || mentions.is_empty()
-                    {
-                        return Some(SourceDraft {
-                            name: phrase.to_string(),
-                            kind: SourceKind::Anonymous,
-                            actor: None,
-                            description: None,
-                        });
-                    }
-                }
-                if mentions.is_empty() {
-                    if determiner == Some("the") && content_words.len() <= 3 {
-                        return self.anaphor(head, r.start, history);
-                    }
-                    // "Farmers in the north said": an unnamed plural.
-                    let plural = head.ends_with('s') && !head.ends_with("ss") && head.len() > 3;
-                    if plural
-                        && content_words.len() <= 6
-                        && !matches!(determiner, Some("the" | "this" | "that"))
-                    {
-                        return Some(SourceDraft {
-                            name: plain_phrase,
-                            kind: SourceKind::Vague,
-                            actor: None,
-                            description: None,
-                        });
-                    }
-                    return None;
-                }
-                // "The African Union force in Somalia": the actor modifying the head, not
-                // the one in its prepositional phrase.
-                let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
-                let skipped = words.len() - content_words.len();
-                let head_byte = word_tokens
-                    .get(skipped + head_end)
-                    .map_or(r.end, |t| t.start);
-                return match mentions.iter().rev().find(|m| m.start < head_byte) {
-                    Some(m) => Some(self.actor_source(m.actor)),
-                    None => Some(SourceDraft {
-                        name: phrase.to_string(),
-                        kind: SourceKind::Anonymous,
-                        actor: None,
-                        description: None,
-                    }),
-                };
-            }
-        }
-        if mentions.is_empty() {
-            // "Republicans said": an unnamed plural.
-            let plural = content_words.len() <= 3
-                && head.is_some_and(|h| h.ends_with('s') && !h.ends_with("ss") && h.len() > 3);
-            return plural.then_some(SourceDraft {
-                name: plain_phrase,
-                kind: SourceKind::Vague,
+        let unnamed = |kind| {
+            Some(SourceDraft {
+                name: plain_phrase.clone(),
+                kind,
                 actor: None,
                 description: None,
+            })
+        };
+        let skipped = words
+            .iter()
+            .take_while(|w| DETERMINERS.contains(&w.as_str()))
+            .count();
+        let determiner = (skipped > 0).then(|| words[0].as_str());
+        let content_words = &words[skipped..];
+        let head_end = content_words
+            .iter()
+            .position(|w| HEAD_ENDS.contains(&w.as_str()))
+            .unwrap_or(content_words.len());
+        let head_byte = word_tokens
+            .get(skipped + head_end)
+            .map_or(r.end, |t| t.start);
+        let head = content_words[..head_end]
+            .last()
+            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string());
+        let mentions: Vec<_> = self.actors.mentions_in(r.clone()).copied().collect();
+        let phrase_end = word_tokens.last().map_or(r.end, |t| t.end);
+
+        // "Mali Defense Ministry spokesman Boubacar Diallo", "… and South Korea".
+        if let Some(m) = mentions.last().filter(|m| m.end >= phrase_end) {
+            let before = self.text[r.start..m.start].trim_end();
+            let before_word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let person = self.actors.actors[m.actor].kind == ActorKind::Person;
+            if person || before.is_empty() || before_word == "and" {
+                return Some(self.actor_source(m.actor));
+            }
+        }
+        let head = head?;
+        if DOCUMENT_NOUNS.contains(&head.as_str()) {
+            let publisher = mentions
+                .iter()
+                .rev()
+                .find(|m| m.start < head_byte || self.published_by(m.start))
+                .map(|m| m.actor);
+            let description: Vec<&str> = content_words[..head_end]
+                .iter()
+                .map(String::as_str)
+                .filter(|w| !matches!(*w, "recent" | "new" | "latest"))
+                .collect();
+            return Some(match publisher {
+                Some(a) => SourceDraft {
+                    name: self.actors.actors[a].name.clone(),
+                    kind: SourceKind::Document,
+                    actor: Some(a),
+                    description: Some(description.join(" ")),
+                },
+                None => SourceDraft {
+                    name: plain_phrase,
+                    kind: SourceKind::Document,
+                    actor: None,
+                    description: None,
+                },
             });
         }
-        let m = mentions.last()?;
-        let a = &self.actors.actors[m.actor];
-        Some(SourceDraft {
-            name: a.name.clone(),
-            kind: a.kind.source_kind(),
-            actor: Some(m.actor),
-            description: None,
-        })
+        let head_named = mentions.iter().any(|m| {
+            let t = self.text[m.start..m.end].to_lowercase();
+            t.ends_with(&head) || t.contains(&format!("{head} "))
+        });
+        if !head_named {
+            if self.lex.vague.contains(&head) {
+                return unnamed(SourceKind::Vague);
+            }
+            if determiner == Some("the") && content_words.len() <= 3 {
+                if let Some(s) = self.anaphor(&head, r.start, history) {
+                    return Some(s);
+                }
+            }
+            let role = self.lex.anonymous.contains(&head) || self.lex.roles.contains(&head);
+            if role && (determiner != Some("the") || mentions.is_empty()) {
+                return unnamed(SourceKind::Anonymous);
+            }
+            if let Some(m) = mentions.iter().rev().find(|m| m.start < head_byte) {
+                return Some(self.actor_source(m.actor));
+            }
+            if !mentions.is_empty() {
+                return unnamed(SourceKind::Anonymous);
+            }
+            let plural = head.ends_with('s') && !head.ends_with("ss") && head.len() > 3;
+            let definite = matches!(
+                determiner,
+                Some("the" | "this" | "that" | "these" | "those")
+            );
+            return (plural && !definite && content_words.len() <= 6)
+                .then_some(unnamed(SourceKind::Vague))?;
+        }
+        mentions.last().map(|m| self.actor_source(m.actor))
+    }
+
+    /// Whether the mention at `at` follows "published by", "released by" and the like.
+    fn published_by(&self, at: usize) -> bool {
+        let before = self.text[..at].trim_end().to_lowercase();
+        [
+            "published by",
+            "released by",
+            "issued by",
+            "commissioned by",
+            "conducted by",
+            "prepared by",
+            "written by",
+            "by",
+            "from",
+        ]
+        .iter()
+        .any(|p| before.ends_with(p))
+            && !before.ends_with("seen by")
+            && !before.ends_with("obtained by")
     }
 
     fn actor_source(&self, actor: usize) -> SourceDraft {
@@ -881,6 +909,9 @@ impl Context<'_> {
                 .quotes
                 .iter()
                 .any(|q| q.outer.end == tokens[cue.first - 1].end);
+        if prev == Some(",") && cue_text.ends_with("ing") {
+            return self.participle(tokens, cue, sentence, history);
+        }
         if !(prev == Some(",") || after_quote)
             || !matches!(cue.class, CueClass::Speech | CueClass::Finding)
             || is_tell(cue_text)
@@ -897,6 +928,41 @@ impl Context<'_> {
         }
         let source = self.source(Self::bytes(tokens, cue.last + 1, tail_end), history)?;
         self.draft(sentence.start..cue.span.start, &source, cue_text)
+    }
+
+    /// "X launched a petition, asking the government to …": the subject of the sentence
+    /// speaks through the participle.
+    fn participle(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let first_words: Vec<&Token> = tokens[..cue.first]
+            .iter()
+            .filter(|t| t.is_word())
+            .take(3)
+            .collect();
+        let first = first_words.first()?;
+        let limit = first_words.last()?.end;
+        let source = match self
+            .actors
+            .mentions
+            .iter()
+            .find(|m| m.start >= first.start && m.end <= limit)
+        {
+            Some(m) if !self.in_quote(m.start) => self.actor_source(m.actor),
+            _ => {
+                let w = first.text(text).to_lowercase();
+                if !PRONOUNS.contains(&w.as_str()) {
+                    return None;
+                }
+                self.pronoun(&w, first.start, history)?
+            }
+        };
+        self.draft(cue.span.end..sentence.end, &source, &text[cue.span.clone()])
     }
 
     /// "X said (that) C", "X, a spokesman, said: “Q”", "“Q,” X said", "C, X said",
