@@ -356,10 +356,18 @@ impl Context<'_> {
                 k += 1;
                 continue;
             };
+            // "suspected to be", "believed to have": passive, no speaker.
+            let passive = tokens.get(k + n).is_some_and(|t| t.text(self.text) == "to")
+                && self
+                    .words(&tokens[k..k + n])
+                    .last()
+                    .is_some_and(|w| w.ends_with("ed"));
             // "over fears", "the claims", "his statement": a noun, not a cue.
-            let noun_use = k > 0
-                && tokens[k - 1].is_word()
-                && NOUN_MARKERS.contains(&tokens[k - 1].text(self.text).to_lowercase().as_str());
+            let noun_use = passive
+                || k > 0
+                    && tokens[k - 1].is_word()
+                    && NOUN_MARKERS
+                        .contains(&tokens[k - 1].text(self.text).to_lowercase().as_str());
             if noun_use {
                 k += n;
                 continue;
@@ -503,11 +511,13 @@ impl Context<'_> {
         }
         let head = head?;
         if DOCUMENT_NOUNS.contains(&head.as_str()) {
-            let publisher = mentions
-                .iter()
-                .rev()
-                .find(|m| m.start < head_byte || self.published_by(m.start))
-                .map(|m| m.actor);
+            // "a study published by Senegal’s Timbuktu Institute": the last name after
+            // "by"; else a possessor before the head ("the institute's report").
+            let publisher = match self.publisher_marker(r.clone()) {
+                Some(after_by) => mentions.iter().rev().find(|m| m.start >= after_by),
+                None => mentions.iter().rev().find(|m| m.start < head_byte),
+            }
+            .map(|m| m.actor);
             let description: Vec<&str> = content_words[..head_end]
                 .iter()
                 .map(String::as_str)
@@ -556,30 +566,57 @@ impl Context<'_> {
                 determiner,
                 Some("the" | "this" | "that" | "these" | "those")
             );
-            return (plural && !definite && content_words.len() <= 6)
-                .then_some(unnamed(SourceKind::Vague))?;
+            if plural && !definite && content_words.len() <= 6 {
+                return unnamed(SourceKind::Vague);
+            }
+            // A name the actor finder did not know ("PolitiFact says").
+            let capitalised = word_tokens[skipped..]
+                .iter()
+                .all(|t| t.text(self.text).starts_with(char::is_uppercase));
+            if capitalised && determiner.is_none() && content_words.len() <= 3 {
+                let one_word = content_words.len() == 1;
+                let w = word_tokens[skipped].text(self.text);
+                let org = w.chars().skip(1).any(char::is_uppercase)
+                    || (one_word && !self.known_surname(w));
+                return Some(SourceDraft {
+                    name: plain_phrase,
+                    kind: if org {
+                        SourceKind::Organization
+                    } else {
+                        SourceKind::Person
+                    },
+                    actor: None,
+                    description: None,
+                });
+            }
+            // "The campaign says": a specific body the article does not name.
+            if determiner == Some("the") && content_words.len() <= 3 {
+                return unnamed(SourceKind::Anonymous);
+            }
+            return None;
         }
         mentions.last().map(|m| self.actor_source(m.actor))
     }
 
-    /// Whether the mention at `at` follows "published by", "released by" and the like.
-    fn published_by(&self, at: usize) -> bool {
-        let before = self.text[..at].trim_end().to_lowercase();
-        [
-            "published by",
-            "released by",
-            "issued by",
-            "commissioned by",
-            "conducted by",
-            "prepared by",
-            "written by",
-            "by",
-            "from",
-        ]
-        .iter()
-        .any(|p| before.ends_with(p))
-            && !before.ends_with("seen by")
-            && !before.ends_with("obtained by")
+    /// Whether a single capitalised word is the surname of a person named in the article.
+    fn known_surname(&self, word: &str) -> bool {
+        self.actors
+            .actors
+            .iter()
+            .any(|a| a.kind == ActorKind::Person && a.name.rsplit(' ').next() == Some(word))
+    }
+
+    /// Byte offset after "published by", "by", "from" in `r`, where a publisher follows
+    /// ("seen by" and "obtained by" name no publisher).
+    fn publisher_marker(&self, r: Range<usize>) -> Option<usize> {
+        let phrase = self.text[r.clone()].to_lowercase();
+        let at = [" by ", " from "]
+            .iter()
+            .filter_map(|m| phrase.find(m).map(|i| (i, m.len())))
+            .min()?;
+        let before = &phrase[..at.0];
+        (!before.ends_with("seen") && !before.ends_with("obtained"))
+            .then_some(r.start + at.0 + at.1)
     }
 
     fn actor_source(&self, actor: usize) -> SourceDraft {
@@ -918,10 +955,23 @@ impl Context<'_> {
         {
             return None;
         }
-        let tail_end = tokens[cue.last + 1..]
-            .iter()
-            .position(|t| matches!(t.text(text), "," | "." | ";" | ":" | "!" | "?"))
-            .map_or(tokens.len(), |p| p + cue.last + 1);
+        // The dot of "Rep." or "W." does not end the name.
+        let abbreviation_dot = |k: usize| {
+            tokens[k].text(text) == "."
+                && k > 0
+                && tokens[k - 1].end == tokens[k].start
+                && (tokens[k - 1].text(text).chars().count() == 1
+                    || self
+                        .lex
+                        .titles
+                        .contains_key(&tokens[k - 1].text(text).to_lowercase()))
+        };
+        let tail_end = (cue.last + 1..tokens.len())
+            .find(|&k| {
+                matches!(tokens[k].text(text), "," | "." | ";" | ":" | "!" | "?")
+                    && !abbreviation_dot(k)
+            })
+            .unwrap_or(tokens.len());
         let words_after_np = tokens[tail_end..].iter().filter(|t| t.is_word()).count();
         if tail_end == cue.last + 1 || words_after_np > 0 && tokens[tail_end].text(text) != "," {
             return None;
@@ -1098,12 +1148,41 @@ impl Context<'_> {
                         _ => None,
                     }
                 });
+                // Another speaker: "…, but Y said B", "…, while experts warn that B".
+                let handover = || {
+                    after.iter().enumerate().find_map(|(k, t)| {
+                        if t.start <= from
+                            || self.in_quote(t.start)
+                            || !matches!(t.text(text), "," | ";")
+                        {
+                            return None;
+                        }
+                        let conj = after.get(k + 1).filter(|c| {
+                            matches!(
+                                word(c).as_str(),
+                                "but" | "and" | "while" | "whereas" | "although"
+                            )
+                        })?;
+                        let rest = conj.end..end;
+                        let rest_tokens = tokenize(text, rest.clone());
+                        let next_cue =
+                            self.cues(&rest_tokens).into_iter().find(|c| c.first <= 8)?;
+                        let more = self.subject_before(&rest_tokens, &next_cue, rest, history);
+                        (!more.is_empty()).then_some((t.start, more))
+                    })
+                };
                 match split {
                     Some((comma, cue_end, second_cue)) => {
                         claims.extend(self.draft(from..comma, &source, cue_text));
                         claims.extend(self.draft(cue_end..end, &source, &second_cue));
                     }
-                    None => claims.extend(self.draft(from..end, &source, cue_text)),
+                    None => match handover() {
+                        Some((comma, more)) => {
+                            claims.extend(self.draft(from..comma, &source, cue_text));
+                            claims.extend(more);
+                        }
+                        None => claims.extend(self.draft(from..end, &source, cue_text)),
+                    },
                 }
             }
             None => {

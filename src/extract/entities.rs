@@ -732,7 +732,12 @@ impl Finder<'_> {
                 if complement && name_tokens.len() >= 3 {
                     nf = name_tokens[name_tokens.len() - 2];
                 }
-                let name_words = (nf..=last).filter(|&k| tokens[k].is_word()).count();
+                // "Rep. Elijah Cummings of Maryland": the name ends before "of".
+                let name_last = (nf..=last)
+                    .find(|&k| matches!(tokens[k].text(text), "of" | "for" | "and" | "on" | "the"))
+                    .map_or(last, |k| k - 1);
+                let end = tokens[name_last].start + word(name_last).len();
+                let name_words = (nf..=name_last).filter(|&k| tokens[k].is_word()).count();
                 if (1..=4).contains(&name_words) && is_name_word(&tokens[nf], text) {
                     let description = text[start..tokens[r].end].trim_end_matches('.').to_string();
                     self.person(tokens[nf].start, end, Some(description));
@@ -741,6 +746,14 @@ impl Finder<'_> {
             }
         }
         if words.len() == 1 {
+            // "the secularist magazine MicroMega", "columnist Ellis": a name its noun types.
+            if let Some(kind) = prev.as_deref().and_then(|p| self.typing_noun(p)) {
+                if start != sentence_start {
+                    let a = self.actor(kind, words[0]);
+                    self.mention(a, start, end);
+                    return;
+                }
+            }
             if is_acronym(words[0]) && start != sentence_start && !after.starts_with(')') {
                 let a = self.actor(
                     head.map_or(ActorKind::Organization, |h| self.lex.org_heads[word(h)]),
@@ -800,6 +813,21 @@ impl Finder<'_> {
             return;
         }
         self.person(start, end, None);
+    }
+
+    /// The kind of actor a common noun before a name announces ("magazine MicroMega").
+    fn typing_noun(&self, noun: &str) -> Option<ActorKind> {
+        match noun {
+            "magazine" | "newspaper" | "daily" | "weekly" | "tabloid" | "broadcaster"
+            | "website" | "outlet" | "channel" | "station" | "paper" => Some(ActorKind::Media),
+            "group" | "militia" | "faction" | "rebels" | "insurgents" => {
+                Some(ActorKind::ArmedGroup)
+            }
+            "company" | "firm" | "charity" | "party" | "association" | "organisation"
+            | "organization" | "institute" | "think-tank" | "ngo" => Some(ActorKind::Organization),
+            n if self.lex.roles.contains(n) => Some(ActorKind::Person),
+            _ => None,
+        }
     }
 
     /// Records a person named at `start..end`, with a description when the text gives one.
