@@ -546,10 +546,11 @@ impl Context<'_> {
             if self.lex.vague.contains(&head) {
                 return unnamed(SourceKind::Vague);
             }
-            if determiner == Some("the") && content_words.len() <= 3 {
-                if let Some(s) = self.anaphor(&head, r.start, history) {
-                    return Some(s);
-                }
+            if determiner == Some("the")
+                && content_words.len() <= 3
+                && let Some(s) = self.anaphor(&head, r.start, history)
+            {
+                return Some(s);
             }
             let role = self.lex.anonymous.contains(&head) || self.lex.roles.contains(&head);
             if role && (determiner != Some("the") || mentions.is_empty()) {

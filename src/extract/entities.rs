@@ -747,12 +747,12 @@ impl Finder<'_> {
         }
         if words.len() == 1 {
             // "the secularist magazine MicroMega", "columnist Ellis": a name its noun types.
-            if let Some(kind) = prev.as_deref().and_then(|p| self.typing_noun(p)) {
-                if start != sentence_start {
-                    let a = self.actor(kind, words[0]);
-                    self.mention(a, start, end);
-                    return;
-                }
+            if let Some(kind) = prev.as_deref().and_then(|p| self.typing_noun(p))
+                && start != sentence_start
+            {
+                let a = self.actor(kind, words[0]);
+                self.mention(a, start, end);
+                return;
             }
             if is_acronym(words[0]) && start != sentence_start && !after.starts_with(')') {
                 let a = self.actor(
