@@ -223,8 +223,48 @@ const VERBS_IN_CLAUSES: &[&str] = &[
 
 /// Words before a cue word that make it a noun ("over fears", "his claims").
 const NOUN_MARKERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "over", "of", "amid",
-    "despite", "about", "these", "those", "this", "such", "for", "any", "no", "whose",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "over",
+    "of",
+    "amid",
+    "despite",
+    "about",
+    "these",
+    "those",
+    "this",
+    "such",
+    "for",
+    "any",
+    "no",
+    "whose",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "many",
+    "some",
+    "most",
+    "all",
+    "both",
+    "more",
 ];
 
 /// Adverbs between a subject and its cue ("X also said"), part of neither.
@@ -426,6 +466,15 @@ impl Context<'_> {
         if r.is_empty() || !self.text[r.clone()].chars().any(char::is_alphanumeric) {
             return None;
         }
+        // A quotation opening the content and running on into later paragraphs.
+        if let Some(q) = self
+            .quotes
+            .iter()
+            .find(|q| q.outer.start == r.start && q.outer.end > r.end)
+        {
+            let inner = self.trim_content(q.inner.clone());
+            return (!inner.is_empty()).then_some((ClaimKind::Direct, inner));
+        }
         let inside: Vec<&Quote> = self
             .quotes
             .iter()
@@ -573,7 +622,10 @@ impl Context<'_> {
             // A name the actor finder did not know ("PolitiFact says").
             let capitalised = word_tokens[skipped..]
                 .iter()
-                .all(|t| t.text(self.text).starts_with(char::is_uppercase));
+                .all(|t| t.text(self.text).starts_with(char::is_uppercase))
+                && !content_words
+                    .iter()
+                    .any(|w| NOUN_MARKERS.contains(&w.as_str()));
             if capitalised && determiner.is_none() && content_words.len() <= 3 {
                 let one_word = content_words.len() == 1;
                 let w = word_tokens[skipped].text(self.text);

@@ -763,14 +763,16 @@ impl Finder<'_> {
             }
             return;
         }
-        if words[0] == "Operation" || DIRECTIONS.contains(&lower_first.as_str()) {
-            return;
-        }
         if words
             .iter()
             .all(|w| self.is_role_word(w) || CONNECTORS.contains(w))
         {
             // "Prime Minister" alone names nobody.
+            return;
+        }
+        if head.is_none() && (words[0] == "Operation" || DIRECTIONS.contains(&lower_first.as_str()))
+        {
+            // "Operation Barkhane", "West Africa": not actors.
             return;
         }
         if let Some(h) = head {
@@ -1017,6 +1019,26 @@ impl Finder<'_> {
                     !(x.start == start && x.end == start + acr.len() && x.actor != m.actor)
                 });
                 self.mention(m.actor, start, start + acr.len());
+            }
+        }
+        // Standalone uses of a defined acronym found earlier as actors of their own.
+        let defined: Vec<(String, usize)> = self
+            .out
+            .actors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| {
+                a.aliases
+                    .iter()
+                    .filter(|al| is_acronym(al))
+                    .map(move |al| (al.clone(), i))
+            })
+            .collect();
+        for (acr, owner) in defined {
+            for m in &mut self.out.mentions {
+                if m.actor != owner && self.out.actors[m.actor].name == acr {
+                    m.actor = owner;
+                }
             }
         }
     }

@@ -122,12 +122,19 @@ impl Extractor {
         };
         let mut history = History::default();
         let mut drafts: Vec<(usize, usize, ClaimDraft)> = Vec::new();
+        let mut covered = 0;
         for (si, (pi, s)) in units.iter().enumerate() {
-            if !norm.paragraphs[*pi].prose {
+            // Prose only, and not inside a claim already made (a quotation that runs on).
+            if !norm.paragraphs[*pi].prose || s.start < covered {
                 continue;
             }
             let attributed = ctx.attribute(s.clone(), *pi, &mut history);
             if !attributed.is_empty() {
+                covered = attributed
+                    .iter()
+                    .map(|c| c.span.end)
+                    .max()
+                    .unwrap_or(covered);
                 drafts.extend(attributed.into_iter().map(|c| (*pi, si, c)));
                 continue;
             }

@@ -125,6 +125,16 @@ pub fn normalize(body: &str) -> Normalized {
             after_separator = true;
             continue;
         }
+        if let Some(rest) = teaser_prefix(&line) {
+            flush(&mut block, &mut out);
+            after_separator = false;
+            if rest.is_empty() {
+                pending_teaser = true;
+            } else {
+                out.related_headlines.push(rest.to_string());
+            }
+            continue;
+        }
         if pending_teaser || (after_separator && headline_like(&line)) {
             flush(&mut block, &mut out);
             out.related_headlines.push(line);
@@ -133,15 +143,6 @@ pub fn normalize(body: &str) -> Normalized {
             continue;
         }
         after_separator = false;
-        if let Some(rest) = teaser_prefix(&line) {
-            flush(&mut block, &mut out);
-            if rest.is_empty() {
-                pending_teaser = true;
-            } else {
-                out.related_headlines.push(rest.to_string());
-            }
-            continue;
-        }
         block.push(line);
     }
     flush(&mut block, &mut out);

@@ -9,51 +9,22 @@ use claimset::dataset::read_table;
 use claimset::extract::Extractor;
 use claimset::ingest::{Input, read_all};
 
-use crate::{claimset, convert, fixture, root, seed};
+use crate::{claimset, convert, fixture, render, root, seed};
 
 /// The claims and actors of one input, one line each, for snapshots.
-fn render(path: &Path) -> String {
+fn render_file(path: &Path) -> String {
     let docs = read_all(&[Input::File(path.to_path_buf())]);
-    let x = Extractor::default().extract(&docs.documents[0]);
-    let mut out = String::new();
-    let source = |id: &Option<claimset::model::SourceId>| {
-        id.as_ref()
-            .and_then(|id| x.sources.iter().find(|s| &s.source_id == id))
-            .map_or("-".to_string(), |s| format!("{} ({})", s.name, s.kind))
-    };
-    out.push_str(&format!(
-        "related_headlines: {:#?}\n",
-        x.article.related_headlines
-    ));
-    for c in &x.claims {
-        out.push_str(&format!(
-            "claim {} | {} | cue {} | hedges {:?}\n    {}\n",
-            c.kind,
-            source(&c.source_id),
-            c.cue.as_deref().unwrap_or("-"),
-            c.hedges,
-            c.text
-        ));
-    }
-    let mut actors: Vec<_> = x.actors.iter().collect();
-    actors.sort_by(|a, b| a.name.cmp(&b.name));
-    for a in actors {
-        out.push_str(&format!(
-            "actor {} ({}) aliases {:?} description {:?}\n",
-            a.name, a.kind, a.aliases, a.description
-        ));
-    }
-    out
+    render(&Extractor::default().extract(&docs.documents[0]))
 }
 
 #[test]
 fn seed_article_extraction() {
-    insta::assert_snapshot!(render(&seed()));
+    insta::assert_snapshot!(render_file(&seed()));
 }
 
 #[test]
 fn front_matter_article_extraction() {
-    insta::assert_snapshot!(render(&fixture("convert/front-matter.md")));
+    insta::assert_snapshot!(render_file(&fixture("convert/front-matter.md")));
 }
 
 #[test]

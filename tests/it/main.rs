@@ -1,6 +1,7 @@
 //! Integration tests: the `claimset` binary and library, end to end.
 
 mod convert;
+mod extract;
 mod parquet;
 mod schema;
 
@@ -39,4 +40,40 @@ pub fn convert(inputs: &[&Path], out: &Path) -> i32 {
     }
     cmd.arg("--out").arg(out).arg("--quiet");
     cmd.output().expect("runs").status.code().unwrap_or(-1)
+}
+
+/// The claims, sources and actors of one extracted article, one line each, for snapshots.
+pub fn render(x: &claimset::extract::Extracted) -> String {
+    let mut out = String::new();
+    let source = |id: &Option<claimset::model::SourceId>| {
+        id.as_ref()
+            .and_then(|id| x.sources.iter().find(|s| &s.source_id == id))
+            .map_or("-".to_string(), |s| format!("{} ({})", s.name, s.kind))
+    };
+    out.push_str(&format!(
+        "related_headlines: {:#?}\n",
+        x.article.related_headlines
+    ));
+    for n in &x.notes {
+        out.push_str(&format!("note {n}\n"));
+    }
+    for c in &x.claims {
+        out.push_str(&format!(
+            "claim {} | {} | cue {} | hedges {:?}\n    {}\n",
+            c.kind,
+            source(&c.source_id),
+            c.cue.as_deref().unwrap_or("-"),
+            c.hedges,
+            c.text
+        ));
+    }
+    let mut actors: Vec<_> = x.actors.iter().collect();
+    actors.sort_by(|a, b| a.name.cmp(&b.name));
+    for a in actors {
+        out.push_str(&format!(
+            "actor {} ({}) aliases {:?} description {:?}\n",
+            a.name, a.kind, a.aliases, a.description
+        ));
+    }
+    out
 }
