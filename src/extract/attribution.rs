@@ -221,6 +221,11 @@ const VERBS_IN_CLAUSES: &[&str] = &[
     "could", "should", "may", "might", "must", "shall",
 ];
 
+/// Forms of "be" (and "so-") that make a following cue passive.
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "so", "get", "got",
+];
+
 /// Words before a cue word that make it a noun ("over fears", "his claims").
 const NOUN_MARKERS: &[&str] = &[
     "the",
@@ -402,12 +407,14 @@ impl Context<'_> {
                     .words(&tokens[k..k + n])
                     .last()
                     .is_some_and(|w| w.ends_with("ed"));
-            // "over fears", "the claims", "his statement": a noun, not a cue.
+            // "over fears", "the claims", "his statement": a noun, not a cue; "was told",
+            // "is called", "so-called": passive, no speaker in subject position.
+            let before = (k > 0 && tokens[k - 1].is_word())
+                .then(|| tokens[k - 1].text(self.text).to_lowercase());
             let noun_use = passive
-                || k > 0
-                    && tokens[k - 1].is_word()
-                    && NOUN_MARKERS
-                        .contains(&tokens[k - 1].text(self.text).to_lowercase().as_str());
+                || before
+                    .as_deref()
+                    .is_some_and(|w| NOUN_MARKERS.contains(&w) || COPULAS.contains(&w));
             if noun_use {
                 k += n;
                 continue;
@@ -510,9 +517,11 @@ impl Context<'_> {
             return self.pronoun(&words[0], r.start, history);
         }
         // A clause, not a noun phrase: "It is also encouraging citizens to".
-        let clause = word_tokens
-            .iter()
-            .any(|t| VERBS_IN_CLAUSES.contains(&t.text(self.text)));
+        // A finite verb makes a clause; "to be published" does not.
+        let clause = word_tokens.iter().enumerate().any(|(i, t)| {
+            VERBS_IN_CLAUSES.contains(&t.text(self.text))
+                && (i == 0 || word_tokens[i - 1].text(self.text) != "to")
+        });
         if clause || words.last().is_some_and(|w| w == "to") {
             return None;
         }
