@@ -411,10 +411,14 @@ impl Context<'_> {
             // "is called", "so-called": passive, no speaker in subject position.
             let before = (k > 0 && tokens[k - 1].is_word())
                 .then(|| tokens[k - 1].text(self.text).to_lowercase());
+            let progressive = self
+                .words(&tokens[k..k + n])
+                .first()
+                .is_some_and(|w| w.ends_with("ing"));
             let noun_use = passive
-                || before
-                    .as_deref()
-                    .is_some_and(|w| NOUN_MARKERS.contains(&w) || COPULAS.contains(&w));
+                || before.as_deref().is_some_and(|w| {
+                    NOUN_MARKERS.contains(&w) || (COPULAS.contains(&w) && !progressive)
+                });
             if noun_use {
                 k += n;
                 continue;
@@ -1096,39 +1100,64 @@ impl Context<'_> {
         {
             subj_end -= 1;
         }
+        let in_quote = |r: &Range<usize>| {
+            self.quotes
+                .iter()
+                .any(|q| q.outer.start < r.end && r.start < q.outer.end)
+        };
         let mut subj_first = self.clause_start(tokens, subj_end, 0);
-        let mut appositive = None;
-        if subj_first == subj_end && subj_first > 0 && tokens[subj_first - 1].text(text) == "," {
-            // Apposition: "X, mayor of Y, told" / "The governor, X, said".
-            let app_end = subj_first - 1;
-            let app_start = self.clause_start(tokens, app_end, 0);
-            if app_start > 0 && app_start < app_end && tokens[app_start - 1].text(text) == "," {
-                appositive = Some(Self::bytes(tokens, app_start, app_end));
-                subj_end = app_start - 1;
-                subj_first = self.clause_start(tokens, subj_end, 0);
+        let source = if subj_first < subj_end {
+            let subj = Self::bytes(tokens, subj_first, subj_end);
+            if in_quote(&subj) {
+                return Vec::new();
             }
-        }
-        if subj_first >= subj_end {
+            match self.source(subj, history) {
+                Some(s) => s,
+                None => return Vec::new(),
+            }
+        } else if subj_first > 0 && tokens[subj_first - 1].text(text) == "," {
+            // Appositions between the subject and the cue: "X, mayor of Y, told", "The
+            // governor, X, said", "Schiff, 56, who serves on the panel, said". Walk back
+            // over the comma-separated segments; the first named source wins, else the
+            // nearest source.
+            let named = |s: &SourceDraft| s.actor.is_some() && s.kind != SourceKind::Document;
+            let mut fallback = None;
+            let mut chosen = None;
+            let mut seg_end = subj_first - 1;
+            for _ in 0..4 {
+                let comma = (0..seg_end)
+                    .rev()
+                    .find(|&k| tokens[k].text(text) == "," && !self.in_quote(tokens[k].start));
+                let floor = comma.map_or(0, |c| c + 1);
+                let seg_first = self.clause_start(tokens, seg_end, floor);
+                let relative = seg_first > floor;
+                if seg_first < seg_end && !relative {
+                    let r = Self::bytes(tokens, seg_first, seg_end);
+                    if in_quote(&r) {
+                        break;
+                    }
+                    if let Some(s) = self.source(r, history) {
+                        if named(&s) {
+                            chosen = Some((seg_first, s));
+                            break;
+                        }
+                        fallback.get_or_insert((seg_first, s));
+                    }
+                }
+                match comma {
+                    Some(c) if relative || seg_first == floor => seg_end = c,
+                    _ => break,
+                }
+            }
+            match chosen.or(fallback) {
+                Some((first, s)) => {
+                    subj_first = first;
+                    s
+                }
+                None => return Vec::new(),
+            }
+        } else {
             return Vec::new();
-        }
-        let subj = Self::bytes(tokens, subj_first, subj_end);
-        if self
-            .quotes
-            .iter()
-            .any(|q| q.outer.start < subj.end && subj.start < q.outer.end)
-        {
-            return Vec::new();
-        }
-        let named = |s: &SourceDraft| s.actor.is_some() && s.kind != SourceKind::Document;
-        let from_subject = self.source(subj.clone(), history);
-        let source = match (
-            from_subject,
-            appositive.and_then(|a| self.source(a, history)),
-        ) {
-            (Some(s), _) if named(&s) => s,
-            (_, Some(a)) if named(&a) => a,
-            (Some(s), _) => s,
-            (None, _) => return Vec::new(),
         };
 
         let after = &tokens[cue.last + 1..];
