@@ -384,6 +384,11 @@ impl Context<'_> {
                 k += 1;
                 continue;
             }
+            let first_word = tokens[k].text(self.text).to_lowercase();
+            if !self.lex.cue_first_words.contains(&first_word) {
+                k += 1;
+                continue;
+            }
             let mut hit = None;
             let max = self.lex.max_cue_words.min(tokens.len() - k);
             for n in (1..=max).rev() {

@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub cues: HashMap<String, CueClass>,
     /// Longest cue in words.
     pub max_cue_words: usize,
+    /// First words of every cue, to skip tokens that start none.
+    pub cue_first_words: HashSet<String>,
     /// Hedging words and phrases (lower case).
     pub hedges: Vec<String>,
     /// Head nouns of vague sources.
@@ -178,6 +180,8 @@ impl Lexicon {
                     })?;
                     let cue = words(&cue.to_lowercase());
                     self.max_cue_words = self.max_cue_words.max(cue.split(' ').count());
+                    let first = cue.split(' ').next().unwrap_or_default().to_string();
+                    self.cue_first_words.insert(first);
                     self.cues.entry(cue).or_insert(class);
                 }
             }

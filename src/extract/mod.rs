@@ -48,6 +48,8 @@ pub struct Extracted {
 pub struct Extractor {
     lex: Lexicon,
     matcher: EntityMatcher,
+    /// The hedge lexicon, compiled (ASCII case-insensitive).
+    hedges: aho_corasick::AhoCorasick,
 }
 
 impl Default for Extractor {
@@ -82,7 +84,15 @@ impl Extractor {
     /// An extractor over the given lexicons.
     pub fn new(lex: Lexicon) -> Self {
         let matcher = EntityMatcher::new(&lex);
-        Self { lex, matcher }
+        let hedges = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&lex.hedges)
+            .expect("hedge patterns compile");
+        Self {
+            lex,
+            matcher,
+            hedges,
+        }
     }
 
     /// The lexicons in use.
@@ -327,32 +337,17 @@ impl Extractor {
         })
     }
 
-    /// Hedging words of a claim, in order of first appearance.
+    /// Hedging words of a claim, in order of first appearance, as the lexicon spells them.
     fn hedges(&self, claim: &str) -> Vec<String> {
-        let lower = claim.to_lowercase();
-        let mut found: Vec<(usize, &String)> = Vec::new();
-        for h in &self.lex.hedges {
-            let mut from = 0;
-            while let Some(i) = lower[from..].find(h.as_str()) {
-                let at = from + i;
-                let before_ok = !lower[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-                let after_ok = !lower[at + h.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if before_ok && after_ok {
-                    found.push((at, h));
-                    break;
-                }
-                from = at + h.len();
-            }
-        }
-        found.sort();
         let mut out: Vec<String> = Vec::new();
-        for (_, h) in found {
+        for m in self.hedges.find_overlapping_iter(claim) {
+            let before = claim[..m.start()].chars().next_back();
+            let after = claim[m.end()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let h = &self.lex.hedges[m.pattern().as_usize()];
             if !out.contains(h) {
                 out.push(h.clone());
             }
