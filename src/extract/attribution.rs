@@ -221,6 +221,39 @@ const VERBS_IN_CLAUSES: &[&str] = &[
     "could", "should", "may", "might", "must", "shall",
 ];
 
+/// First words of an introductory phrase ("During his years in office, X said, …").
+const INTRODUCERS: &[&str] = &[
+    "during",
+    "in",
+    "on",
+    "after",
+    "before",
+    "while",
+    "as",
+    "for",
+    "at",
+    "since",
+    "despite",
+    "meanwhile",
+    "however",
+    "still",
+    "yet",
+    "now",
+    "today",
+    "later",
+    "earlier",
+    "over",
+    "under",
+    "with",
+    "without",
+    "throughout",
+    "when",
+    "once",
+    "if",
+    "although",
+    "though",
+];
+
 /// Forms of "be" (and "so-") that make a following cue passive.
 const COPULAS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "so", "get", "got",
@@ -385,7 +418,12 @@ impl Context<'_> {
                 continue;
             }
             let first_word = tokens[k].text(self.text).to_lowercase();
-            if !self.lex.cue_first_words.contains(&first_word) {
+            // "In a statement Wednesday, X called …": a prepositional phrase, not a cue.
+            let prepositional = matches!(
+                first_word.as_str(),
+                "in" | "on" | "at" | "during" | "via" | "through" | "after"
+            );
+            if prepositional || !self.lex.cue_first_words.contains(&first_word) {
                 k += 1;
                 continue;
             }
@@ -577,6 +615,15 @@ impl Context<'_> {
             }
         }
         let head = head?;
+        // "Another 19 percent", "Nearly eight of 10 voters": a share of people.
+        let numeric = mentions.is_empty()
+            && (content_words.iter().any(|w| w == "percent" || w == "%")
+                || content_words
+                    .windows(2)
+                    .any(|w| w[0] == "of" && w[1].starts_with(|c: char| c.is_ascii_digit())));
+        if numeric {
+            return unnamed(SourceKind::Vague);
+        }
         if DOCUMENT_NOUNS.contains(&head.as_str()) {
             // "a study published by Senegal’s Timbuktu Institute": the last name after
             // "by"; else a possessor before the head ("the institute's report").
@@ -797,6 +844,26 @@ impl Context<'_> {
             None => return None,
         };
         if kinds == [ActorKind::Person] {
+            // "the president": the latest person described as one, else the latest person.
+            let described = self
+                .actors
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= at)
+                .map(|m| m.actor)
+                .find(|&a| {
+                    let actor = &self.actors.actors[a];
+                    actor.kind == ActorKind::Person
+                        && actor.description.as_deref().is_some_and(|d| {
+                            d.to_lowercase()
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w == head)
+                        })
+                });
+            if let Some(a) = described {
+                return Some(self.actor_source(a));
+            }
             return self
                 .pronoun("he", at, history)
                 .filter(|s| s.actor.is_some());
@@ -955,7 +1022,12 @@ impl Context<'_> {
         let cue_text = &text[cue.span.clone()];
         let leading = tokens[..cue.first].iter().all(|t| !t.is_word());
         if !leading {
-            let source = self.source(cue.span.end..sentence.end, history)?;
+            // "…, according to Craig Bryan, head of the center": the name before the comma.
+            let np_end = tokens[cue.last + 1..]
+                .iter()
+                .find(|t| matches!(t.text(text), "," | ";" | "(" | "."))
+                .map_or(sentence.end, |t| t.start);
+            let source = self.source(cue.span.end..np_end, history)?;
             return self
                 .draft(sentence.start..cue.span.start, &source, cue_text)
                 .map(|c| vec![c]);
@@ -1020,6 +1092,21 @@ impl Context<'_> {
         if prev == Some(",") && cue_text.ends_with("ing") {
             return self.participle(tokens, cue, sentence, history);
         }
+        // Inversion is for plain verbs of saying: "said X", "added KCNA".
+        if cue.first != cue.last || cue_text.ends_with("ing") {
+            return None;
+        }
+        // "Said Ellis: “…”": the cue opens the sentence, the speaker follows.
+        if cue.first == 0 && cue.class == CueClass::Speech {
+            let colon = (cue.last + 1..tokens.len().min(cue.last + 10))
+                .find(|&k| matches!(tokens[k].text(text), ":" | ","))?;
+            let source = self.source(Self::bytes(tokens, cue.last + 1, colon), history)?;
+            return self.draft(
+                tokens.get(colon + 1)?.start..sentence.end,
+                &source,
+                cue_text,
+            );
+        }
         if !(prev == Some(",") || after_quote)
             || !matches!(cue.class, CueClass::Speech | CueClass::Finding)
             || is_tell(cue_text)
@@ -1039,8 +1126,10 @@ impl Context<'_> {
         };
         let tail_end = (cue.last + 1..tokens.len())
             .find(|&k| {
-                matches!(tokens[k].text(text), "," | "." | ";" | ":" | "!" | "?")
-                    && !abbreviation_dot(k)
+                matches!(
+                    tokens[k].text(text),
+                    "," | "." | ";" | ":" | "!" | "?" | "("
+                ) && !abbreviation_dot(k)
             })
             .unwrap_or(tokens.len());
         let words_after_np = tokens[tail_end..].iter().filter(|t| t.is_word()).count();
@@ -1184,13 +1273,38 @@ impl Context<'_> {
             ADVERBIALS.contains(&w.as_str()) || w.starts_with(|c: char| c.is_ascii_digit())
         });
         let mut claims = Vec::new();
-        let forward_from = if matches!(first_after, Some(":"))
+        let closes_quote = |t: &Token| self.quotes.iter().any(|q| q.outer.end == t.end);
+        // "“Q,” X said …" / "“Q”, X said …": a quotation right before the subject.
+        let quote_before = subj_first > 0
+            && (closes_quote(&tokens[subj_first - 1])
+                || (tokens[subj_first - 1].text(text) == ","
+                    && subj_first > 1
+                    && closes_quote(&tokens[subj_first - 2])));
+        // "During his years in office, Mr. Obama said, a majority …": an introductory
+        // phrase, then the speaker, then the content.
+        let intro_before = subj_first > 0
+            && tokens[subj_first - 1].text(text) == ","
+            && tokens[..subj_first]
+                .iter()
+                .find(|t| t.is_word())
+                .is_some_and(|t| INTRODUCERS.contains(&word(t).as_str()));
+        let tail_clause = first_after == Some(",")
+            && after
+                .get(1)
+                .is_some_and(|t| t.is_word() && !word(t).ends_with("ing"))
+            && after.iter().filter(|t| t.is_word()).count() >= 4;
+        let forward_from = if quote_before && !matches!(first_after, Some(":")) && that_at.is_none()
+        {
+            None
+        } else if matches!(first_after, Some(":"))
             || after.first().is_some_and(opens)
             || (first_after == Some(",") && after.get(1).is_some_and(opens))
         {
             Some(cue.span.end)
         } else if let Some(p) = that_at {
             Some(after[p].end)
+        } else if intro_before && tail_clause {
+            Some(after[0].end)
         } else if first_after == Some(",") || only_adverbials {
             None
         } else if tell {
@@ -1283,33 +1397,72 @@ impl Context<'_> {
             }
             None => {
                 // "C, X said." — the content precedes the subject.
-                let closes_quote = |t: &Token| self.quotes.iter().any(|q| q.outer.end == t.end);
                 if subj_first == 0
                     || !(tokens[subj_first - 1].text(text) == ","
                         || closes_quote(&tokens[subj_first - 1]))
                 {
                     return Vec::new();
                 }
-                claims.extend(self.draft(
-                    sentence.start..tokens[subj_first - 1].end,
-                    &source,
-                    cue_text,
-                ));
-                // "…, X said, referring to Y": the rest is the article's own voice.
-                if first_after == Some(",") && after.iter().filter(|t| t.is_word()).count() >= 4 {
-                    let rest = self.trim_content(after[0].end..end);
-                    if !rest.is_empty() {
-                        claims.push(ClaimDraft {
-                            span: rest.start..sentence_end(text, rest.end, end),
-                            kind: ClaimKind::Assertion,
-                            source: None,
-                            cue: None,
-                        });
-                    }
-                }
+                let content_end = if tokens[subj_first - 1].text(text) == "," {
+                    tokens[subj_first - 1].start
+                } else {
+                    tokens[subj_first - 1].end
+                };
+                claims.extend(self.draft(sentence.start..content_end, &source, cue_text));
+                claims.extend(self.tail(after, end, &source, cue_text));
             }
         }
         claims
+    }
+
+    /// What follows "“Q,” X said": the rest of an interrupted quotation ("…, “B.”"), a
+    /// participle of the same speaker (", adding that …"), or the article's own voice
+    /// (", referring to …").
+    fn tail(
+        &self,
+        after: &[Token],
+        end: usize,
+        source: &SourceDraft,
+        cue: &str,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let first = after.first()?;
+        if !matches!(first.text(text), "," | ";") {
+            return None;
+        }
+        if let Some(q) = self
+            .quotes
+            .iter()
+            .find(|q| q.outer.start >= first.end && q.outer.end <= end)
+        {
+            let inner = self.trim_content(q.inner.clone());
+            return (!inner.is_empty()).then(|| ClaimDraft {
+                span: inner,
+                kind: ClaimKind::Direct,
+                source: Some(source.clone()),
+                cue: Some(cue.to_string()),
+            });
+        }
+        let next = after.get(1)?;
+        let next_word = next.text(text).to_lowercase();
+        if next_word.ends_with("ing")
+            && self
+                .lex
+                .cue(&next_word)
+                .is_some_and(|c| c != CueClass::Passive)
+        {
+            return self.draft(next.end..end, source, next.text(text));
+        }
+        if after.iter().filter(|t| t.is_word()).count() < 4 {
+            return None;
+        }
+        let rest = self.trim_content(first.end..end);
+        (!rest.is_empty()).then(|| ClaimDraft {
+            span: rest.start..sentence_end(text, rest.end, end),
+            kind: ClaimKind::Assertion,
+            source: None,
+            cue: None,
+        })
     }
 }
 
