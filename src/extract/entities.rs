@@ -678,9 +678,12 @@ impl Finder<'_> {
         // Drop function words and months at the front.
         while first <= last {
             let w = strip_possessive(tokens[first].text(text)).to_lowercase();
+            // "Said Karim Haddad: …" — a sentence-initial verb of saying is no name.
+            let cue_word = first == 0 && self.lex.cue(&w).is_some();
             if FUNCTION_WORDS.contains(&w.as_str())
                 || MONTHS_AND_DAYS.contains(&w.as_str())
                 || CONNECTORS.contains(&w.as_str())
+                || cue_word
             {
                 first += 1;
             } else {
