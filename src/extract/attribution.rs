@@ -458,7 +458,10 @@ impl Context<'_> {
                 .words(&tokens[k..k + n])
                 .first()
                 .is_some_and(|w| w.ends_with("ing"));
+            // "Trump's tax plans": after a possessive, a noun.
+            let possessive = before.as_deref().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
             let noun_use = passive
+                || possessive
                 || before.as_deref().is_some_and(|w| {
                     NOUN_MARKERS.contains(&w) || (COPULAS.contains(&w) && !progressive)
                 });
