@@ -459,7 +459,9 @@ impl Context<'_> {
                 .first()
                 .is_some_and(|w| w.ends_with("ing"));
             // "Trump's tax plans": after a possessive, a noun.
-            let possessive = before.as_deref().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+            let possessive = before
+                .as_deref()
+                .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
             let noun_use = passive
                 || possessive
                 || before.as_deref().is_some_and(|w| {
@@ -961,6 +963,12 @@ impl Context<'_> {
         history: &mut History,
     ) -> Vec<ClaimDraft> {
         let tokens = tokenize(self.text, sentence.clone());
+        if let Some(c) = self.relayed(&tokens, sentence.clone(), history) {
+            if let Some(s) = &c.source {
+                history.push(para, c.span.clone(), s.clone());
+            }
+            return vec![c];
+        }
         let mut cues = self.cues(&tokens);
         // "…, according to X." governs the whole sentence: try it first.
         cues.sort_by_key(|c| c.class != CueClass::According);
@@ -986,7 +994,7 @@ impl Context<'_> {
         history: &History,
     ) -> Vec<ClaimDraft> {
         match cue.class {
-            CueClass::Passive => Vec::new(),
+            CueClass::Passive => self.sourceless(cue, sentence).into_iter().collect(),
             CueClass::According => self
                 .according(tokens, cue, sentence, history)
                 .unwrap_or_default(),
@@ -1001,6 +1009,55 @@ impl Context<'_> {
                 }
             }
         }
+    }
+
+    /// "Y quoted X as saying “Q”": the claim is X's, Y only relays it.
+    fn relayed(
+        &self,
+        tokens: &[Token],
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let verb = tokens.iter().position(|t| {
+            matches!(
+                t.text(text).to_lowercase().as_str(),
+                "quoted" | "quotes" | "quote" | "cited" | "cites"
+            )
+        })?;
+        let as_at = (verb + 1..tokens.len().min(verb + 16)).find(|&k| {
+            tokens[k].text(text) == "as"
+                && tokens.get(k + 1).is_some_and(|t| {
+                    matches!(
+                        t.text(text),
+                        "saying" | "stating" | "telling" | "writing" | "warning"
+                    )
+                })
+        })?;
+        let source = self.source(Self::bytes(tokens, verb + 1, as_at), history)?;
+        let said = tokens[as_at + 1];
+        self.draft(said.end..sentence.end, &source, said.text(text))
+    }
+
+    /// "It was reported that C", "It is believed that C": content with an unnamed,
+    /// vague source named by the phrase itself.
+    fn sourceless(&self, cue: &Cue, sentence: Range<usize>) -> Option<ClaimDraft> {
+        let phrase = &self.text[cue.span.clone()];
+        let lower = phrase.to_lowercase();
+        let opening = self.text[sentence.start..cue.span.start]
+            .chars()
+            .all(|c| !c.is_alphanumeric());
+        if !(opening && lower.starts_with("it ")) {
+            return None;
+        }
+        let name = phrase.strip_suffix(" that").unwrap_or(phrase);
+        let source = SourceDraft {
+            name: name.to_string(),
+            kind: SourceKind::Vague,
+            actor: None,
+            description: None,
+        };
+        self.draft(cue.span.end..sentence.end, &source, phrase)
     }
 
     fn draft(&self, content: Range<usize>, source: &SourceDraft, cue: &str) -> Option<ClaimDraft> {
@@ -1153,7 +1210,21 @@ impl Context<'_> {
         history: &History,
     ) -> Option<ClaimDraft> {
         let text = self.text;
-        let first_words: Vec<&Token> = tokens[..cue.first]
+        // The clause subject: after an introductory phrase ("During X, Sunak …"), within
+        // the first three words.
+        let opens_with_intro = tokens
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| INTRODUCERS.contains(&t.text(text).to_lowercase().as_str()));
+        let clause_start = if opens_with_intro {
+            tokens[..cue.first]
+                .iter()
+                .position(|t| t.text(text) == ",")
+                .map_or(0, |c| c + 1)
+        } else {
+            0
+        };
+        let first_words: Vec<&Token> = tokens[clause_start..cue.first]
             .iter()
             .filter(|t| t.is_word())
             .take(3)
@@ -1164,7 +1235,7 @@ impl Context<'_> {
             .actors
             .mentions
             .iter()
-            .find(|m| m.start >= first.start && m.end <= limit)
+            .find(|m| m.start >= first.start && m.start < limit)
         {
             Some(m) if !self.in_quote(m.start) => self.actor_source(m.actor),
             _ => {
@@ -1195,6 +1266,30 @@ impl Context<'_> {
             && tokens[subj_end - 1].is_word()
             && ADVERBS.contains(&tokens[subj_end - 1].text(text).to_lowercase().as_str())
         {
+            subj_end -= 1;
+        }
+        // "the request … asking schools to pay": a participle without "is" has no subject.
+        if cue_text.ends_with("ing") {
+            let be = subj_end > 0
+                && matches!(
+                    tokens[subj_end - 1].text(text).to_lowercase().as_str(),
+                    "is" | "are" | "was" | "were" | "been" | "be"
+                );
+            if !be {
+                // "X defended the record whilst promising …": the sentence subject.
+                let after_subordinator = subj_end > 0
+                    && matches!(
+                        tokens[subj_end - 1].text(text).to_lowercase().as_str(),
+                        "while" | "whilst" | "after" | "before" | "when" | "by"
+                    );
+                return if after_subordinator {
+                    self.participle(tokens, cue, sentence, history)
+                        .into_iter()
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+            }
             subj_end -= 1;
         }
         let in_quote = |r: &Range<usize>| {

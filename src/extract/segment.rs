@@ -58,9 +58,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 let c = chars[j].1;
                 if c.is_alphanumeric() {
                     j += 1;
-                } else if (is_apostrophe(c) || c == '-' || c == '.' || c == '&')
+                } else if (is_apostrophe(c)
+                    || c == '-'
+                    || c == '.'
+                    || c == '&'
+                    || (c == ',' && chars[j - 1].1.is_ascii_digit()))
                     && j + 1 < chars.len()
                     && chars[j + 1].1.is_alphanumeric()
+                    && (c != ',' || chars[j + 1].1.is_ascii_digit())
                 {
                     j += 2;
                 } else {
