@@ -650,7 +650,27 @@ impl Finder<'_> {
                     break;
                 }
             }
-            self.name_candidate(&tokens, i, last, sentence.start);
+            // "Secretary of State John Kerry and the Secretary of State": "and" joins two
+            // names unless an organisation head holds them together ("Union of … and …").
+            let has_head = (i..=last).any(|k| {
+                self.lex
+                    .org_heads
+                    .contains_key(strip_possessive(tokens[k].text(text)))
+            });
+            let mut from = i;
+            if !has_head {
+                for k in i..=last {
+                    if tokens[k].text(text) == "and" {
+                        if k > from {
+                            self.name_candidate(&tokens, from, k - 1, sentence.start);
+                        }
+                        from = k + 1;
+                    }
+                }
+            }
+            if from <= last {
+                self.name_candidate(&tokens, from, last, sentence.start);
+            }
             i = last + 1;
         }
     }
@@ -721,6 +741,15 @@ impl Finder<'_> {
         let role_at = (first..=last)
             .rev()
             .find(|&k| tokens[k].is_word() && self.is_role_word(word(k)));
+        // "Prime Minister", "Secretary of State" alone name nobody.
+        let whole = words.join(" ").to_lowercase();
+        if self.lex.titles.contains_key(&whole)
+            || words
+                .iter()
+                .all(|w| self.is_role_word(w) || CONNECTORS.contains(w))
+        {
+            return;
+        }
         if let Some(r) = role_at {
             let name_first = (r + 1..=last)
                 .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)));
@@ -732,6 +761,10 @@ impl Finder<'_> {
                     (r + 1..nf).any(|k| matches!(tokens[k].text(text), "of" | "for" | "on"));
                 let name_tokens: Vec<usize> =
                     (nf..=last).filter(|&k| tokens[k].is_word()).collect();
+                if complement && name_tokens.len() < 2 {
+                    // "Secretary of State", "Governor of Lagos": all role.
+                    return;
+                }
                 if complement && name_tokens.len() >= 3 {
                     nf = name_tokens[name_tokens.len() - 2];
                 }
@@ -742,7 +775,10 @@ impl Finder<'_> {
                 let end = tokens[name_last].start + word(name_last).len();
                 let name_words = (nf..=name_last).filter(|&k| tokens[k].is_word()).count();
                 if (1..=4).contains(&name_words) && is_name_word(&tokens[nf], text) {
-                    let description = text[start..tokens[r].end].trim_end_matches('.').to_string();
+                    let description = text[start..tokens[nf].start]
+                        .trim_end()
+                        .trim_end_matches('.')
+                        .to_string();
                     self.person(tokens[nf].start, end, Some(description));
                     return;
                 }
@@ -764,13 +800,6 @@ impl Finder<'_> {
                 );
                 self.mention(a, start, end);
             }
-            return;
-        }
-        if words
-            .iter()
-            .all(|w| self.is_role_word(w) || CONNECTORS.contains(w))
-        {
-            // "Prime Minister" alone names nobody.
             return;
         }
         if head.is_none() && (words[0] == "Operation" || DIRECTIONS.contains(&lower_first.as_str()))
