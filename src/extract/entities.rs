@@ -1143,22 +1143,26 @@ impl Finder<'_> {
                 self.out.actors[i].affiliation = group;
             }
         }
-        for (k, m) in self.out.mentions.iter().enumerate() {
-            let rest = &text[m.end..];
-            if let Some(r) = rest.strip_prefix(", under the leadership of ") {
-                let at = m.end + ", under the leadership of ".len();
-                if let Some(p) = self.out.mentions[k + 1..].iter().find(|x| x.start == at)
+        // "GROUP, under the leadership of PERSON" / "GROUP, led by PERSON".
+        let mut led = Vec::new();
+        for m in &self.out.mentions {
+            for lead in [", under the leadership of ", ", led by "] {
+                if !text[m.end..].starts_with(lead) {
+                    continue;
+                }
+                let at = m.end + lead.len();
+                if let Some(p) = self.out.mentions.iter().find(|x| x.start == at)
                     && self.out.actors[p.actor].kind == ActorKind::Person
                 {
-                    let _ = r;
-                    let (p, g) = (p.actor, m.actor);
-                    self.out.actors[p].affiliation = Some(g);
-                    if self.out.actors[p].description.is_none() {
-                        self.out.actors[p].description =
-                            Some(format!("leader of {}", &text[m.start..m.end]));
-                    }
-                    return;
+                    led.push((p.actor, m.actor, m.start..m.end));
                 }
+            }
+        }
+        for (person, group, span) in led {
+            let p = &mut self.out.actors[person];
+            p.affiliation.get_or_insert(group);
+            if p.description.is_none() {
+                p.description = Some(format!("leader of {}", &text[span]));
             }
         }
     }
