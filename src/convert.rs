@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::dataset::{Dataset, DatasetError};
 use crate::extract::{Extracted, Extractor};
-use crate::ingest::{self, Input};
+use crate::ingest::{self, Input, Limits};
 use crate::model::schema::{Record, Validator};
 use crate::model::{
     Actor, ActorId, Article, Claim, ClaimKind, ConversionIssue, Manifest, Mention, Rejected,
@@ -84,14 +84,22 @@ impl Validators {
     }
 }
 
+/// How a conversion runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Limits on the inputs read.
+    pub limits: Limits,
+}
+
 /// Converts `inputs` into a dataset at `out`, replacing what was there.
 pub fn convert(
     extractor: &Extractor,
     inputs: &[Input],
     mut rejected: Vec<Rejected>,
     out: &Path,
+    options: &Options,
 ) -> Result<Report, DatasetError> {
-    let ingested = ingest::read_all(inputs);
+    let ingested = ingest::read_all_with(inputs, &options.limits);
     rejected.extend(ingested.rejected);
     let validators = Validators::default();
     let mut ds = Dataset::default();

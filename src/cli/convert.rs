@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use super::Outcome;
-use crate::convert::convert;
+use crate::convert::{Options, convert};
 use crate::extract::Extractor;
 use crate::extract::lexicon::Lexicon;
-use crate::ingest;
+use crate::ingest::{self, Limits};
 
 /// Folder of bundled sample articles converted when no input is given.
 pub const SAMPLE_INPUT: &str = "datasets/raw";
@@ -19,7 +19,9 @@ pub const SAMPLE_OUTPUT: &str = "datasets/sample";
 ///
 /// Inputs: `.txt` (first non-empty line is the headline), `.md` with YAML front matter
 /// (title, url, outlet, published, language), `.jsonl` (one article per line with title,
-/// text, url, outlet, published, language), folders (recursive, sorted) and `-` for stdin.
+/// text, url, outlet, published, language), `.html` pages (main text, headline from <h1>
+/// or <title>), folders (recursive, sorted) and `-` for stdin. UTF-8, UTF-16 with a BOM
+/// and legacy single-byte encodings (e.g. Windows-1252, noted in dataset.json) are read.
 /// With no input, converts the bundled samples in datasets/raw into datasets/sample.
 ///
 /// Examples:
@@ -41,6 +43,10 @@ pub struct Args {
     /// Extra actors, in the format of src/extract/lexicon/actors.tsv (repeatable).
     #[arg(long, value_name = "FILE")]
     gazetteer: Vec<PathBuf>,
+    /// Largest input read (file or stdin); larger ones are rejected unread. Units: B, kB,
+    /// MB, GB (powers of 1000) or KiB, MiB, GiB.
+    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = ingest::parse_bytes)]
+    max_input_size: u64,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -71,7 +77,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let extractor = Extractor::new(lex);
     let mut rejected = Vec::new();
     let inputs = ingest::expand(&inputs, &mut rejected);
-    let report = convert(&extractor, &inputs, rejected, &out)?;
+    let options = Options {
+        limits: Limits {
+            max_input_bytes: args.max_input_size,
+        },
+    };
+    let report = convert(&extractor, &inputs, rejected, &out, &options)?;
 
     if !args.quiet {
         let kinds: Vec<String> = report

@@ -133,7 +133,7 @@ fn invalid_records_and_bad_lines_are_rejected_and_the_rest_is_written() {
     assert!(err.contains("converted 1 articles (2 rejected)"), "{err}");
     assert!(err.contains("batch.jsonl:2: article art_"), "{err}");
     assert!(err.contains("/language"), "{err}");
-    assert!(err.contains("batch.jsonl:3: not a JSON object"), "{err}");
+    assert!(err.contains("batch.jsonl:3: not valid JSON"), "{err}");
     let manifest: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("dataset.json")).unwrap()).unwrap();
     assert_eq!(manifest["rejected"].as_array().unwrap().len(), 2);

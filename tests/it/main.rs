@@ -1,5 +1,6 @@
 //! Integration tests: the `claimset` binary and library, end to end.
 
+mod bad_inputs;
 mod convert;
 mod parquet;
 mod schema;
