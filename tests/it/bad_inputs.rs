@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use arrow_array::cast::AsArray;
-use claimset::dataset::read_table;
+use claimset::dataset::read_records;
+use claimset::model::Article;
 use serde::Deserialize;
 
 use crate::{claimset, fixture};
@@ -63,17 +63,8 @@ fn read_written(out: &Path) -> Written {
             i["message"].as_str().unwrap().to_string(),
         ));
     }
-    let table = read_table(&out.join("articles.parquet")).unwrap();
-    for b in &table.batches {
-        let col = |n: &str| b.column_by_name(n).unwrap().as_string::<i32>().clone();
-        let (origin, title, text) = (col("origin"), col("title"), col("text"));
-        for i in 0..b.num_rows() {
-            w.articles.push((
-                file_name(origin.value(i)),
-                title.value(i).to_string(),
-                text.value(i).to_string(),
-            ));
-        }
+    for a in read_records::<Article>(&out.join("articles.parquet")).unwrap() {
+        w.articles.push((file_name(&a.origin), a.title, a.text));
     }
     w
 }

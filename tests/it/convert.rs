@@ -9,7 +9,7 @@ use claimset::dataset::read_table;
 use claimset::extract::Extractor;
 use claimset::ingest::{Input, read_all};
 
-use crate::{claimset, convert, fixture, root, seed};
+use crate::{assert_same_files, claimset, convert, fixture, root, seed};
 
 /// The claims and actors of one input, one line each, for snapshots.
 fn render(path: &Path) -> String {
@@ -86,27 +86,6 @@ fn two_runs_are_byte_identical() {
     assert_eq!(convert(&[&raw], &a), 0);
     assert_eq!(convert(&[&raw], &b), 0);
     assert_same_files(&a, &b);
-}
-
-fn assert_same_files(a: &Path, b: &Path) {
-    let mut names: Vec<_> = fs::read_dir(a)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    names.sort();
-    let mut other: Vec<_> = fs::read_dir(b)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    other.sort();
-    assert_eq!(names, other);
-    for n in names {
-        assert!(
-            fs::read(a.join(&n)).unwrap() == fs::read(b.join(&n)).unwrap(),
-            "{} differs",
-            n.to_string_lossy()
-        );
-    }
 }
 
 #[test]
