@@ -5,6 +5,7 @@
 //! folder back into records with typed errors that name the file (never a panic, however
 //! the files were damaged); `tables` holds the Arrow layouts both share.
 
+mod lock;
 mod read;
 pub mod tables;
 mod write;
@@ -18,6 +19,7 @@ use crate::model::schema::schema_for;
 use crate::model::{
     Actor, Article, Claim, ConversionIssue, Finding, Mention, Rejected, SCHEMA_VERSION, Source,
 };
+pub use lock::DatasetLock;
 pub use read::{
     MAX_EXPANSION, MAX_MANIFEST_BYTES, TableFile, is_decoding, read_manifest, read_records,
     read_table, read_table_bytes,
@@ -46,6 +48,26 @@ pub enum DatasetError {
         path: PathBuf,
         /// What went wrong.
         message: String,
+    },
+    /// Another process holds the dataset's lock.
+    #[error(
+        "{dir}: another process is writing this dataset (it holds {lock}); try again when it has finished"
+    )]
+    Locked {
+        /// The dataset folder.
+        dir: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+    },
+    /// The output path holds something that is not a dataset, which is never replaced.
+    #[error(
+        "{dir} is {what}, not a claimset dataset; refusing to replace it: choose another output folder"
+    )]
+    NotADataset {
+        /// The output path.
+        dir: PathBuf,
+        /// What is there instead.
+        what: String,
     },
     /// A file reads, but is not what the dataset contract says: a column of the wrong
     /// type, a null where a value is required, row counts that disagree with the

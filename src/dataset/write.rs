@@ -1,5 +1,5 @@
 //! Writing a dataset: one Parquet file per table with its key-value metadata, the
-//! manifest, and the switch of the finished folder into place.
+//! manifest, and the atomic switch of the finished folder into place.
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -10,6 +10,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 
+use super::lock::{DatasetLock, Place};
 use super::{Dataset, DatasetError, METADATA_KEY, TableRows, io_err, pq_err, table_metadata};
 use crate::model::{Manifest, SCHEMA_VERSION, TableEntry};
 
@@ -33,37 +34,42 @@ pub fn write_table<T: TableRows>(path: &Path, rows: &[T]) -> Result<u64, Dataset
         .write(&batch)
         .map_err(|e| pq_err(path)(e.to_string()))?;
     writer.close().map_err(|e| pq_err(path)(e.to_string()))?;
+    sync_file(path)?;
     Ok(rows.len() as u64)
 }
 
 impl Dataset {
-    /// Writes the dataset to `dir` atomically: the tables and manifest are assembled in a
-    /// sibling folder, which then replaces `dir` by rename. Returns the manifest written.
+    /// Writes the dataset to `dir`, taking its lock for the time of the write; see
+    /// [`Dataset::write_locked`].
     pub fn write(&self, dir: &Path) -> Result<Manifest, DatasetError> {
-        let parent = match dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "dataset".into());
-        let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
-        }
-        fs::create_dir_all(&staging).map_err(io_err(&staging))?;
-        let manifest = self.write_into(&staging)?;
+        let lock = DatasetLock::acquire(dir)?;
+        self.write_locked(&lock)
+    }
 
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        if dir.exists() {
-            fs::rename(dir, &old).map_err(io_err(dir))?;
-        }
-        fs::rename(&staging, dir).map_err(io_err(dir))?;
-        if old.exists() {
-            fs::remove_dir_all(&old).map_err(io_err(&old))?;
-        }
+    /// Writes the dataset to the folder `lock` is for, atomically: the tables and the
+    /// manifest are assembled and synced in a hidden sibling folder, which is then
+    /// switched in with one rename (on Linux, `renameat2(RENAME_EXCHANGE)` swaps it with
+    /// the old folder). A reader, or a process killed at any moment, sees either the
+    /// complete old dataset or the complete new one. Leftovers of writers killed before
+    /// (staging or old folders) are cleaned up first. A folder that exists but is not a
+    /// dataset is never replaced. Returns the manifest written.
+    pub fn write_locked(&self, lock: &DatasetLock) -> Result<Manifest, DatasetError> {
+        let dir = lock.dir().to_path_buf();
+        let place = Place::of(&dir)?;
+        check_replaceable(&dir)?;
+        clean_up(&place, &dir)?;
+        let staging = place.sibling(&format!("tmp-{}", std::process::id()));
+        fs::create_dir(&staging).map_err(io_err(&staging))?;
+        let manifest = match self.write_into(&staging) {
+            Ok(m) => m,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&staging);
+                return Err(e);
+            }
+        };
+        sync_dir(&staging)?;
+        switch(&staging, &dir, &place)?;
+        sync_dir(&place.parent)?;
         Ok(manifest)
     }
 
@@ -96,6 +102,122 @@ impl Dataset {
         let mut text = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
         text.push('\n');
         fs::write(&path, text).map_err(io_err(&path))?;
+        sync_file(&path)?;
         Ok(manifest)
     }
+}
+
+/// A missing folder, an empty one or a dataset (it has `dataset.json`) may be replaced;
+/// anything else is refused.
+fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
+    let meta = match fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        other => other.map_err(io_err(dir))?,
+    };
+    if !meta.is_dir() {
+        return Err(DatasetError::NotADataset {
+            dir: dir.to_path_buf(),
+            what: "a file, not a folder".into(),
+        });
+    }
+    if dir.join("dataset.json").is_file() {
+        return Ok(());
+    }
+    let mut entries = fs::read_dir(dir).map_err(io_err(dir))?;
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    Err(DatasetError::NotADataset {
+        dir: dir.to_path_buf(),
+        what: "a folder without dataset.json".into(),
+    })
+}
+
+/// Removes what writers killed earlier left beside the dataset (`.NAME.tmp-PID` staging
+/// folders, `.NAME.old-PID` replaced folders), first putting an old folder back should a
+/// fallback switch have been killed between its two renames. Runs under the lock, so no
+/// other writer owns them.
+fn clean_up(place: &Place, dir: &Path) -> Result<(), DatasetError> {
+    let prefix = |kind: &str| format!(".{}.{kind}-", place.name);
+    let (tmp, old) = (prefix("tmp"), prefix("old"));
+    let pid_suffix = |name: &str, p: &str| {
+        name.strip_prefix(p)
+            .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let Ok(entries) = fs::read_dir(&place.parent) else {
+        return Ok(());
+    };
+    let mut leftovers: Vec<(bool, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if pid_suffix(&name, &tmp) {
+            leftovers.push((false, entry.path()));
+        } else if pid_suffix(&name, &old) {
+            leftovers.push((true, entry.path()));
+        }
+    }
+    leftovers.sort();
+    for (is_old, path) in leftovers {
+        if is_old && !dir.exists() && path.join("dataset.json").is_file() {
+            fs::rename(&path, dir).map_err(io_err(dir))?;
+        } else {
+            fs::remove_dir_all(&path).map_err(io_err(&path))?;
+        }
+    }
+    Ok(())
+}
+
+/// Puts the finished folder `staging` in place at `dir` with one atomic rename.
+fn switch(staging: &Path, dir: &Path, place: &Place) -> Result<(), DatasetError> {
+    if fs::symlink_metadata(dir).is_err() {
+        // Nothing there yet: a plain rename makes the whole folder appear at once.
+        return fs::rename(staging, dir).map_err(io_err(dir));
+    }
+    #[cfg(target_os = "linux")]
+    match exchange(staging, dir) {
+        Ok(()) => {
+            // `staging` now holds the old dataset; a failure to remove it only leaves
+            // a leftover the next write cleans up.
+            let _ = fs::remove_dir_all(staging);
+            return Ok(());
+        }
+        Err(e) if exchange_unsupported(&e) => {}
+        Err(e) => return Err(io_err(dir)(e)),
+    }
+    // Without an atomic exchange: two renames. A writer killed between them leaves
+    // `.NAME.old-PID` and no `dir`; the next write (or `clean_up`) puts it back.
+    let old = place.sibling(&format!("old-{}", std::process::id()));
+    fs::rename(dir, &old).map_err(io_err(dir))?;
+    fs::rename(staging, dir).map_err(io_err(dir))?;
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Swaps two folders atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+/// File systems (or old kernels) without `RENAME_EXCHANGE` say so with these errors.
+#[cfg(target_os = "linux")]
+fn exchange_unsupported(e: &std::io::Error) -> bool {
+    use rustix::io::Errno;
+    let code = e.raw_os_error();
+    [Errno::INVAL, Errno::NOSYS, Errno::OPNOTSUPP]
+        .iter()
+        .any(|errno| code == Some(errno.raw_os_error()))
+}
+
+/// Flushes a written file to disk.
+fn sync_file(path: &Path) -> Result<(), DatasetError> {
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(io_err(path))
+}
+
+/// Flushes a folder's entries to disk (where the platform can).
+fn sync_dir(dir: &Path) -> Result<(), DatasetError> {
+    if cfg!(unix) { sync_file(dir) } else { Ok(()) }
 }

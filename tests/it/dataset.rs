@@ -111,3 +111,93 @@ fn damaged_datasets_give_errors_naming_the_file() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The entries of a folder, sorted, hidden ones included.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn writing_replaces_a_dataset_and_leaves_nothing_beside_it() {
+    let sample = Dataset::read(&root().join("datasets/sample")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ds");
+    Dataset::default().write(&out).unwrap();
+    sample.write(&out).unwrap();
+    assert_same_files(&root().join("datasets/sample"), &out);
+    assert_eq!(entries(tmp.path()), ["ds"]);
+}
+
+#[test]
+fn leftovers_of_killed_writers_are_cleaned_up_and_a_lost_folder_put_back() {
+    let sample = Dataset::read(&root().join("datasets/sample")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ds");
+    // A staging folder of a writer killed while writing, and the old folder of a
+    // writer killed between the two renames of the fallback switch.
+    copy_dir(
+        &root().join("datasets/sample"),
+        &tmp.path().join(".ds.tmp-4242"),
+    );
+    copy_dir(
+        &root().join("datasets/sample"),
+        &tmp.path().join(".ds.old-4243"),
+    );
+    fs::write(tmp.path().join(".ds.lock"), "").unwrap();
+    let lock = claimset::dataset::DatasetLock::acquire(&out).unwrap();
+    let mut smaller = sample.clone();
+    smaller.articles.truncate(1);
+    smaller.write_locked(&lock).unwrap();
+    drop(lock);
+    assert_eq!(entries(tmp.path()), ["ds"]);
+    assert_eq!(Dataset::read(&out).unwrap().articles.len(), 1);
+}
+
+#[test]
+fn a_folder_that_is_not_a_dataset_is_never_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("notes");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("thesis.txt"), "years of work").unwrap();
+    let err = Dataset::default().write(&out).unwrap_err().to_string();
+    assert!(
+        err.ends_with("notes is a folder without dataset.json, not a claimset dataset; refusing to replace it: choose another output folder"),
+        "{err}"
+    );
+    assert_eq!(entries(&out), ["thesis.txt"]);
+    assert_eq!(entries(tmp.path()), ["notes"]);
+
+    let file = tmp.path().join("file.txt");
+    fs::write(&file, "x").unwrap();
+    let err = Dataset::default().write(&file).unwrap_err().to_string();
+    assert!(err.contains("is a file, not a folder"), "{err}");
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_error_and_exit_status_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ds");
+    let lock = claimset::dataset::DatasetLock::acquire(&out).unwrap();
+    let output = crate::claimset()
+        .arg("convert")
+        .arg(crate::seed())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("ds: another process is writing this dataset (it holds ")
+            && err.contains(".ds.lock); try again when it has finished"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    drop(lock);
+    assert_eq!(crate::convert(&[&crate::seed()], &out), 0);
+}
