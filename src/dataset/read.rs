@@ -21,8 +21,8 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::file::metadata::ParquetMetaData;
 use parquet::file::reader::ChunkReader;
 
-use super::{Dataset, DatasetError, METADATA_KEY, TableRows, invalid, io_err, pq_err};
-use crate::model::{Manifest, SCHEMA_VERSION};
+use super::{Dataset, DatasetError, DatasetLock, METADATA_KEY, TableRows, invalid, io_err, pq_err};
+use crate::model::{Manifest, SCHEMA_VERSION, sha256_hex};
 
 /// Largest `dataset.json` read: 64 MiB.
 pub const MAX_MANIFEST_BYTES: u64 = 64 << 20;
@@ -77,6 +77,23 @@ pub fn read_records<T: TableRows>(path: &Path) -> Result<Vec<T>, DatasetError> {
     Ok(rows)
 }
 
+/// Reads a table file whose SHA-256 must be `want` (from the manifest) into records; the
+/// hash is checked before anything is decoded.
+fn read_verified<T: TableRows>(path: &Path, want: &str) -> Result<Vec<T>, DatasetError> {
+    let bytes = fs::read(path).map_err(io_err(path))?;
+    let got = sha256_hex(&bytes);
+    if got != want {
+        return Err(invalid(
+            path,
+            "does not match its SHA-256 in dataset.json: the file was damaged or changed after it was written",
+        ));
+    }
+    let table = read_table_bytes(path, Bytes::from(bytes))?;
+    let mut rows = Vec::new();
+    records_of(path, &table, &mut rows)?;
+    Ok(rows)
+}
+
 /// Appends the records of a table read back to `rows`, after checking the file holds
 /// records of type `T`.
 fn records_of<T: TableRows>(
@@ -123,6 +140,19 @@ pub fn read_manifest(dir: &Path) -> Result<Manifest, DatasetError> {
 }
 
 impl Dataset {
+    /// The dataset a writer holding `lock` is about to add to: `None` when there is none
+    /// yet (no folder, or an empty one), an error when the folder is something else or
+    /// cannot be read.
+    pub fn read_existing(lock: &DatasetLock) -> Result<Option<Dataset>, DatasetError> {
+        let dir = lock.dir();
+        super::write::check_replaceable(dir)?;
+        if dir.join("dataset.json").is_file() {
+            Dataset::read(dir).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// Reads a whole dataset folder back into records: the manifest, then every table
     /// it lists, checking each table's row count against it. Row order is kept, so
     /// writing the result again gives byte-identical files.
@@ -161,7 +191,10 @@ impl Dataset {
                 ));
             }
             let path = dir.join(rel);
-            let rows = read_records::<T>(&path)?;
+            let rows = match &entry.sha256 {
+                Some(want) if !path.is_dir() => read_verified::<T>(&path, want)?,
+                _ => read_records::<T>(&path)?,
+            };
             if rows.len() as u64 != entry.rows {
                 return Err(invalid(
                     &path,

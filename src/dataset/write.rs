@@ -2,6 +2,7 @@
 //! manifest, and the atomic switch of the finished folder into place.
 
 use std::fs::{self, File};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use arrow_array::RecordBatch;
@@ -9,13 +10,24 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
+use sha2::{Digest, Sha256};
 
 use super::lock::{DatasetLock, Place};
 use super::{Dataset, DatasetError, METADATA_KEY, TableRows, io_err, pq_err, table_metadata};
 use crate::model::{Manifest, SCHEMA_VERSION, TableEntry};
 
 /// Writes one table to a Parquet file: zstd, the table's Arrow schema, key-value metadata.
+/// Returns the number of rows written.
 pub fn write_table<T: TableRows>(path: &Path, rows: &[T]) -> Result<u64, DatasetError> {
+    write_table_hashed(path, rows).map(|(rows, _)| rows)
+}
+
+/// Writes one table like [`write_table`], synced to disk; returns the number of rows and
+/// the SHA-256 of the file.
+fn write_table_hashed<T: TableRows>(
+    path: &Path,
+    rows: &[T],
+) -> Result<(u64, String), DatasetError> {
     let record = T::RECORD;
     let batch: RecordBatch = T::to_batch(rows).map_err(|e| pq_err(path)(e.to_string()))?;
     let props = WriterProperties::builder()
@@ -28,14 +40,42 @@ pub fn write_table<T: TableRows>(path: &Path, rows: &[T]) -> Result<u64, Dataset
         )]))
         .build();
     let file = File::create(path).map_err(io_err(path))?;
-    let mut writer = ArrowWriter::try_new(file, batch.schema(), Some(props))
+    let out = HashingWriter {
+        inner: file,
+        hash: Sha256::new(),
+    };
+    let mut writer = ArrowWriter::try_new(out, batch.schema(), Some(props))
         .map_err(|e| pq_err(path)(e.to_string()))?;
     writer
         .write(&batch)
         .map_err(|e| pq_err(path)(e.to_string()))?;
-    writer.close().map_err(|e| pq_err(path)(e.to_string()))?;
-    sync_file(path)?;
-    Ok(rows.len() as u64)
+    let out = writer
+        .into_inner()
+        .map_err(|e| pq_err(path)(e.to_string()))?;
+    out.inner.sync_all().map_err(io_err(path))?;
+    Ok((rows.len() as u64, sha256_of(out.hash)))
+}
+
+/// A writer that hashes what passes through it.
+struct HashingWriter {
+    inner: File,
+    hash: Sha256,
+}
+
+impl Write for HashingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn sha256_of(hash: Sha256) -> String {
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Dataset {
@@ -74,22 +114,24 @@ impl Dataset {
     }
 
     fn write_into(&self, dir: &Path) -> Result<Manifest, DatasetError> {
-        let mut tables = Vec::new();
-        let mut put = |table: &str, rows: Result<u64, DatasetError>| -> Result<(), DatasetError> {
-            tables.push(TableEntry {
-                name: table.to_string(),
-                path: format!("{table}.parquet"),
-                rows: rows?,
-            });
-            Ok(())
-        };
-        let file = |t: &str| dir.join(format!("{t}.parquet"));
-        put("articles", write_table(&file("articles"), &self.articles))?;
-        put("claims", write_table(&file("claims"), &self.claims))?;
-        put("sources", write_table(&file("sources"), &self.sources))?;
-        put("actors", write_table(&file("actors"), &self.actors))?;
-        put("mentions", write_table(&file("mentions"), &self.mentions))?;
-        put("findings", write_table(&file("findings"), &self.findings))?;
+        fn entry<T: TableRows>(dir: &Path, rows: &[T]) -> Result<TableEntry, DatasetError> {
+            let file = format!("{}.parquet", T::TABLE);
+            let (rows, sha256) = write_table_hashed(&dir.join(&file), rows)?;
+            Ok(TableEntry {
+                name: T::TABLE.to_string(),
+                path: file,
+                rows,
+                sha256: Some(sha256),
+            })
+        }
+        let tables = vec![
+            entry(dir, &self.articles)?,
+            entry(dir, &self.claims)?,
+            entry(dir, &self.sources)?,
+            entry(dir, &self.actors)?,
+            entry(dir, &self.mentions)?,
+            entry(dir, &self.findings)?,
+        ];
         let manifest = Manifest {
             schema_version: SCHEMA_VERSION.to_string(),
             converter_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -109,7 +151,7 @@ impl Dataset {
 
 /// A missing folder, an empty one or a dataset (it has `dataset.json`) may be replaced;
 /// anything else is refused.
-fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
+pub(super) fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
     let meta = match fs::symlink_metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         other => other.map_err(io_err(dir))?,

@@ -31,6 +31,15 @@ fn read_damaged(damage: impl FnOnce(&Path)) -> String {
         .replace(&tmp.path().to_string_lossy().into_owned(), "TMP")
 }
 
+/// Drops the tables' SHA-256 from the manifest, so damage reaches the Parquet decoder.
+fn without_hashes(dir: &Path) {
+    edit_manifest(dir, |m| {
+        for t in m["tables"].as_array_mut().unwrap() {
+            t.as_object_mut().unwrap().remove("sha256");
+        }
+    });
+}
+
 fn edit_manifest(dir: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
     let path = dir.join("dataset.json");
     let mut m: serde_json::Value =
@@ -44,27 +53,55 @@ fn damaged_datasets_give_errors_naming_the_file() {
     type Damage = Box<dyn FnOnce(&Path)>;
     let cases: Vec<(&str, Damage, &str)> = vec![
         (
-            "truncated table",
+            "damaged table",
             Box::new(|d| {
                 let p = d.join("claims.parquet");
+                let mut bytes = fs::read(&p).unwrap();
+                let middle = bytes.len() / 2;
+                bytes[middle] ^= 1;
+                fs::write(p, bytes).unwrap();
+            }),
+            "TMP/ds/claims.parquet: does not match its SHA-256 in dataset.json: the file was damaged or changed after it was written",
+        ),
+        (
+            "truncated table",
+            Box::new(|d| {
+                without_hashes(d);
+                let p = d.join("claims.parquet");
                 let len = fs::metadata(&p).unwrap().len();
-                fs::File::options()
-                    .write(true)
-                    .open(&p)
-                    .unwrap()
-                    .set_len(len / 2)
-                    .unwrap();
+                let file = fs::File::options().write(true).open(&p).unwrap();
+                file.set_len(len / 2).unwrap();
             }),
             "TMP/ds/claims.parquet: truncated or damaged: the Parquet footer is missing",
         ),
         (
+            "footer damaged",
+            Box::new(|d| {
+                without_hashes(d);
+                let p = d.join("claims.parquet");
+                let mut bytes = fs::read(&p).unwrap();
+                let n = bytes.len();
+                for b in &mut bytes[n - 200..n - 8] {
+                    *b = 0xff;
+                }
+                fs::write(p, bytes).unwrap();
+            }),
+            "TMP/ds/claims.parquet: corrupt: ",
+        ),
+        (
             "not parquet",
-            Box::new(|d| fs::write(d.join("actors.parquet"), "actor_id,name\n").unwrap()),
+            Box::new(|d| {
+                without_hashes(d);
+                fs::write(d.join("actors.parquet"), "actor_id,name\n").unwrap();
+            }),
             "TMP/ds/actors.parquet: not a Parquet file: it does not start with PAR1",
         ),
         (
             "empty table file",
-            Box::new(|d| fs::write(d.join("sources.parquet"), "").unwrap()),
+            Box::new(|d| {
+                without_hashes(d);
+                fs::write(d.join("sources.parquet"), "").unwrap();
+            }),
             "TMP/ds/sources.parquet: not a Parquet file: 0 bytes is too short (truncated?)",
         ),
         (
@@ -75,9 +112,8 @@ fn damaged_datasets_give_errors_naming_the_file() {
         (
             "wrong table in a file",
             Box::new(|d| {
-                fs::copy(d.join("actors.parquet"), d.join("sources.parquet"))
-                    .map(|_| ())
-                    .unwrap()
+                without_hashes(d);
+                fs::copy(d.join("actors.parquet"), d.join("sources.parquet")).unwrap();
             }),
             "TMP/ds/sources.parquet: holds actor records, expected source",
         ),

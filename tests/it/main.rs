@@ -3,6 +3,7 @@
 mod bad_inputs;
 mod convert;
 mod dataset;
+mod incremental;
 mod parquet;
 mod schema;
 
