@@ -4,6 +4,7 @@ mod bad_inputs;
 mod convert;
 mod dataset;
 mod incremental;
+mod kill;
 mod parquet;
 mod schema;
 
