@@ -6,6 +6,7 @@ mod dataset;
 mod incremental;
 mod kill;
 mod parquet;
+mod properties;
 mod schema;
 
 use std::fs;
