@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use super::Outcome;
-use crate::convert::convert;
+use crate::convert::{Mode, Options, convert};
 use crate::extract::Extractor;
 use crate::extract::lexicon::Lexicon;
-use crate::ingest;
+use crate::ingest::{self, Limits};
 
 /// Folder of bundled sample articles converted when no input is given.
 pub const SAMPLE_INPUT: &str = "datasets/raw";
@@ -19,28 +19,47 @@ pub const SAMPLE_OUTPUT: &str = "datasets/sample";
 ///
 /// Inputs: `.txt` (first non-empty line is the headline), `.md` with YAML front matter
 /// (title, url, outlet, published, language), `.jsonl` (one article per line with title,
-/// text, url, outlet, published, language), folders (recursive, sorted) and `-` for stdin.
+/// text, url, outlet, published, language), `.html` pages (main text, headline from <h1>
+/// or <title>), folders (recursive, sorted) and `-` for stdin. UTF-8, UTF-16 with a BOM
+/// and legacy single-byte encodings (e.g. Windows-1252, noted in dataset.json) are read.
 /// With no input, converts the bundled samples in datasets/raw into datasets/sample.
+///
+/// An existing dataset at --out is added to: new articles are appended, articles it
+/// already holds are skipped, actors and sources are merged by ID, so converting the same
+/// inputs again leaves it byte-identical. --replace starts it afresh. One writer at a
+/// time: a second one fails at once. The folder is switched atomically, so it always
+/// holds a complete dataset, even if claimset is killed.
 ///
 /// Examples:
 ///   claimset convert                              # bundled samples → datasets/sample
 ///   claimset convert news/*.txt --out out/news
+///   claimset convert today.jsonl --out out/news   # add today's articles
+///   claimset convert news/ --out out/news --replace
 ///   cat article.txt | claimset convert - --out out/one
 ///
 /// Exit status: 0 when every input converted, 1 when some were rejected (the others are
-/// written), 2 when the dataset could not be written.
+/// written), 2 when the dataset could not be read or written.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Files, folders, or `-` for stdin.
     inputs: Vec<PathBuf>,
-    /// Dataset folder to write (replaced atomically). Defaults to datasets/sample with no
-    /// input; required otherwise.
+    /// Dataset folder to write. An existing dataset there is added to (articles already
+    /// in it are skipped); the folder is switched atomically. Defaults to datasets/sample
+    /// (always replaced) with no input; required otherwise.
     #[arg(long, short)]
     out: Option<PathBuf>,
+    /// Replace the dataset at --out with one of these inputs alone, instead of adding to
+    /// it.
+    #[arg(long)]
+    replace: bool,
     /// Extra actors, in the format of src/extract/lexicon/actors.tsv (repeatable).
     #[arg(long, value_name = "FILE")]
     gazetteer: Vec<PathBuf>,
+    /// Largest input read (file or stdin); larger ones are rejected unread. Units: B, kB,
+    /// MB, GB (powers of 1000) or KiB, MiB, GiB.
+    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = ingest::parse_bytes)]
+    max_input_size: u64,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -48,19 +67,25 @@ pub struct Args {
 
 /// Runs `claimset convert`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let (inputs, out) = if args.inputs.is_empty() {
+    let (inputs, out, mode) = if args.inputs.is_empty() {
         let raw = PathBuf::from(SAMPLE_INPUT);
         if !raw.is_dir() {
             bail!(
                 "no input given and no {SAMPLE_INPUT}/ here: run from the repository root, or name the articles to convert"
             );
         }
-        (vec![raw], args.out.unwrap_or_else(|| SAMPLE_OUTPUT.into()))
+        let out = args.out.unwrap_or_else(|| SAMPLE_OUTPUT.into());
+        (vec![raw], out, Mode::Replace)
     } else {
         let Some(out) = args.out else {
             bail!("--out DIR is required when inputs are given");
         };
-        (args.inputs, out)
+        let mode = if args.replace {
+            Mode::Replace
+        } else {
+            Mode::Add
+        };
+        (args.inputs, out, mode)
     };
     let mut lex = Lexicon::bundled();
     for g in &args.gazetteer {
@@ -71,7 +96,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let extractor = Extractor::new(lex);
     let mut rejected = Vec::new();
     let inputs = ingest::expand(&inputs, &mut rejected);
-    let report = convert(&extractor, &inputs, rejected, &out)?;
+    let options = Options {
+        limits: Limits {
+            max_input_bytes: args.max_input_size,
+        },
+        mode,
+    };
+    let report = convert(&extractor, &inputs, rejected, &out, &options)?;
 
     if !args.quiet {
         let kinds: Vec<String> = report
@@ -80,13 +111,20 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .map(|(k, n)| format!("{k} {n}"))
             .collect();
         let claims: usize = report.claims_by_kind.iter().map(|(_, n)| n).sum();
-        let rejected = &report.manifest.rejected;
+        let rejected = &report.rejected;
+        let skipped = match report.skipped {
+            0 => String::new(),
+            n => format!(", {n} already in the dataset"),
+        };
         eprintln!(
-            "converted {} articles ({} rejected) into {}",
-            report.articles,
+            "converted {} articles ({} rejected{skipped}) into {}",
+            report.added,
             rejected.len(),
             out.display()
         );
+        if report.articles != report.added {
+            eprintln!("  articles {} in the dataset", report.articles);
+        }
         eprintln!("  claims   {claims} ({})", kinds.join(", "));
         eprintln!("  actors   {}", report.actors);
         eprintln!("  sources  {}", report.sources);
@@ -101,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             eprintln!("rejected: {}: {}", r.path, r.reason);
         }
     }
-    Ok(if report.manifest.rejected.is_empty() {
+    Ok(if report.rejected.is_empty() {
         Outcome::Success
     } else {
         Outcome::Problems

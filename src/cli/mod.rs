@@ -36,6 +36,7 @@ pub enum Outcome {
 
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> ExitCode {
+    quiet_panics_in_parquet_decoding();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),
@@ -49,4 +50,15 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The Parquet decoder can panic on damaged files; the dataset reader catches that and
+/// reports the file as corrupt, so the panic message itself would only be noise.
+fn quiet_panics_in_parquet_decoding() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::dataset::is_decoding() {
+            default(info);
+        }
+    }));
 }

@@ -1,14 +1,24 @@
-//! Arrow layouts of the tables (the contract of DATA-MODEL.md) and record → batch conversion.
+//! Arrow layouts of the tables (the contract of DATA-MODEL.md), record → batch conversion
+//! for writing, and batch → record conversion for reading back.
+//!
+//! Reading is exact: records read from a batch and written again give the same batch.
+//! It checks every column it uses (present, of the contract type, no nulls where the
+//! contract has none, enumerations within their closed set) and reports the first
+//! problem as `column `name`, row N: ...`; it never panics on a batch it is given.
 
 use std::sync::Arc;
 
 use arrow_array::builder::{ListBuilder, StringBuilder, StringDictionaryBuilder};
-use arrow_array::types::Int32Type;
-use arrow_array::{ArrayRef, Date32Array, RecordBatch, StringArray, UInt32Array};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Int32Type, UInt32Type};
+use arrow_array::{Array, ArrayRef, Date32Array, RecordBatch, StringArray, UInt32Array};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 
-use crate::model::{Actor, Article, Claim, Finding, Mention, Source};
+use crate::model::{
+    Actor, ActorId, ActorKind, Article, ArticleId, Claim, ClaimId, ClaimKind, Finding, Mention,
+    MentionId, Severity, Source, SourceId, SourceKind,
+};
 
 /// The tables of a dataset, in manifest order: `(table name, record name)`.
 pub const TABLES: &[(&str, &str)] = &[
@@ -165,17 +175,217 @@ fn batch(table: &str, columns: Vec<ArrayRef>) -> Result<RecordBatch, ArrowError>
 }
 
 /// Records that make up one table.
-pub trait TableRows {
+pub trait TableRows: Sized {
     /// The table name.
     const TABLE: &'static str;
+    /// The record name stored in the table's metadata.
+    const RECORD: &'static str;
     /// The rows as one Arrow record batch with the table's schema.
-    fn to_batch(rows: &[Self]) -> Result<RecordBatch, ArrowError>
-    where
-        Self: Sized;
+    fn to_batch(rows: &[Self]) -> Result<RecordBatch, ArrowError>;
+    /// The records of one batch read back; `first_row` (the batch's first row in the
+    /// table) only numbers rows in messages.
+    fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String>;
+}
+
+/// Typed access to the columns of one batch read back, with messages naming the column
+/// and the row.
+struct Columns<'a> {
+    batch: &'a RecordBatch,
+    first_row: usize,
+}
+
+impl<'a> Columns<'a> {
+    fn new(batch: &'a RecordBatch, first_row: usize) -> Self {
+        Self { batch, first_row }
+    }
+
+    fn column(&self, name: &str) -> Result<&'a ArrayRef, String> {
+        let col = self
+            .batch
+            .column_by_name(name)
+            .ok_or_else(|| format!("column `{name}` is missing"))?;
+        col.to_data()
+            .validate_full()
+            .map_err(|e| format!("column `{name}` is corrupt: {e}"))?;
+        Ok(col)
+    }
+
+    fn wrong_type(name: &str, want: &str, col: &ArrayRef) -> String {
+        format!("column `{name}` is {}, expected {want}", col.data_type())
+    }
+
+    fn null(&self, name: &str, i: usize) -> String {
+        format!(
+            "column `{name}`, row {}: null where a value is required",
+            self.first_row + i
+        )
+    }
+
+    fn opt_strs(&self, name: &str) -> Result<Vec<Option<String>>, String> {
+        let col = self.column(name)?;
+        let arr = col
+            .as_string_opt::<i32>()
+            .ok_or_else(|| Self::wrong_type(name, "string", col))?;
+        Ok(arr.iter().map(|v| v.map(str::to_string)).collect())
+    }
+
+    fn strs(&self, name: &str) -> Result<Vec<String>, String> {
+        self.opt_strs(name)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| v.ok_or_else(|| self.null(name, i)))
+            .collect()
+    }
+
+    fn opt_u32s(&self, name: &str) -> Result<Vec<Option<u32>>, String> {
+        let col = self.column(name)?;
+        let arr = col
+            .as_primitive_opt::<UInt32Type>()
+            .ok_or_else(|| Self::wrong_type(name, "uint32", col))?;
+        Ok(arr.iter().collect())
+    }
+
+    fn u32s(&self, name: &str) -> Result<Vec<u32>, String> {
+        self.opt_u32s(name)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| v.ok_or_else(|| self.null(name, i)))
+            .collect()
+    }
+
+    fn dates(&self, name: &str) -> Result<Vec<Option<NaiveDate>>, String> {
+        let col = self.column(name)?;
+        let arr = col
+            .as_primitive_opt::<Date32Type>()
+            .ok_or_else(|| Self::wrong_type(name, "date32", col))?;
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+        arr.iter()
+            .enumerate()
+            .map(|(i, d)| match d {
+                None => Ok(None),
+                Some(days) => epoch
+                    .checked_add_signed(chrono::TimeDelta::days(days.into()))
+                    .map(Some)
+                    .ok_or_else(|| {
+                        format!(
+                            "column `{name}`, row {}: {days} days from 1970-01-01 is not a date",
+                            self.first_row + i
+                        )
+                    }),
+            })
+            .collect()
+    }
+
+    fn lists(&self, name: &str) -> Result<Vec<Vec<String>>, String> {
+        let col = self.column(name)?;
+        let list = col
+            .as_list_opt::<i32>()
+            .ok_or_else(|| Self::wrong_type(name, "list<string>", col))?;
+        let items = list
+            .values()
+            .as_string_opt::<i32>()
+            .ok_or_else(|| Self::wrong_type(name, "list<string>", col))?;
+        let offsets = list.value_offsets();
+        let mut out = Vec::with_capacity(list.len());
+        for i in 0..list.len() {
+            if list.is_null(i) {
+                return Err(self.null(name, i));
+            }
+            let (start, end) = (offsets[i] as usize, offsets[i + 1] as usize);
+            let mut row = Vec::with_capacity(end - start);
+            for k in start..end {
+                if items.is_null(k) {
+                    return Err(format!(
+                        "column `{name}`, row {}: null list item",
+                        self.first_row + i
+                    ));
+                }
+                row.push(items.value(k).to_string());
+            }
+            out.push(row);
+        }
+        Ok(out)
+    }
+
+    fn enums<E>(
+        &self,
+        name: &str,
+        parse: fn(&str) -> Option<E>,
+        all: &[&str],
+    ) -> Result<Vec<E>, String> {
+        let col = self.column(name)?;
+        let strings: Vec<Option<String>> = if let Some(dict) = col.as_dictionary_opt::<Int32Type>()
+        {
+            let values = dict
+                .values()
+                .as_string_opt::<i32>()
+                .ok_or_else(|| Self::wrong_type(name, "dictionary<int32, string>", col))?;
+            dict.keys()
+                .iter()
+                .map(|k| k.map(|k| values.value(k as usize).to_string()))
+                .collect()
+        } else if let Some(arr) = col.as_string_opt::<i32>() {
+            arr.iter().map(|v| v.map(str::to_string)).collect()
+        } else {
+            return Err(Self::wrong_type(name, "dictionary<int32, string>", col));
+        };
+        strings
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let v = v.ok_or_else(|| self.null(name, i))?;
+                parse(&v).ok_or_else(|| {
+                    format!(
+                        "column `{name}`, row {}: {v:?} is not one of {}",
+                        self.first_row + i,
+                        all.join(", ")
+                    )
+                })
+            })
+            .collect()
+    }
+}
+
+/// The stored names of a closed set, for messages.
+fn names<E: Copy>(all: &[E], as_str: fn(E) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|e| as_str(*e)).collect()
 }
 
 impl TableRows for Article {
     const TABLE: &'static str = "articles";
+    const RECORD: &'static str = "article";
+
+    fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String> {
+        let c = Columns::new(batch, first_row);
+        let ids = c.strs("article_id")?;
+        let mut title = c.strs("title")?.into_iter();
+        let mut text = c.strs("text")?.into_iter();
+        let mut origin = c.strs("origin")?.into_iter();
+        let mut source = c.opt_strs("source_id")?.into_iter();
+        let mut url = c.opt_strs("url")?.into_iter();
+        let mut published = c.dates("published")?.into_iter();
+        let mut language = c.strs("language")?.into_iter();
+        let mut related = c.lists("related_headlines")?.into_iter();
+        let mut words = c.u32s("word_count")?.into_iter();
+        let mut sha = c.strs("raw_sha256")?.into_iter();
+        Ok(ids
+            .into_iter()
+            .map(|id| Article {
+                article_id: ArticleId::from_stored(id),
+                title: title.next().unwrap_or_default(),
+                text: text.next().unwrap_or_default(),
+                origin: origin.next().unwrap_or_default(),
+                source_id: source.next().flatten().map(SourceId::from_stored),
+                url: url.next().flatten(),
+                published: published.next().flatten(),
+                language: language.next().unwrap_or_default(),
+                related_headlines: related.next().unwrap_or_default(),
+                word_count: words.next().unwrap_or_default(),
+                raw_sha256: sha.next().unwrap_or_default(),
+            })
+            .collect())
+    }
+
     fn to_batch(rows: &[Self]) -> Result<RecordBatch, ArrowError> {
         let r = || rows.iter();
         batch(
@@ -199,6 +409,47 @@ impl TableRows for Article {
 
 impl TableRows for Claim {
     const TABLE: &'static str = "claims";
+    const RECORD: &'static str = "claim";
+
+    fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String> {
+        let c = Columns::new(batch, first_row);
+        let ids = c.strs("claim_id")?;
+        let mut article = c.strs("article_id")?.into_iter();
+        let mut text = c.strs("text")?.into_iter();
+        let mut start = c.u32s("start")?.into_iter();
+        let mut end = c.u32s("end")?.into_iter();
+        let mut paragraph = c.u32s("paragraph")?.into_iter();
+        let mut sentence = c.u32s("sentence")?.into_iter();
+        let all = names(ClaimKind::ALL, ClaimKind::as_str);
+        let mut kind = c.enums("kind", ClaimKind::parse, &all)?.into_iter();
+        let mut source = c.opt_strs("source_id")?.into_iter();
+        let mut cue = c.opt_strs("cue")?.into_iter();
+        let mut hedges = c.lists("hedges")?.into_iter();
+        let mut actors = c.lists("actor_ids")?.into_iter();
+        Ok(ids
+            .into_iter()
+            .map(|id| Claim {
+                claim_id: ClaimId::from_stored(id),
+                article_id: ArticleId::from_stored(article.next().unwrap_or_default()),
+                text: text.next().unwrap_or_default(),
+                start: start.next().unwrap_or_default(),
+                end: end.next().unwrap_or_default(),
+                paragraph: paragraph.next().unwrap_or_default(),
+                sentence: sentence.next().unwrap_or_default(),
+                kind: kind.next().unwrap_or(ClaimKind::Assertion),
+                source_id: source.next().flatten().map(SourceId::from_stored),
+                cue: cue.next().flatten(),
+                hedges: hedges.next().unwrap_or_default(),
+                actor_ids: actors
+                    .next()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(ActorId::from_stored)
+                    .collect(),
+            })
+            .collect())
+    }
+
     fn to_batch(rows: &[Self]) -> Result<RecordBatch, ArrowError> {
         let r = || rows.iter();
         batch(
@@ -223,6 +474,28 @@ impl TableRows for Claim {
 
 impl TableRows for Source {
     const TABLE: &'static str = "sources";
+    const RECORD: &'static str = "source";
+
+    fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String> {
+        let c = Columns::new(batch, first_row);
+        let ids = c.strs("source_id")?;
+        let mut name = c.strs("name")?.into_iter();
+        let all = names(SourceKind::ALL, SourceKind::as_str);
+        let mut kind = c.enums("kind", SourceKind::parse, &all)?.into_iter();
+        let mut actor = c.opt_strs("actor_id")?.into_iter();
+        let mut description = c.opt_strs("description")?.into_iter();
+        Ok(ids
+            .into_iter()
+            .map(|id| Source {
+                source_id: SourceId::from_stored(id),
+                name: name.next().unwrap_or_default(),
+                kind: kind.next().unwrap_or(SourceKind::Vague),
+                actor_id: actor.next().flatten().map(ActorId::from_stored),
+                description: description.next().flatten(),
+            })
+            .collect())
+    }
+
     fn to_batch(rows: &[Self]) -> Result<RecordBatch, ArrowError> {
         let r = || rows.iter();
         batch(
@@ -240,6 +513,30 @@ impl TableRows for Source {
 
 impl TableRows for Actor {
     const TABLE: &'static str = "actors";
+    const RECORD: &'static str = "actor";
+
+    fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String> {
+        let c = Columns::new(batch, first_row);
+        let ids = c.strs("actor_id")?;
+        let mut name = c.strs("name")?.into_iter();
+        let all = names(ActorKind::ALL, ActorKind::as_str);
+        let mut kind = c.enums("kind", ActorKind::parse, &all)?.into_iter();
+        let mut aliases = c.lists("aliases")?.into_iter();
+        let mut description = c.opt_strs("description")?.into_iter();
+        let mut affiliation = c.opt_strs("affiliation_id")?.into_iter();
+        Ok(ids
+            .into_iter()
+            .map(|id| Actor {
+                actor_id: ActorId::from_stored(id),
+                name: name.next().unwrap_or_default(),
+                kind: kind.next().unwrap_or(ActorKind::Organization),
+                aliases: aliases.next().unwrap_or_default(),
+                description: description.next().flatten(),
+                affiliation_id: affiliation.next().flatten().map(ActorId::from_stored),
+            })
+            .collect())
+    }
+
     fn to_batch(rows: &[Self]) -> Result<RecordBatch, ArrowError> {
         let r = || rows.iter();
         batch(
@@ -258,6 +555,29 @@ impl TableRows for Actor {
 
 impl TableRows for Mention {
     const TABLE: &'static str = "mentions";
+    const RECORD: &'static str = "mention";
+
+    fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String> {
+        let c = Columns::new(batch, first_row);
+        let ids = c.strs("mention_id")?;
+        let mut article = c.strs("article_id")?.into_iter();
+        let mut actor = c.strs("actor_id")?.into_iter();
+        let mut start = c.u32s("start")?.into_iter();
+        let mut end = c.u32s("end")?.into_iter();
+        let mut text = c.strs("text")?.into_iter();
+        Ok(ids
+            .into_iter()
+            .map(|id| Mention {
+                mention_id: MentionId::from_stored(id),
+                article_id: ArticleId::from_stored(article.next().unwrap_or_default()),
+                actor_id: ActorId::from_stored(actor.next().unwrap_or_default()),
+                start: start.next().unwrap_or_default(),
+                end: end.next().unwrap_or_default(),
+                text: text.next().unwrap_or_default(),
+            })
+            .collect())
+    }
+
     fn to_batch(rows: &[Self]) -> Result<RecordBatch, ArrowError> {
         let r = || rows.iter();
         batch(
@@ -276,6 +596,34 @@ impl TableRows for Mention {
 
 impl TableRows for Finding {
     const TABLE: &'static str = "findings";
+    const RECORD: &'static str = "finding";
+
+    fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String> {
+        let c = Columns::new(batch, first_row);
+        let rules = c.strs("rule")?;
+        let all = names(Severity::ALL, Severity::as_str);
+        let mut severity = c.enums("severity", Severity::parse, &all)?.into_iter();
+        let mut table = c.strs("table")?.into_iter();
+        let mut record = c.opt_strs("record_id")?.into_iter();
+        let mut article = c.opt_strs("article_id")?.into_iter();
+        let mut start = c.opt_u32s("start")?.into_iter();
+        let mut end = c.opt_u32s("end")?.into_iter();
+        let mut message = c.strs("message")?.into_iter();
+        Ok(rules
+            .into_iter()
+            .map(|rule| Finding {
+                rule,
+                severity: severity.next().unwrap_or(Severity::Info),
+                table: table.next().unwrap_or_default(),
+                record_id: record.next().flatten(),
+                article_id: article.next().flatten().map(ArticleId::from_stored),
+                start: start.next().flatten(),
+                end: end.next().flatten(),
+                message: message.next().unwrap_or_default(),
+            })
+            .collect())
+    }
+
     fn to_batch(rows: &[Self]) -> Result<RecordBatch, ArrowError> {
         let r = || rows.iter();
         batch(

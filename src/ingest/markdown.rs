@@ -1,7 +1,7 @@
 //! Markdown articles with optional YAML front matter (title, url, outlet, published,
 //! language); without a `title`, the first heading or non-empty line is the headline.
 
-use super::{Document, Meta, document};
+use super::{Document, Meta, document, json_kind};
 
 /// Reads a Markdown article.
 pub fn read(origin: &str, raw: &[u8], text: &str) -> Result<Document, String> {
@@ -22,11 +22,20 @@ fn split_front_matter(text: &str) -> Result<(Meta, &str), String> {
         if line.trim_end() == "---" {
             let yaml = &rest[..offset];
             let body = &rest[offset + line.len()..];
-            let meta: Meta = if yaml.trim().is_empty() {
+            let meta = if yaml.trim().is_empty() {
                 Meta::default()
             } else {
-                serde_norway::from_str(yaml)
-                    .map_err(|e| format!("front matter is not valid YAML: {e}"))?
+                let value: serde_norway::Value = serde_norway::from_str(yaml)
+                    .map_err(|e| format!("front matter is not valid YAML: {e}"))?;
+                let json = serde_json::to_value(&value)
+                    .map_err(|e| format!("front matter cannot be read: {e}"))?;
+                let serde_json::Value::Object(fields) = &json else {
+                    return Err(format!(
+                        "front matter is {}, expected fields such as `title: ...`",
+                        json_kind(&json)
+                    ));
+                };
+                Meta::from_fields(fields).map_err(|e| format!("front matter: {e}"))?
             };
             return Ok((meta, body));
         }

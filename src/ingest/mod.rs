@@ -1,7 +1,10 @@
 //! Reading inputs into documents: plain text, Markdown with front matter, JSONL batches,
-//! folders and stdin. Bad input becomes a [`Rejected`] entry naming the input; it never
-//! aborts the batch.
+//! HTML pages, folders and stdin, in any common encoding. Bad input becomes a
+//! [`Rejected`] entry naming the input; it never aborts the batch, and nothing in here
+//! panics on any input.
 
+pub mod decode;
+mod html;
 mod jsonl;
 mod markdown;
 mod text;
@@ -38,7 +41,7 @@ pub struct Document {
 }
 
 /// Metadata an input may carry besides the text.
-#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Meta {
     pub title: Option<String>,
     pub url: Option<String>,
@@ -47,13 +50,180 @@ pub(crate) struct Meta {
     pub language: Option<String>,
 }
 
+impl Meta {
+    /// Reads the known fields of a JSON object (a JSONL line, or front matter turned into
+    /// JSON); other fields are ignored. Text fields take a string, a number or a boolean;
+    /// anything else is an error naming the field.
+    pub fn from_fields(
+        fields: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, String> {
+        let text = |name: &str| -> Result<Option<String>, String> {
+            use serde_json::Value;
+            match fields.get(name) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(v @ (Value::Number(_) | Value::Bool(_))) => Ok(Some(v.to_string())),
+                Some(Value::Array(_)) => Err(format!("\"{name}\" is a list, expected text")),
+                Some(Value::Object(_)) => Err(format!("\"{name}\" is an object, expected text")),
+            }
+        };
+        Ok(Meta {
+            title: text("title")?,
+            url: text("url")?,
+            outlet: text("outlet")?,
+            published: fields.get("published").cloned(),
+            language: text("language")?,
+        })
+    }
+}
+
+/// What a JSON value is, for messages.
+pub(crate) fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
 /// The inputs a conversion reads, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// A file (by extension: `.txt`, `.md`/`.markdown`, `.jsonl`).
+    /// A file (by extension: `.txt`, `.md`/`.markdown`, `.jsonl`, `.html`/`.htm`).
     File(PathBuf),
     /// Standard input (format sniffed from the content).
     Stdin,
+}
+
+/// How an input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: the first non-empty line is the headline (HTML inside is recognised).
+    Text,
+    /// Markdown with optional YAML front matter.
+    Markdown,
+    /// One JSON article per line.
+    Jsonl,
+    /// An HTML page.
+    Html,
+}
+
+impl Format {
+    /// The format of a file, by extension; unknown extensions read as text.
+    pub fn of_path(path: &Path) -> Self {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "jsonl" => Format::Jsonl,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            _ => Format::Text,
+        }
+    }
+
+    /// Guesses the format of decoded text without a name (stdin): JSONL when it starts
+    /// with `{`, Markdown when it starts with `---`, HTML when it looks like a page, else
+    /// plain text.
+    pub fn sniff(text: &str) -> Self {
+        let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if start.starts_with('{') {
+            Format::Jsonl
+        } else if start.starts_with("---") {
+            Format::Markdown
+        } else if html::looks_like_html(start) {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// Default of [`Limits::max_input_bytes`]: 10 MB.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 10_000_000;
+
+/// Limits on what is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input file (or stdin) read, in bytes; larger ones are rejected unread.
+    /// Defaults to [`DEFAULT_MAX_INPUT_BYTES`] (10 MB).
+    pub max_input_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// A byte count as people read it: `950 B`, `12.5 kB`, `10 MB`, `1.2 GB` (powers of 1000).
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: &[&str] = &["kB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64;
+    let mut unit = "";
+    for u in UNITS {
+        v /= 1000.0;
+        unit = u;
+        if v < 1000.0 {
+            break;
+        }
+    }
+    let s = format!("{v:.1}");
+    format!("{} {unit}", s.strip_suffix(".0").unwrap_or(&s))
+}
+
+/// `12345678` → `12,345,678`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Parses a size such as `10MB`, `512kB`, `2 MiB` or `1000000` (bytes).
+pub fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = (t[..split].trim(), t[split..].trim());
+    let factor: u64 = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1000,
+        "m" | "mb" => 1_000_000,
+        "g" | "gb" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "unknown unit {unit:?} in {s:?} (use B, kB, MB, GB, KiB, MiB, GiB)"
+            ));
+        }
+    };
+    let value: f64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size such as 10MB or 500kB"))?;
+    let bytes = value * factor as f64;
+    if !bytes.is_finite() || bytes < 1.0 || bytes > u64::MAX as f64 {
+        return Err(format!("{s:?} is not a usable size"));
+    }
+    Ok(bytes as u64)
 }
 
 /// What reading the inputs gave: documents and rejected inputs, in input order.
@@ -66,7 +236,7 @@ pub struct Ingested {
 }
 
 /// File extensions read when walking a folder.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl", "html", "htm"];
 
 /// Expands command-line arguments into inputs: folders recursively in sorted order
 /// (files with a known extension only, README/SOURCES/LICENSE/CHANGELOG skipped), `-` as
@@ -126,97 +296,114 @@ pub fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Reads every input; a bad input or line becomes a rejection, never an error.
+/// Reads every input with the default [`Limits`]; a bad input or line becomes a
+/// rejection, never an error.
 pub fn read_all(inputs: &[Input]) -> Ingested {
+    read_all_with(inputs, &Limits::default())
+}
+
+/// Reads every input within `limits`; a bad input or line becomes a rejection, never an
+/// error.
+pub fn read_all_with(inputs: &[Input], limits: &Limits) -> Ingested {
     let mut out = Ingested::default();
     for input in inputs {
-        read_one(input, &mut out);
+        read_one(input, limits, &mut out);
     }
     out
 }
 
-fn read_one(input: &Input, out: &mut Ingested) {
-    let (origin, bytes, ext) = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                out.rejected.push(Rejected {
-                    path: "stdin".into(),
-                    reason: format!("cannot read: {e}"),
-                });
-                return;
-            }
-            let ext = sniff(&buf);
-            ("stdin".to_string(), buf, ext)
-        }
+fn read_one(input: &Input, limits: &Limits, out: &mut Ingested) {
+    let (origin, format, bytes) = match input {
+        Input::Stdin => (
+            "stdin".to_string(),
+            None,
+            read_limited(std::io::stdin(), None, limits),
+        ),
         Input::File(path) => {
-            let ext = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(|e| e.to_ascii_lowercase())
-                .unwrap_or_default();
-            match fs::read(path) {
-                Ok(b) => (display(path), b, ext),
-                Err(e) => {
-                    out.rejected.push(Rejected {
-                        path: display(path),
-                        reason: format!("cannot read: {e}"),
-                    });
-                    return;
-                }
-            }
+            let size = fs::metadata(path).map(|m| m.len()).ok();
+            let bytes = fs::File::open(path).map(|f| read_limited(f, size, limits));
+            let bytes = bytes.unwrap_or_else(|e| Err(format!("cannot read: {e}")));
+            (display(path), Some(Format::of_path(path)), bytes)
         }
     };
+    match bytes {
+        Ok(bytes) => read_bytes(&origin, format, &bytes, out),
+        Err(reason) => out.rejected.push(Rejected {
+            path: origin,
+            reason,
+        }),
+    }
+}
+
+/// Reads at most `limits.max_input_bytes`; more is an error that names the limit. `size`
+/// is the file's size when known, so that a large file is refused unread.
+fn read_limited(reader: impl Read, size: Option<u64>, limits: &Limits) -> Result<Vec<u8>, String> {
+    let max = limits.max_input_bytes;
+    let over = |size: String| {
+        format!(
+            "too large: {size}, over the input size limit of {} (--max-input-size)",
+            human_bytes(max)
+        )
+    };
+    if let Some(size) = size.filter(|&s| s > max) {
+        return Err(over(format!("{} bytes", thousands(size))));
+    }
+    let mut buf = Vec::new();
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if buf.len() as u64 > max {
+        return Err(over(format!("more than {}", human_bytes(max))));
+    }
+    Ok(buf)
+}
+
+/// Reads one input from its raw bytes into `out`: decodes them, then reads them as
+/// `format` (sniffed from the content when `None`). Used for files and stdin alike; it
+/// never panics, whatever the bytes.
+pub fn read_bytes(origin: &str, format: Option<Format>, bytes: &[u8], out: &mut Ingested) {
     let reject = |reason: String| Rejected {
-        path: origin.clone(),
+        path: origin.to_string(),
         reason,
     };
-    let text = match decode(&bytes) {
-        Ok(t) => t,
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
         Err(reason) => return out.rejected.push(reject(reason)),
     };
-    match ext.as_str() {
-        "jsonl" => jsonl::read(&origin, text, out),
-        "md" | "markdown" => match markdown::read(&origin, &bytes, text) {
-            Ok(doc) => out.documents.push(doc),
-            Err(reason) => out.rejected.push(reject(reason)),
-        },
-        _ => match text::read(&origin, &bytes, text) {
-            Ok(doc) => out.documents.push(doc),
-            Err(reason) => out.rejected.push(reject(reason)),
-        },
-    }
-}
-
-/// Guesses the format of stdin: JSONL when it starts with `{`, Markdown with front matter
-/// when it starts with `---`, plain text otherwise.
-fn sniff(bytes: &[u8]) -> String {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .map_or(&bytes[..0], |i| &bytes[i..]);
-    let start = start.strip_prefix(b"\xef\xbb\xbf").unwrap_or(start);
-    if start.starts_with(b"{") {
-        "jsonl".into()
-    } else if start.starts_with(b"---") {
-        "md".into()
+    let mut notes = decoded.notes;
+    let text = if decoded.text.contains('\r') {
+        std::borrow::Cow::Owned(decoded.text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        "txt".into()
+        decoded.text
+    };
+    let text = text.as_ref();
+    let format = match format {
+        None => Format::sniff(text),
+        Some(Format::Text) if html::looks_like_html(text) => {
+            notes.push("an HTML page saved as text; read as HTML".into());
+            Format::Html
+        }
+        Some(f) => f,
+    };
+    let first = out.documents.len();
+    let result = match format {
+        Format::Jsonl => {
+            jsonl::read(origin, text, out);
+            Ok(())
+        }
+        Format::Markdown => markdown::read(origin, bytes, text).map(|d| out.documents.push(d)),
+        Format::Html => html::read(origin, bytes, text).map(|d| out.documents.push(d)),
+        Format::Text => text::read(origin, bytes, text).map(|d| out.documents.push(d)),
+    };
+    if let Err(reason) = result {
+        out.rejected.push(reject(reason));
     }
-}
-
-/// Decodes UTF-8 input, dropping a byte-order mark.
-fn decode(bytes: &[u8]) -> Result<&str, String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if bytes.contains(&0) {
-        return Err("binary file: contains NUL bytes".into());
+    for doc in &mut out.documents[first..] {
+        let mut all = notes.clone();
+        all.append(&mut doc.notes);
+        doc.notes = all;
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 at byte {}: re-encode the file as UTF-8",
-            e.valid_up_to()
-        )
-    })
 }
 
 /// Builds a document from text and metadata; `title_from_body` takes the first non-empty
@@ -247,6 +434,17 @@ pub(crate) fn document(
     };
     if title.is_empty() {
         return Err("no headline: the input is empty".into());
+    }
+    let bidi = title
+        .chars()
+        .chain(body.chars())
+        .filter(|&c| is_bidi_control(c))
+        .count();
+    if bidi > 0 {
+        notes.push(format!(
+            "{bidi} bidirectional control characters removed (they can make text display \
+             in another order than it is stored)"
+        ));
     }
     if body.trim().is_empty() {
         return Err("no body text after the headline".into());
@@ -281,6 +479,11 @@ pub(crate) fn document(
         language: nonempty(meta.language).unwrap_or_else(|| "en".into()),
         notes,
     })
+}
+
+/// Unicode bidirectional formatting characters (embeddings, overrides, isolates, marks).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
 /// The first non-empty line and everything after it.

@@ -301,6 +301,11 @@ pub struct TableEntry {
     pub path: String,
     /// Number of rows.
     pub rows: u64,
+    /// SHA-256 of the file, lower-case hex: readers refuse a file that no longer matches
+    /// (damaged, or changed after it was written). Absent for tables written otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+    pub sha256: Option<String>,
 }
 
 /// An input that was not converted.

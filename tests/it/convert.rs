@@ -9,7 +9,7 @@ use claimset::dataset::read_table;
 use claimset::extract::Extractor;
 use claimset::ingest::{Input, read_all};
 
-use crate::{claimset, convert, fixture, render, root, seed};
+use crate::{assert_same_files, claimset, convert, fixture, render, root, seed};
 
 /// The claims and actors of one input, one line each, for snapshots.
 fn render_file(path: &Path) -> String {
@@ -59,27 +59,6 @@ fn two_runs_are_byte_identical() {
     assert_same_files(&a, &b);
 }
 
-fn assert_same_files(a: &Path, b: &Path) {
-    let mut names: Vec<_> = fs::read_dir(a)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    names.sort();
-    let mut other: Vec<_> = fs::read_dir(b)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    other.sort();
-    assert_eq!(names, other);
-    for n in names {
-        assert!(
-            fs::read(a.join(&n)).unwrap() == fs::read(b.join(&n)).unwrap(),
-            "{} differs",
-            n.to_string_lossy()
-        );
-    }
-}
-
 #[test]
 fn committed_sample_dataset_is_current() {
     let dir = tempfile::tempdir().unwrap();
@@ -104,7 +83,7 @@ fn invalid_records_and_bad_lines_are_rejected_and_the_rest_is_written() {
     assert!(err.contains("converted 1 articles (2 rejected)"), "{err}");
     assert!(err.contains("batch.jsonl:2: article art_"), "{err}");
     assert!(err.contains("/language"), "{err}");
-    assert!(err.contains("batch.jsonl:3: not a JSON object"), "{err}");
+    assert!(err.contains("batch.jsonl:3: not valid JSON"), "{err}");
     let manifest: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("dataset.json")).unwrap()).unwrap();
     assert_eq!(manifest["rejected"].as_array().unwrap().len(), 2);

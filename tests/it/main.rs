@@ -1,10 +1,16 @@
 //! Integration tests: the `claimset` binary and library, end to end.
 
+mod bad_inputs;
 mod convert;
+mod dataset;
 mod extract;
+mod incremental;
+mod kill;
 mod parquet;
+mod properties;
 mod schema;
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -76,4 +82,33 @@ pub fn render(x: &claimset::extract::Extracted) -> String {
         ));
     }
     out
+
+/// Asserts two folders hold the same file names with byte-identical contents.
+pub fn assert_same_files(a: &Path, b: &Path) {
+    let names = |dir: &Path| {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let (left, right) = (names(a), names(b));
+    assert_eq!(left, right);
+    for n in left {
+        assert!(
+            fs::read(a.join(&n)).unwrap() == fs::read(b.join(&n)).unwrap(),
+            "{} differs",
+            n.to_string_lossy()
+        );
+    }
+}
+
+/// Copies the files of folder `from` into a new folder `to` (not recursive).
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
 }
