@@ -82,6 +82,7 @@ pub fn render(x: &claimset::extract::Extracted) -> String {
         ));
     }
     out
+}
 
 /// Asserts two folders hold the same file names with byte-identical contents.
 pub fn assert_same_files(a: &Path, b: &Path) {
