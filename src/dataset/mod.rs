@@ -1,5 +1,6 @@
 //! The dataset folder: Parquet tables with their metadata, the manifest, atomic commit.
 
+pub mod read;
 pub mod tables;
 
 use std::fs::{self, File};
@@ -219,4 +220,53 @@ pub fn read_table(path: &Path) -> Result<TableFile, DatasetError> {
         schema,
         metadata,
     })
+}
+
+/// Replaces one table of an existing dataset folder with `rows`, atomically: the file is
+/// written beside its final name and renamed into place, so readers see the old table or
+/// the new one, never half a file. Other tables are left alone; when `dataset.json` lists
+/// the table, its row count is updated the same way. Returns the number of rows written.
+pub fn replace_table<T: TableRows>(dir: &Path, rows: &[T]) -> Result<u64, DatasetError> {
+    let table = T::TABLE;
+    let path = dir.join(format!("{table}.parquet"));
+    let parts = dir.join(table);
+    if parts.is_dir() {
+        return Err(DatasetError::Io {
+            path: parts,
+            source: io::Error::other("the table is a folder of part files; not replacing it"),
+        });
+    }
+    let staging = dir.join(format!(".{table}.parquet.tmp-{}", std::process::id()));
+    let written = write_table(&staging, rows).inspect_err(|_| {
+        let _ = fs::remove_file(&staging);
+    })?;
+    fs::rename(&staging, &path).map_err(io_err(&path))?;
+
+    let manifest_path = dir.join("dataset.json");
+    let Ok(text) = fs::read_to_string(&manifest_path) else {
+        return Ok(written);
+    };
+    let Ok(mut manifest) = serde_json::from_str::<Manifest>(&text) else {
+        return Ok(written);
+    };
+    match manifest.tables.iter_mut().find(|t| t.name == table) {
+        Some(entry) if entry.rows == written && entry.path == format!("{table}.parquet") => {
+            return Ok(written);
+        }
+        Some(entry) => {
+            entry.rows = written;
+            entry.path = format!("{table}.parquet");
+        }
+        None => manifest.tables.push(TableEntry {
+            name: table.to_string(),
+            path: format!("{table}.parquet"),
+            rows: written,
+        }),
+    }
+    let mut text = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
+    text.push('\n');
+    let staging = dir.join(format!(".dataset.json.tmp-{}", std::process::id()));
+    fs::write(&staging, text).map_err(io_err(&staging))?;
+    fs::rename(&staging, &manifest_path).map_err(io_err(&manifest_path))?;
+    Ok(written)
 }
