@@ -5,6 +5,7 @@
 //! records) → validation against the JSON Schemas of `model` → `dataset` (Parquet folder).
 //! [`convert::convert`] runs it end to end; the `claimset` binary is a thin CLI over it.
 
+pub mod check;
 pub mod cli;
 pub mod convert;
 pub mod dataset;
