@@ -1,6 +1,8 @@
 //! Integration tests: the `claimset` binary and library, end to end.
 
+mod check;
 mod convert;
+mod mini_dataset;
 mod parquet;
 mod schema;
 
