@@ -10,7 +10,7 @@ use arrow_array::cast::AsArray;
 use claimset::check::docs::all_rules_markdown;
 use claimset::check::registry::RULES;
 use claimset::check::rule::{DOC_HEADINGS, Group};
-use claimset::check::{CheckConfig, Overrides, Report, check};
+use claimset::check::{CheckConfig, ConfigFile, Overrides, Report, check};
 use claimset::dataset::read_table;
 
 use crate::mini_dataset::{Expected, build, build_with};
@@ -285,6 +285,20 @@ fn configuration_selects_ignores_and_rates_rules() {
     assert!(stdout.contains("error[CS402]"), "{stdout}");
     assert!(!stdout.contains("CS401"), "{stdout}");
     assert!(!stdout.contains("CS503"), "{stdout}");
+}
+
+#[test]
+fn the_readme_configuration_example_is_valid() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let example = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README has a toml example");
+    let file = ConfigFile::parse(example, Path::new("README.md")).unwrap();
+    let settings = file.check.resolve(&Overrides::default()).unwrap();
+    assert!(settings.rules.iter().all(|(r, _)| r.meta.code != "CS403"));
+    assert_eq!(settings.fail_on, claimset::model::Severity::Warning);
 }
 
 #[test]
