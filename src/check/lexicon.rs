@@ -93,7 +93,8 @@ impl Figures {
         Ok(Self {
             any_case,
             as_written,
-            tokens: Regex::new(r"\d(?:[\d,.]*\d)?%?|\p{L}[\p{L}\p{M}]*").expect("valid regex"),
+            // Words and numbers; letters and digits in one token ("M5S", "G7") are neither.
+            tokens: Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[,.]\p{N}+)*%?").expect("valid regex"),
         })
     }
 
@@ -112,7 +113,10 @@ impl Figures {
         let mut superlatives = Vec::new();
         let mut dates = Vec::new();
         for (k, w) in tokens.iter().copied().enumerate() {
-            if w.starts_with(|c: char| c.is_ascii_digit()) {
+            let number = w
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%'));
+            if number {
                 let digits = w.chars().all(|c| c.is_ascii_digit());
                 let year = digits && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
                 // "March 17", "17 March", "Feb. 4"
@@ -182,6 +186,7 @@ mod tests {
             .strongest("Over 4,000 troops are stationed there")
             .unwrap();
         assert_eq!((kind, words), (FigureKind::Number, vec!["4,000"]));
+        assert_eq!(f.strongest("The M5S and the G7 met"), None);
         let (kind, _) = f.strongest("Elections are scheduled for July").unwrap();
         assert_eq!(kind, FigureKind::Date);
         let (kind, words) = f.strongest("The camp was seized on Feb. 4, 2018").unwrap();

@@ -54,6 +54,7 @@ registry![
     structure::id_not_derived::IdNotDerived,
     structure::empty_string::EmptyString,
     structure::text_not_nfc::TextNotNfc,
+    structure::line_break_in_name::LineBreakInName,
     references::unknown_article::UnknownArticle,
     references::unknown_source::UnknownSource,
     references::unknown_actor::UnknownActor,

@@ -1,8 +1,10 @@
-//! CS1xx structure: tables, columns and types, schemas, keys, ID derivation, nulls, NFC.
+//! CS1xx structure: tables, columns and types, schemas, keys, ID derivation, nulls, NFC,
+//! line breaks in one-line fields.
 
 pub mod duplicate_id;
 pub mod empty_string;
 pub mod id_not_derived;
+pub mod line_break_in_name;
 pub mod missing_column;
 pub mod missing_table;
 pub mod schema_violation;
