@@ -422,6 +422,96 @@ fn tables_split_into_part_files_read_like_single_files() {
     assert_eq!(found_json(&b), parts.expected);
 }
 
+/// A dataset of more rows than one record batch holds, written by the library.
+#[test]
+fn tables_larger_than_one_batch_stream_with_row_numbers_across_batches() {
+    use claimset::dataset::Dataset;
+    use claimset::dataset::read::BATCH_ROWS;
+    use claimset::model::{Article, ArticleId, Claim, ClaimId, ClaimKind, sha256_hex};
+
+    let n = BATCH_ROWS * 2 + 500;
+    let text = "x".repeat(n);
+    let raw = sha256_hex(text.as_bytes());
+    let article_id = ArticleId::from_raw_sha256(&raw);
+    let article = Article {
+        article_id: article_id.clone(),
+        title: "Long".into(),
+        text,
+        origin: "long.txt".into(),
+        source_id: None,
+        url: Some("https://example.org/long".into()),
+        published: chrono::NaiveDate::from_ymd_opt(2020, 1, 1),
+        language: "en".into(),
+        related_headlines: vec![],
+        word_count: 1,
+        raw_sha256: raw,
+    };
+    let claim = |i: u32| Claim {
+        claim_id: ClaimId::derive(&article_id, i, i + 1),
+        article_id: article_id.clone(),
+        text: "x".into(),
+        start: i,
+        end: i + 1,
+        paragraph: 0,
+        sentence: 0,
+        kind: ClaimKind::Indirect,
+        source_id: None,
+        cue: None,
+        hedges: vec![],
+        actor_ids: vec![],
+    };
+    let mut claims: Vec<Claim> = (0..n as u32).map(claim).collect();
+    claims.push(claim(7));
+    let mut past_the_end = claim(n as u32 - 1);
+    past_the_end.end = n as u32 + 1;
+    past_the_end.claim_id = ClaimId::derive(&article_id, n as u32 - 1, n as u32 + 1);
+    claims.push(past_the_end);
+    let ds = Dataset {
+        articles: vec![article],
+        claims,
+        ..Dataset::default()
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ds");
+    ds.write(&dir).unwrap();
+    let settings = CheckConfig {
+        select: Some(vec!["CS1".into(), "CS2".into(), "CS3".into()]),
+        ..CheckConfig::default()
+    }
+    .resolve(&Overrides::default())
+    .unwrap();
+    let report = check(&dir, &settings).unwrap();
+    let got: Vec<(&str, Option<&str>, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.code, d.loc.record_id.as_deref(), d.message.as_str()))
+        .collect();
+    let dup = ClaimId::derive(&article_id, 7, 8);
+    let over = ClaimId::derive(&article_id, n as u32 - 1, n as u32 + 1);
+    assert_eq!(
+        got,
+        vec![
+            (
+                "CS301",
+                Some(over.as_str()),
+                format!(
+                    "claim span {}..{} runs past the end of the article text ({n} code points)",
+                    n - 1,
+                    n + 1
+                )
+                .as_str()
+            ),
+            (
+                "CS105",
+                Some(dup.as_str()),
+                "claim ID clm_… is repeated; it was first used at row 7"
+                    .replace("clm_…", dup.as_str())
+                    .as_str()
+            ),
+        ]
+    );
+}
+
 #[test]
 fn convert_check_checks_what_it_wrote() {
     let tmp = tempfile::tempdir().unwrap();
