@@ -12,11 +12,12 @@ use crate::check::render::{Format, RenderOptions, render};
 use crate::check::{ConfigFile, Overrides, Report, Settings, check, write_findings};
 use crate::model::Severity;
 
-/// Check a dataset folder: structure, references, spans, attribution, consistency and
-/// completeness. Findings are printed and written to findings.parquet in the folder.
+/// Check a dataset folder and report what is wrong with it.
 ///
-/// Rules have stable codes (CS101 …); `claimset rule CODE` explains one. Which rules run,
-/// and at which severity, is set in the [check] section of ./claimset.toml (or --config).
+/// Rules cover structure, references, spans, attribution, consistency and completeness;
+/// they have stable codes (CS101 …) and `claimset rule CODE` explains one. Which rules
+/// run, and at which severity, is set in the [check] section of ./claimset.toml (or
+/// --config). Findings are printed and written to findings.parquet in the folder.
 ///
 /// Examples:
 ///   claimset check out/news

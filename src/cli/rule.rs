@@ -7,8 +7,10 @@ use crate::check::config::did_you_mean;
 use crate::check::docs::{all_rules_markdown, rule_markdown};
 use crate::check::registry::{RULES, find};
 
-/// Print a checker rule's documentation: what it does, why it matters, an example and
-/// the fix. Without a rule, list every rule.
+/// Print a checker rule's documentation, or list every rule.
+///
+/// The documentation says what the rule does, why it matters, and gives an example and
+/// the fix.
 ///
 /// Examples:
 ///   claimset rule CS402           # by code

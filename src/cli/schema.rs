@@ -8,8 +8,9 @@ use super::Outcome;
 use crate::check::ConfigFile;
 use crate::model::schema::{all_schemas, schema_for};
 
-/// Write the JSON Schemas (2020-12) of every record to `schema/<record>.schema.json`, and
-/// of the configuration file claimset.toml to `schema/config.schema.json`.
+/// Write the JSON Schemas (2020-12) of every record to `schema/<record>.schema.json`.
+///
+/// The schema of the configuration file claimset.toml goes to `schema/config.schema.json`.
 ///
 /// Examples:
 ///   claimset schema            # regenerate schema/
