@@ -114,9 +114,15 @@ pub(crate) fn finish(report: &Report, write: bool, quiet: bool) -> anyhow::Resul
         String::new()
     };
     if !quiet {
+        let rows: Vec<String> = report
+            .rows
+            .iter()
+            .map(|(table, n)| format!("{n} {table}"))
+            .collect();
         eprintln!(
-            "checked {}: {}{written}",
+            "checked {} ({}): {}{written}",
             report.dir.display(),
+            rows.join(", "),
             report.summary()
         );
     }

@@ -72,7 +72,12 @@ pub fn unbalanced(text: &str) -> Vec<(u32, &'static str)> {
                             found.push((open, NEVER_CLOSED));
                         }
                     }
-                    '”' if curly.take().is_none() => found.push((at, NEVER_OPENED)),
+                    '”' => {
+                        let open = curly.take();
+                        if open.is_none() {
+                            found.push((at, NEVER_OPENED));
+                        }
+                    }
                     '"' => straight = if straight.is_some() { None } else { Some(at) },
                     _ => {}
                 }
