@@ -1,6 +1,6 @@
 # claimset tasks. `make test` is the one command CI runs.
 
-.PHONY: test lint sample schema
+.PHONY: test lint sample schema rules
 
 # Every check: formatting, lints, then the Rust tests (unit, integration, snapshots).
 test: lint
@@ -17,3 +17,7 @@ sample:
 # Regenerate schema/ from the record types.
 schema:
 	cargo run -- schema
+
+# Regenerate docs/rules.md from the checker rules' docs.
+rules:
+	cargo run -q -- rule --all > docs/rules.md

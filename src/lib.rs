@@ -3,8 +3,10 @@
 //!
 //! The pipeline is `ingest` (files → [`ingest::Document`]) → `extract` (document →
 //! records) → validation against the JSON Schemas of `model` → `dataset` (Parquet folder).
-//! [`convert::convert`] runs it end to end; the `claimset` binary is a thin CLI over it.
+//! [`convert::convert`] runs it end to end; [`check::check`] validates a dataset folder
+//! with a rule engine. The `claimset` binary is a thin CLI over both.
 
+pub mod check;
 pub mod cli;
 pub mod convert;
 pub mod dataset;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use super::Outcome;
+use crate::check::render::Format;
 use crate::convert::{Mode, Options, convert};
 use crate::extract::Extractor;
 use crate::extract::lexicon::Lexicon;
@@ -38,7 +39,8 @@ pub const SAMPLE_OUTPUT: &str = "datasets/sample";
 ///   cat article.txt | claimset convert - --out out/one
 ///
 /// Exit status: 0 when every input converted, 1 when some were rejected (the others are
-/// written), 2 when the dataset could not be read or written.
+/// written) or, with --check, some findings are at or above the configured fail-on
+/// severity, 2 when the dataset could not be read, written or checked.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -63,6 +65,10 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+    /// Then check the dataset written (as `claimset check` does, with ./claimset.toml),
+    /// print the findings and write them to findings.parquet.
+    #[arg(long)]
+    check: bool,
 }
 
 /// Runs `claimset convert`.
@@ -139,9 +145,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             eprintln!("rejected: {}: {}", r.path, r.reason);
         }
     }
-    Ok(if report.rejected.is_empty() {
-        Outcome::Success
-    } else {
+    let mut failed = !report.rejected.is_empty();
+    if args.check {
+        let settings = super::check::settings(None, &crate::check::Overrides::default())?;
+        let checked = crate::check::check(&out, &settings)?;
+        super::check::print(&checked, Format::Human, super::check::use_color("auto"))?;
+        super::check::finish(&checked, true, args.quiet)?;
+        failed |= checked.failed();
+    }
+    Ok(if failed {
         Outcome::Problems
+    } else {
+        Outcome::Success
     })
 }

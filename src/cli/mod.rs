@@ -2,9 +2,11 @@
 //! stdout, stderr and exit codes.
 //!
 //! Exit codes: 0 success, 1 the job ran but found problems (rejected inputs, stale
-//! schemas), 2 the tool could not do its job.
+//! schemas, findings at or above `--fail-on`), 2 the tool could not do its job.
 
+mod check;
 mod convert;
+mod rule;
 mod schema;
 
 use std::process::ExitCode;
@@ -22,6 +24,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Convert(convert::Args),
+    Check(check::Args),
+    Rule(rule::Args),
     Schema(schema::Args),
 }
 
@@ -40,6 +44,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Rule(args) => rule::run(args),
         Command::Schema(args) => schema::run(args),
     };
     match result {

@@ -5,9 +5,12 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::Outcome;
-use crate::model::schema::all_schemas;
+use crate::check::ConfigFile;
+use crate::model::schema::{all_schemas, schema_for};
 
 /// Write the JSON Schemas (2020-12) of every record to `schema/<record>.schema.json`.
+///
+/// The schema of the configuration file claimset.toml goes to `schema/config.schema.json`.
 ///
 /// Examples:
 ///   claimset schema            # regenerate schema/
@@ -27,6 +30,7 @@ pub struct Args {
 pub fn rendered() -> Vec<(String, String)> {
     all_schemas()
         .into_iter()
+        .chain([("config", schema_for::<ConfigFile>())])
         .map(|(name, schema)| {
             let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialise");
             text.push('\n');

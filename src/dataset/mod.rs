@@ -7,6 +7,7 @@
 
 mod lock;
 mod read;
+pub mod stream;
 pub mod tables;
 mod write;
 
@@ -25,7 +26,7 @@ pub use read::{
     read_table, read_table_bytes,
 };
 pub use tables::{TABLES, TableRows, arrow_schema};
-pub use write::write_table;
+pub use write::{replace_table, write_table};
 
 /// Key of the Parquet key-value metadata entry every table file carries.
 pub const METADATA_KEY: &str = "claimset";

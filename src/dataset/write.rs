@@ -149,6 +149,83 @@ impl Dataset {
     }
 }
 
+/// Replaces one table of the dataset at `dir` with `rows`, atomically and under the
+/// dataset's lock: a staging folder gets hard links to the other files, the new table and
+/// a manifest with its row count and hash, and is switched in like a whole write. Returns
+/// the number of rows written.
+pub fn replace_table<T: TableRows>(dir: &Path, rows: &[T]) -> Result<u64, DatasetError> {
+    let lock = DatasetLock::acquire(dir)?;
+    let dir = lock.dir().to_path_buf();
+    let place = Place::of(&dir)?;
+    if dir.join(T::TABLE).is_dir() {
+        return Err(DatasetError::Invalid {
+            path: dir.join(T::TABLE),
+            message: "the table is a folder of part files; not replacing it".into(),
+        });
+    }
+    let file = format!("{}.parquet", T::TABLE);
+    if !dir.join("dataset.json").is_file() {
+        // A folder of tables without a manifest (another tool's, or edited by hand):
+        // the one file is written beside its name and renamed into place.
+        let staging = dir.join(format!(".{file}.tmp-{}", std::process::id()));
+        let written = write_table(&staging, rows).inspect_err(|_| {
+            let _ = fs::remove_file(&staging);
+        })?;
+        let path = dir.join(&file);
+        fs::rename(&staging, &path).map_err(io_err(&path))?;
+        sync_dir(&dir)?;
+        return Ok(written);
+    }
+    let mut manifest = super::read_manifest(&dir)?;
+    clean_up(&place, &dir)?;
+    let staging = place.sibling(&format!("tmp-{}", std::process::id()));
+    fs::create_dir(&staging).map_err(io_err(&staging))?;
+    let result = (|| {
+        for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+            let entry = entry.map_err(io_err(&dir))?;
+            let name = entry.file_name();
+            if name == "dataset.json" || name.to_string_lossy() == file {
+                continue;
+            }
+            let from = entry.path();
+            if from.is_file() {
+                let to = staging.join(&name);
+                fs::hard_link(&from, &to)
+                    .or_else(|_| fs::copy(&from, &to).map(|_| ()))
+                    .map_err(io_err(&to))?;
+            }
+        }
+        let (written, sha256) = write_table_hashed(&staging.join(&file), rows)?;
+        let entry = TableEntry {
+            name: T::TABLE.to_string(),
+            path: file.clone(),
+            rows: written,
+            sha256: Some(sha256),
+        };
+        match manifest.tables.iter_mut().find(|t| t.name == T::TABLE) {
+            Some(t) => *t = entry,
+            None => manifest.tables.push(entry),
+        }
+        let path = staging.join("dataset.json");
+        let mut text = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
+        text.push('\n');
+        fs::write(&path, text).map_err(io_err(&path))?;
+        sync_file(&path)?;
+        sync_dir(&staging)?;
+        Ok(written)
+    })();
+    let written = match result {
+        Ok(w) => w,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    switch(&staging, &dir, &place)?;
+    sync_dir(&place.parent)?;
+    Ok(written)
+}
+
 /// A missing folder, an empty one or a dataset (it has `dataset.json`) may be replaced;
 /// anything else is refused.
 pub(super) fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {

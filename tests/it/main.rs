@@ -1,11 +1,13 @@
 //! Integration tests: the `claimset` binary and library, end to end.
 
 mod bad_inputs;
+mod check;
 mod convert;
 mod dataset;
 mod extract;
 mod incremental;
 mod kill;
+mod mini_dataset;
 mod parquet;
 mod properties;
 mod schema;

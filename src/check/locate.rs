@@ -1,0 +1,181 @@
+//! Placing findings for people: the line and column of a span in the article text with
+//! the lines around it, and the line of the same words in the input file the article was
+//! converted from (`articles.origin`), when that file is at hand.
+
+use std::collections::HashMap;
+
+use super::diagnostic::{InputPos, Place};
+
+/// Inputs larger than this are not searched for lines.
+const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Byte offset of code point `cp` in `text`; `None` past the end.
+fn byte_at(text: &str, cp: u32) -> Option<usize> {
+    let cp = cp as usize;
+    if cp == 0 {
+        return Some(0);
+    }
+    match text.char_indices().nth(cp) {
+        Some((b, _)) => Some(b),
+        None => (text.chars().count() == cp).then_some(text.len()),
+    }
+}
+
+/// One-based line and column (in characters) of byte offset `b`.
+fn line_col(text: &str, b: usize) -> (usize, usize) {
+    let before = &text[..b];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..b].chars().count() + 1)
+}
+
+/// Places the span `start..end` (code points) of `text`; `None` when it is empty,
+/// inverted or out of bounds.
+pub fn place(text: &str, start: u32, end: u32) -> Option<Place> {
+    if start >= end {
+        return None;
+    }
+    let (sb, eb) = (byte_at(text, start)?, byte_at(text, end)?);
+    let (line, column) = line_col(text, sb);
+    let (end_line, end_column) = line_col(text, eb);
+    let from = text[..sb].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[eb..].find('\n').map_or(text.len(), |i| eb + i);
+    Some(Place {
+        line,
+        column,
+        end_line,
+        end_column,
+        excerpt: text[from..to].to_string(),
+        excerpt_range: sb - from..eb - from,
+    })
+}
+
+/// What to look for in the input file: the first line of the span's text (at most a
+/// few dozen characters), and how many times it occurs in the article text before the
+/// span.
+pub fn needle(text: &str, start: u32, end: u32) -> Option<(String, usize)> {
+    let (sb, eb) = (byte_at(text, start)?, byte_at(text, end)?);
+    let span = text.get(sb..eb)?;
+    let first = span.lines().next().unwrap_or("").trim_end();
+    let needle: String = first.chars().take(60).collect();
+    if needle.trim().is_empty() {
+        return None;
+    }
+    let before = text[..sb].matches(needle.as_str()).count();
+    Some((needle, before))
+}
+
+/// Finds lines in input files, reading each file once.
+#[derive(Debug, Default)]
+pub struct InputLocator {
+    files: HashMap<String, Option<String>>,
+}
+
+/// `file.jsonl:LINE` → (`file.jsonl`, LINE).
+fn split_line_suffix(origin: &str) -> Option<(&str, usize)> {
+    let (path, line) = origin.rsplit_once(':')?;
+    let line = line.parse().ok()?;
+    (!path.is_empty()).then_some((path, line))
+}
+
+impl InputLocator {
+    fn read(&mut self, path: &str) -> Option<&str> {
+        self.files
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                let meta = std::fs::metadata(path).ok()?;
+                if !meta.is_file() || meta.len() > MAX_INPUT_BYTES {
+                    return None;
+                }
+                std::fs::read_to_string(path).ok()
+            })
+            .as_deref()
+    }
+
+    /// Where a finding is in the article's input: the file, and the line and column of
+    /// `needle` (its `n`-th occurrence) when the file can be read and holds it. `None`
+    /// for stdin.
+    pub fn locate(&mut self, origin: &str, needle: Option<(&str, usize)>) -> Option<InputPos> {
+        if origin == "stdin" || origin.is_empty() {
+            return None;
+        }
+        if !std::path::Path::new(origin).exists()
+            && let Some((path, line)) = split_line_suffix(origin)
+        {
+            return Some(InputPos {
+                path: path.to_string(),
+                line: Some(line),
+                column: None,
+            });
+        }
+        let mut pos = InputPos {
+            path: origin.to_string(),
+            line: None,
+            column: None,
+        };
+        let (Some((needle, n)), Some(content)) = (needle, self.read(origin)) else {
+            return Some(pos);
+        };
+        let probes = [needle, &needle[..floor_boundary(needle, 20)]];
+        for probe in probes {
+            if probe.trim().is_empty() {
+                continue;
+            }
+            let hits: Vec<usize> = content.match_indices(probe).map(|(i, _)| i).collect();
+            if let Some(&b) = hits.get(n).or(hits.last()) {
+                let (line, column) = line_col(content, b);
+                pos.line = Some(line);
+                pos.column = Some(column);
+                break;
+            }
+        }
+        Some(pos)
+    }
+}
+
+/// The largest char boundary of `s` at or below byte `max`.
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_spans_by_line_and_column_in_code_points() {
+        let text = "Title line\n\nSoldiers said “the raid” began.\nNext.";
+        let p = place(text, 27, 35).unwrap();
+        assert_eq!((p.line, p.column, p.end_line, p.end_column), (3, 16, 3, 24));
+        assert_eq!(p.excerpt, "Soldiers said “the raid” began.");
+        assert_eq!(&p.excerpt[p.excerpt_range.clone()], "the raid");
+        assert_eq!(place(text, 5, 5), None);
+        assert_eq!(place(text, 5, 999), None);
+    }
+
+    #[test]
+    fn finds_the_same_occurrence_in_the_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Headline\n\nrain. rain again\nthen rain\n").unwrap();
+        let origin = path.to_string_lossy().into_owned();
+        let mut loc = InputLocator::default();
+        let p = loc.locate(&origin, Some(("rain", 2))).unwrap();
+        assert_eq!((p.line, p.column), (Some(4), Some(6)));
+        let p = loc.locate(&origin, Some(("snow", 0))).unwrap();
+        assert_eq!(p.line, None);
+        let p = loc.locate("batch.jsonl:7", None).unwrap();
+        assert_eq!((p.path.as_str(), p.line), ("batch.jsonl", Some(7)));
+        assert_eq!(loc.locate("stdin", None), None);
+    }
+
+    #[test]
+    fn needle_counts_earlier_occurrences() {
+        let text = "rain. rain again\nthen rain";
+        assert_eq!(needle(text, 22, 26), Some(("rain".to_string(), 2)));
+    }
+}

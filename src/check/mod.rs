@@ -1,0 +1,450 @@
+//! `claimset check`: a rule engine that validates a dataset folder and reports what is
+//! wrong as findings (data), failing only when the dataset cannot be read (errors).
+//!
+//! The engine streams each table's Parquet files as Arrow record batches, in the order
+//! actors, sources, articles, claims, mentions, and keeps only compact indexes (IDs,
+//! names, kinds, origins; hashes and offsets of spans), never the text columns. Rules
+//! (one file each under `rules/`, listed in `registry`) are called per file, batch and
+//! row, then once per article with its text and spans, then once at the end. Findings
+//! are placed in the article text and the input file for the renderers (`render/`) and
+//! can be written back as `findings.parquet`.
+
+pub mod config;
+pub mod context;
+pub mod diagnostic;
+pub mod docs;
+pub mod lexicon;
+pub mod locate;
+pub mod registry;
+pub mod render;
+pub mod rows;
+pub mod rule;
+pub mod rules;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::dataset::stream::{batches, file_schema, table_files};
+use crate::dataset::{DatasetError, replace_table};
+use crate::model::{Finding, Severity};
+pub use config::{CheckConfig, ConfigError, ConfigFile, Overrides, RuleOptions, Settings};
+use context::Context;
+pub use diagnostic::Diagnostic;
+use diagnostic::{Sink, at_or_above};
+use rows::{
+    ActorRow, ArticleRow, ArticleText, Batch, ClaimRow, MentionRow, SourceRow, SpanRecord,
+    TEXT_HEAD_CHARS, TableFile, text_hash,
+};
+use rule::{Rule, RuleMeta};
+
+/// The tables the engine reads, in order; each table's rules see the indexes of the
+/// tables before it. `findings` is the checker's own output and is not read.
+pub const READ_ORDER: [&str; 5] = ["actors", "sources", "articles", "claims", "mentions"];
+
+/// Why a dataset could not be checked.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    /// The path is not a folder.
+    #[error("{0}: not a dataset folder")]
+    NotAFolder(PathBuf),
+    /// A table file could not be read.
+    #[error(transparent)]
+    Dataset(#[from] DatasetError),
+}
+
+/// What a run found.
+#[derive(Debug)]
+pub struct Report {
+    /// The dataset folder.
+    pub dir: PathBuf,
+    /// Every finding, in order: table-level first, then by article and position, then by
+    /// table and record.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Rows read per table, in reading order; missing tables are absent.
+    pub rows: Vec<(&'static str, u64)>,
+    /// The rules that ran, with their effective severity.
+    pub rules: Vec<(&'static RuleMeta, Severity)>,
+    /// Lowest severity that fails the run.
+    pub fail_on: Severity,
+}
+
+impl Report {
+    /// Findings of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Whether any finding is at or above the failing severity.
+    pub fn failed(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| at_or_above(d.severity, self.fail_on))
+    }
+
+    /// The findings as `findings.parquet` records.
+    pub fn findings(&self) -> Vec<Finding> {
+        self.diagnostics.iter().map(Diagnostic::finding).collect()
+    }
+
+    /// `3 errors, 1 warning, 0 info`.
+    pub fn summary(&self) -> String {
+        let n = |s| self.count(s);
+        let plural = |k: usize, word: &str| {
+            if k == 1 {
+                format!("{k} {word}")
+            } else {
+                format!("{k} {word}s")
+            }
+        };
+        format!(
+            "{}, {}, {} info",
+            plural(n(Severity::Error), "error"),
+            plural(n(Severity::Warning), "warning"),
+            n(Severity::Info)
+        )
+    }
+}
+
+/// Writes the report's findings to `findings.parquet` in the checked folder, atomically,
+/// leaving the other tables alone. Returns the number of rows written.
+pub fn write_findings(report: &Report) -> Result<u64, DatasetError> {
+    replace_table(&report.dir, &report.findings())
+}
+
+struct Active {
+    meta: &'static RuleMeta,
+    severity: Severity,
+    rule: Box<dyn Rule>,
+}
+
+/// Calls `f` for every active rule, with the sink set to that rule.
+fn each(
+    rules: &mut [Active],
+    cx: &Context,
+    sink: &mut Sink,
+    mut f: impl FnMut(&mut dyn Rule, &Context, &mut Sink),
+) {
+    for a in rules {
+        sink.enter(a.meta, a.severity);
+        f(a.rule.as_mut(), cx, sink);
+    }
+}
+
+struct Engine {
+    rules: Vec<Active>,
+    cx: Context,
+    sink: Sink,
+    /// Spans of claims and mentions by article ID.
+    spans: HashMap<String, Vec<SpanRecord>>,
+    rows: Vec<(&'static str, u64)>,
+}
+
+impl Engine {
+    fn read_table(&mut self, table: &'static str, files: &[PathBuf]) -> Result<(), DatasetError> {
+        let mut row = 0u64;
+        for path in files {
+            let schema = file_schema(path)?;
+            let tf = TableFile {
+                table,
+                path,
+                schema: &schema,
+            };
+            each(&mut self.rules, &self.cx, &mut self.sink, |r, cx, out| {
+                r.table_file(&tf, cx, out)
+            });
+            for batch in batches(path, None)? {
+                let batch = batch?;
+                let b = Batch {
+                    table,
+                    file: path,
+                    data: &batch,
+                    first_row: row,
+                };
+                self.read_batch(&b);
+                row += batch.num_rows() as u64;
+            }
+        }
+        self.rows.push((table, row));
+        Ok(())
+    }
+
+    fn read_batch(&mut self, b: &Batch<'_>) {
+        let Engine {
+            rules,
+            cx,
+            sink,
+            spans,
+            ..
+        } = self;
+        each(rules, cx, sink, |r, cx, out| r.batch(b, cx, out));
+        match b.table {
+            "actors" => {
+                for row in ActorRow::decode(b) {
+                    each(rules, cx, sink, |r, cx, out| r.actor(&row, cx, out));
+                    cx.add_actor(&row);
+                }
+            }
+            "sources" => {
+                for row in SourceRow::decode(b) {
+                    each(rules, cx, sink, |r, cx, out| r.source(&row, cx, out));
+                    cx.add_source(&row);
+                }
+            }
+            "articles" => {
+                for row in ArticleRow::decode(b) {
+                    each(rules, cx, sink, |r, cx, out| r.article(&row, cx, out));
+                    cx.add_article(&row);
+                }
+            }
+            "claims" => {
+                for row in ClaimRow::decode(b) {
+                    each(rules, cx, sink, |r, cx, out| r.claim(&row, cx, out));
+                    keep_span(
+                        spans,
+                        "claims",
+                        row.claim_id,
+                        row.article_id,
+                        (row.start, row.end, row.text),
+                        row.source_id,
+                    );
+                }
+            }
+            "mentions" => {
+                for row in MentionRow::decode(b) {
+                    each(rules, cx, sink, |r, cx, out| r.mention(&row, cx, out));
+                    keep_span(
+                        spans,
+                        "mentions",
+                        row.mention_id,
+                        row.article_id,
+                        (row.start, row.end, row.text),
+                        None,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Streams the article texts once more and hands each article, with its spans, to
+    /// the rules.
+    fn read_texts(&mut self, files: &[PathBuf]) -> Result<(), DatasetError> {
+        let mut seen = HashSet::new();
+        for path in files {
+            for batch in batches(path, Some(&["article_id", "text"]))? {
+                let batch = batch?;
+                let b = Batch {
+                    table: "articles",
+                    file: path,
+                    data: &batch,
+                    first_row: 0,
+                };
+                let (ids, texts) = (b.strings("article_id"), b.strings("text"));
+                for i in 0..b.len() {
+                    let (Some(id), Some(text)) = (ids.get(i), texts.get(i)) else {
+                        continue;
+                    };
+                    if !seen.insert(id.to_string()) {
+                        continue;
+                    }
+                    let spans = self.spans.get(id).map_or(&[][..], Vec::as_slice);
+                    let at = ArticleText::new(id, text, spans);
+                    each(&mut self.rules, &self.cx, &mut self.sink, |r, cx, out| {
+                        r.article_text(&at, cx, out)
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn keep_span(
+    spans: &mut HashMap<String, Vec<SpanRecord>>,
+    table: &'static str,
+    record_id: Option<&str>,
+    article_id: Option<&str>,
+    (start, end, text): (Option<u32>, Option<u32>, Option<&str>),
+    source_id: Option<&str>,
+) {
+    let (Some(article), Some(start), Some(end), Some(text)) = (article_id, start, end, text) else {
+        return;
+    };
+    spans
+        .entry(article.to_string())
+        .or_default()
+        .push(SpanRecord {
+            table,
+            record_id: record_id.map(str::to_string),
+            start,
+            end,
+            text_hash: text_hash(text),
+            text_head: text.chars().take(TEXT_HEAD_CHARS).collect(),
+            source_id: source_id.map(str::to_string),
+        });
+}
+
+/// Checks the dataset in `dir` with the given settings.
+pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
+    if !dir.is_dir() {
+        return Err(CheckError::NotAFolder(dir.to_path_buf()));
+    }
+    let mut engine = Engine {
+        rules: settings
+            .rules
+            .iter()
+            .map(|(entry, severity)| Active {
+                meta: entry.meta,
+                severity: *severity,
+                rule: entry.instantiate(),
+            })
+            .collect(),
+        cx: Context::new(dir, settings.options.clone()),
+        sink: Sink::default(),
+        spans: HashMap::new(),
+        rows: Vec::new(),
+    };
+    let mut files = Vec::new();
+    for table in READ_ORDER {
+        let found = table_files(dir, table)?;
+        if found.is_empty() {
+            engine.cx.mark_missing(table);
+            each(
+                &mut engine.rules,
+                &engine.cx,
+                &mut engine.sink,
+                |r, cx, out| r.missing_table(table, cx, out),
+            );
+        }
+        files.push((table, found));
+    }
+    for (table, found) in &files {
+        engine.read_table(table, found)?;
+    }
+    let article_files = files
+        .iter()
+        .find(|(t, _)| *t == "articles")
+        .map_or(&[][..], |(_, f)| f.as_slice());
+    engine.read_texts(article_files)?;
+    each(
+        &mut engine.rules,
+        &engine.cx,
+        &mut engine.sink,
+        |r, cx, out| r.finish(cx, out),
+    );
+
+    let mut diagnostics = std::mem::take(&mut engine.sink).into_diagnostics();
+    place_all(&mut diagnostics, &engine.cx, article_files)?;
+    sort(&mut diagnostics, &engine.cx);
+    Ok(Report {
+        dir: dir.to_path_buf(),
+        diagnostics,
+        rows: engine.rows,
+        rules: settings
+            .rules
+            .iter()
+            .map(|(entry, sev)| (entry.meta, *sev))
+            .collect(),
+        fail_on: settings.fail_on,
+    })
+}
+
+/// Places every finding that has an article in its text and its input file; spans that
+/// do not fit the article text (or whose article is unknown) are dropped.
+fn place_all(
+    diagnostics: &mut [Diagnostic],
+    cx: &Context,
+    article_files: &[PathBuf],
+) -> Result<(), DatasetError> {
+    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if let Some(a) = &d.loc.article_id {
+            wanted.entry(a.clone()).or_default().push(i);
+        }
+    }
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let mut inputs = locate::InputLocator::default();
+    for path in article_files {
+        for batch in batches(path, Some(&["article_id", "text"]))? {
+            let batch = batch?;
+            let b = Batch {
+                table: "articles",
+                file: path,
+                data: &batch,
+                first_row: 0,
+            };
+            let (ids, texts) = (b.strings("article_id"), b.strings("text"));
+            for i in 0..b.len() {
+                let (Some(id), Some(text)) = (ids.get(i), texts.get(i)) else {
+                    continue;
+                };
+                let Some(found) = wanted.remove(id) else {
+                    continue;
+                };
+                let origin = cx.article(id).and_then(|a| a.origin.clone());
+                for k in found {
+                    let d = &mut diagnostics[k];
+                    d.origin = origin.clone();
+                    let span = d.loc.span;
+                    d.place = span.and_then(|(s, e)| locate::place(text, s, e));
+                    if d.place.is_none() {
+                        d.loc.span = None;
+                    }
+                    let needle = span
+                        .filter(|_| d.place.is_some())
+                        .and_then(|(s, e)| locate::needle(text, s, e));
+                    d.input = origin.as_deref().and_then(|o| {
+                        inputs.locate(o, needle.as_ref().map(|(n, k)| (n.as_str(), *k)))
+                    });
+                }
+            }
+        }
+    }
+    for found in wanted.into_values() {
+        for k in found {
+            diagnostics[k].loc.span = None;
+        }
+    }
+    Ok(())
+}
+
+/// Sorts findings: table-level first, then those in articles (by article order and
+/// position), then other records (by table and ID); ties by rule code and message.
+fn sort(diagnostics: &mut [Diagnostic], cx: &Context) {
+    let article_rank: HashMap<&str, usize> = cx
+        .articles()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let table_rank = |t: &str| READ_ORDER.iter().position(|x| *x == t).unwrap_or(9);
+    diagnostics.sort_by_cached_key(|d| {
+        let l = &d.loc;
+        let tier = match (&l.article_id, &l.record_id) {
+            (None, None) => 0,
+            (Some(_), _) => 1,
+            (None, Some(_)) => 2,
+        };
+        let article = l.article_id.as_deref().map(|a| {
+            (
+                article_rank.get(a).copied().unwrap_or(usize::MAX),
+                a.to_string(),
+            )
+        });
+        (
+            tier,
+            article,
+            l.span,
+            table_rank(l.table),
+            l.file.clone(),
+            l.record_id.clone(),
+            d.rule.code,
+            d.message.clone(),
+        )
+    });
+}

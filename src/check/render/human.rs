@@ -1,0 +1,60 @@
+//! The human format: compiler-style diagnostics, the article excerpt with the span
+//! underlined, located in the input file when the article's origin is known.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::check::Report;
+use crate::check::diagnostic::InputPos;
+use crate::check::render::{RenderOptions, file_of};
+use crate::model::Severity;
+
+/// Renders every finding as a diagnostic block.
+pub fn render(report: &Report, options: &RenderOptions) -> String {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let title = level.primary_title(d.message.as_str()).id(d.rule.code);
+        let label = d.record_label();
+        let group = match (&d.place, &d.loc.article_id) {
+            (Some(p), Some(article)) => {
+                // Line numbers of the input file when the span was found there, else of
+                // the article text.
+                let (path, line) = match &d.input {
+                    Some(InputPos {
+                        path,
+                        line: Some(line),
+                        ..
+                    }) => (path.clone(), *line),
+                    _ => (article.clone(), p.line),
+                };
+                title.element(
+                    Snippet::source(p.excerpt.as_str())
+                        .line_start(line)
+                        .path(path)
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(p.excerpt_range.clone())
+                                .label(label),
+                        ),
+                )
+            }
+            _ => {
+                let group: Group<'_> = title.element(Origin::path(file_of(report, d)));
+                group.element(Level::NOTE.message(label))
+            }
+        };
+        let group = group.element(Level::HELP.message(d.rule.help));
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    out
+}

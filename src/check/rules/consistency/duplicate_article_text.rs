@@ -1,0 +1,58 @@
+//! CS506 `duplicate-article-text`: two articles with the same text under different IDs.
+
+use std::collections::HashMap;
+
+use crate::check::rows::text_hash;
+use crate::check::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Compares article texts (with runs of white space made one space) and flags an
+    /// article whose text is the text of an earlier article with another ID.
+    ///
+    /// ## Why is this bad?
+    /// An article's ID comes from its raw bytes, so the same story saved twice (another
+    /// encoding, a trailing newline, another export) gets two IDs. Its claims then count
+    /// twice: every quotation looks corroborated by a second article.
+    ///
+    /// ## Example
+    /// ```text
+    /// art_1a…  origin: news/raid.txt        text: "Gunmen attacked …"
+    /// art_9f…  origin: news/raid-copy.txt   text: "Gunmen attacked …"
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// art_1a…  origin: news/raid.txt        text: "Gunmen attacked …"
+    /// ```
+    pub struct DuplicateArticleText {
+        first: HashMap<u64, String>,
+    }
+    code = "CS506",
+    name = "duplicate-article-text",
+    severity = Warning,
+    help = "keep one of the articles (and its claims and mentions) and drop the other",
+}
+
+impl Rule for DuplicateArticleText {
+    fn article(&mut self, r: &ArticleRow<'_>, _: &Context, out: &mut Sink) {
+        let (Some(id), Some(text)) = (r.article_id, r.text) else {
+            return;
+        };
+        let squeezed: Vec<&str> = text.split_whitespace().collect();
+        if squeezed.is_empty() {
+            return;
+        }
+        let key = text_hash(&squeezed.join(" "));
+        match self.first.get(&key) {
+            Some(other) if other != id => out.emit(
+                r.loc(),
+                format!("article has the same text as article {other}"),
+            ),
+            Some(_) => {}
+            None => {
+                self.first.insert(key, id.to_string());
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! CS105 `duplicate-id`: two rows of a table share a primary key.
+
+use std::collections::HashMap;
+
+use crate::check::rules::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that each primary key (`article_id`, `claim_id`, `source_id`, `actor_id`,
+    /// `mention_id`) appears in one row of its table only, across all its part files.
+    ///
+    /// ## Why is this bad?
+    /// Joins on a repeated key multiply rows, and the two rows may disagree. Repeats
+    /// usually come from concatenating two conversions, or from merging part files that
+    /// each carry the shared `actors` and `sources`.
+    ///
+    /// ## Example
+    /// ```text
+    /// actors.parquet
+    ///   act_97c8ef69f717be6a  Iyad Ag Ghaly  person
+    ///   act_97c8ef69f717be6a  Iyad Ag Ghaly  person
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// actors.parquet
+    ///   act_97c8ef69f717be6a  Iyad Ag Ghaly  person
+    /// ```
+    pub struct DuplicateId {
+        seen: HashMap<&'static str, HashMap<String, u64>>,
+    }
+    code = "CS105",
+    name = "duplicate-id",
+    severity = Error,
+    help = "keep one row per ID, merging what the rows know",
+}
+
+impl DuplicateId {
+    fn see(&mut self, table: &'static str, id: Option<&str>, row: u64, loc: Loc, out: &mut Sink) {
+        let Some(id) = id else { return };
+        let seen = self.seen.entry(table).or_default();
+        match seen.get(id) {
+            Some(first) => out.emit(
+                loc,
+                format!(
+                    "{} ID {id} is repeated; it was first used at row {first}",
+                    singular(table)
+                ),
+            ),
+            None => {
+                seen.insert(id.to_string(), row);
+            }
+        }
+    }
+}
+
+impl Rule for DuplicateId {
+    fn actor(&mut self, r: &ActorRow<'_>, _: &Context, out: &mut Sink) {
+        self.see("actors", r.actor_id, r.row, r.loc(), out);
+    }
+
+    fn source(&mut self, r: &SourceRow<'_>, _: &Context, out: &mut Sink) {
+        self.see("sources", r.source_id, r.row, r.loc(), out);
+    }
+
+    fn article(&mut self, r: &ArticleRow<'_>, _: &Context, out: &mut Sink) {
+        self.see("articles", r.article_id, r.row, r.loc(), out);
+    }
+
+    fn claim(&mut self, r: &ClaimRow<'_>, _: &Context, out: &mut Sink) {
+        self.see("claims", r.claim_id, r.row, r.loc(), out);
+    }
+
+    fn mention(&mut self, r: &MentionRow<'_>, _: &Context, out: &mut Sink) {
+        self.see("mentions", r.mention_id, r.row, r.loc(), out);
+    }
+}
