@@ -1,5 +1,6 @@
 //! The dataset folder: Parquet tables with their metadata, the manifest, atomic commit.
 
+pub mod datapackage;
 pub mod tables;
 
 use std::fs::{self, File};
@@ -183,6 +184,7 @@ impl Dataset {
         let mut text = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
         text.push('\n');
         fs::write(&path, text).map_err(io_err(&path))?;
+        datapackage::write(dir, &manifest)?;
         Ok(manifest)
     }
 }
