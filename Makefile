@@ -1,14 +1,31 @@
 # claimset tasks. `make test` is the one command CI runs.
 
-.PHONY: test lint sample schema
+.PHONY: test lint python-test sample schema
 
-# Every check: formatting, lints, then the Rust tests (unit, integration, snapshots).
+PYTHON ?= python3
+VENV := .venv
+VENV_PYTHON := $(VENV)/bin/python
+
+# Every check: formatting, lints, the Rust tests (unit, integration, snapshots), then the
+# Python interop tests.
 test: lint
 	cargo test --locked --all-targets
+	@$(MAKE) --no-print-directory python-test
 
 lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
+
+# Interop tests (pyarrow, polars, pandas, duckdb, frictionless).
+python-test: $(VENV)/.installed
+	$(VENV_PYTHON) -m pytest -q -p no:cacheprovider tests/python
+
+# The venv, rebuilt only when the pinned requirements change.
+$(VENV)/.installed: notebooks/requirements.txt
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
+	touch $@
 
 # Reconvert the bundled sample articles into datasets/sample.
 sample:
