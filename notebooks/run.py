@@ -145,9 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             for issue in issues:
                 print(f"note {path.name}: {issue}", file=sys.stderr)
-            committed = normalise(nbformat.read(path, as_version=4))
-            same = nbformat.writes(committed) == nbformat.writes(nb)
-            note = "" if same else "; outputs differ from the committed ones (make notebooks)"
+            note = ""
+            if args.dataset is None:  # the committed outputs are those of the sample
+                committed = normalise(nbformat.read(path, as_version=4))
+                if nbformat.writes(committed) != nbformat.writes(nb):
+                    note = "; outputs differ from the committed ones (make notebooks)"
             print(f"ok   {path.name} ({seconds:.1f} s{note})")
     return 1 if failed else 0
 
