@@ -1,14 +1,37 @@
 # claimset tasks. `make test` is the one command CI runs.
 
-.PHONY: test lint sample schema rules
+.PHONY: test lint python-test notebooks sample schema rules
 
-# Every check: formatting, lints, then the Rust tests (unit, integration, snapshots).
+PYTHON ?= python3
+VENV := .venv
+VENV_PYTHON := $(VENV)/bin/python
+
+# Every check: formatting, lints, the Rust tests (unit, integration, snapshots), then the
+# Python side: the interop tests and both notebooks executed headless.
 test: lint
 	cargo test --locked --all-targets
+	@$(MAKE) --no-print-directory python-test
 
 lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
+
+# Interop tests (pyarrow, polars, pandas, duckdb, frictionless), then every notebook in a
+# fresh kernel; fails on any error. Leaves the committed notebooks and figures alone.
+python-test: $(VENV)/.installed
+	$(VENV_PYTHON) -m pytest -q -p no:cacheprovider tests/python
+	$(VENV_PYTHON) notebooks/run.py
+
+# Re-run the notebooks and store their outputs and figures (after the sample changes).
+notebooks: $(VENV)/.installed
+	$(VENV_PYTHON) notebooks/run.py --write
+
+# The venv, rebuilt only when the pinned requirements change.
+$(VENV)/.installed: notebooks/requirements.txt
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
+	touch $@
 
 # Reconvert the bundled sample articles into datasets/sample.
 sample:

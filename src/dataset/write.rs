@@ -145,6 +145,7 @@ impl Dataset {
         text.push('\n');
         fs::write(&path, text).map_err(io_err(&path))?;
         sync_file(&path)?;
+        super::datapackage::write(dir, &manifest)?;
         Ok(manifest)
     }
 }
