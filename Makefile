@@ -35,7 +35,7 @@ $(VENV)/.installed: notebooks/requirements.txt
 
 # Reconvert the bundled sample articles into datasets/sample.
 sample:
-	cargo run --release -- convert
+	cargo run --release -- convert --check --quiet
 
 # Regenerate schema/ from the record types.
 schema:

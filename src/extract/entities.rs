@@ -886,7 +886,9 @@ impl Finder<'_> {
     /// "African affairs and military expert" before a name: words back to punctuation or a
     /// determiner, ending in a role noun.
     fn role_before(&self, at: usize) -> Option<String> {
+        // Within the paragraph only.
         let before = &self.text[..at];
+        let before = before.rsplit('\n').next().unwrap_or(before);
         let words: Vec<&str> = before.split(' ').rev().skip(1).take(8).collect();
         let first = words.first()?;
         if !self.lex.roles.contains(&first.to_lowercase()) {
@@ -928,7 +930,7 @@ impl Finder<'_> {
     /// ", mayor of the neighboring Diabaly district," after a name.
     fn apposition_after(&self, at: usize) -> Option<String> {
         let rest = self.text[at..].strip_prefix(", ")?;
-        let end = rest.find([',', '.', ';', '(', '“', '"'])?;
+        let end = rest.find([',', '.', ';', '(', '“', '"', '?', '!', '\n'])?;
         let phrase = &rest[..end];
         let words: Vec<&str> = phrase.split_whitespace().collect();
         if words.is_empty() || words.len() > 12 {
