@@ -233,33 +233,39 @@ impl Engine {
     /// the rules.
     fn read_texts(&mut self, files: &[PathBuf]) -> Result<(), DatasetError> {
         let mut seen = HashSet::new();
-        for path in files {
-            for batch in batches(path, Some(&["article_id", "text"]))? {
-                let batch = batch?;
-                let b = Batch {
-                    table: "articles",
-                    file: path,
-                    data: &batch,
-                    first_row: 0,
-                };
-                let (ids, texts) = (b.strings("article_id"), b.strings("text"));
-                for i in 0..b.len() {
-                    let (Some(id), Some(text)) = (ids.get(i), texts.get(i)) else {
-                        continue;
-                    };
-                    if !seen.insert(id.to_string()) {
-                        continue;
-                    }
-                    let spans = self.spans.get(id).map_or(&[][..], Vec::as_slice);
-                    let at = ArticleText::new(id, text, spans);
-                    each(&mut self.rules, &self.cx, &mut self.sink, |r, cx, out| {
-                        r.article_text(&at, cx, out)
-                    });
+        for_each_text(files, |id, text| {
+            if !seen.insert(id.to_string()) {
+                return;
+            }
+            let spans = self.spans.get(id).map_or(&[][..], Vec::as_slice);
+            let at = ArticleText::new(id, text, spans);
+            each(&mut self.rules, &self.cx, &mut self.sink, |r, cx, out| {
+                r.article_text(&at, cx, out)
+            });
+        })
+    }
+}
+
+/// Calls `f` with the ID and text of every article row in `files`, one batch at a time.
+fn for_each_text(files: &[PathBuf], mut f: impl FnMut(&str, &str)) -> Result<(), DatasetError> {
+    for path in files {
+        for batch in batches(path, Some(&["article_id", "text"]))? {
+            let batch = batch?;
+            let b = Batch {
+                table: "articles",
+                file: path,
+                data: &batch,
+                first_row: 0,
+            };
+            let (ids, texts) = (b.strings("article_id"), b.strings("text"));
+            for i in 0..b.len() {
+                if let (Some(id), Some(text)) = (ids.get(i), texts.get(i)) {
+                    f(id, text);
                 }
             }
         }
-        Ok(())
     }
+    Ok(())
 }
 
 fn keep_span(
@@ -369,42 +375,27 @@ fn place_all(
         return Ok(());
     }
     let mut inputs = locate::InputLocator::default();
-    for path in article_files {
-        for batch in batches(path, Some(&["article_id", "text"]))? {
-            let batch = batch?;
-            let b = Batch {
-                table: "articles",
-                file: path,
-                data: &batch,
-                first_row: 0,
-            };
-            let (ids, texts) = (b.strings("article_id"), b.strings("text"));
-            for i in 0..b.len() {
-                let (Some(id), Some(text)) = (ids.get(i), texts.get(i)) else {
-                    continue;
-                };
-                let Some(found) = wanted.remove(id) else {
-                    continue;
-                };
-                let origin = cx.article(id).and_then(|a| a.origin.clone());
-                for k in found {
-                    let d = &mut diagnostics[k];
-                    d.origin = origin.clone();
-                    let span = d.loc.span;
-                    d.place = span.and_then(|(s, e)| locate::place(text, s, e));
-                    if d.place.is_none() {
-                        d.loc.span = None;
-                    }
-                    let needle = span
-                        .filter(|_| d.place.is_some())
-                        .and_then(|(s, e)| locate::needle(text, s, e));
-                    d.input = origin.as_deref().and_then(|o| {
-                        inputs.locate(o, needle.as_ref().map(|(n, k)| (n.as_str(), *k)))
-                    });
-                }
+    for_each_text(article_files, |id, text| {
+        let Some(found) = wanted.remove(id) else {
+            return;
+        };
+        let origin = cx.article(id).and_then(|a| a.origin.clone());
+        for k in found {
+            let d = &mut diagnostics[k];
+            d.origin = origin.clone();
+            let span = d.loc.span;
+            d.place = span.and_then(|(s, e)| locate::place(text, s, e));
+            if d.place.is_none() {
+                d.loc.span = None;
             }
+            let needle = span
+                .filter(|_| d.place.is_some())
+                .and_then(|(s, e)| locate::needle(text, s, e));
+            d.input = origin
+                .as_deref()
+                .and_then(|o| inputs.locate(o, needle.as_ref().map(|(n, k)| (n.as_str(), *k))));
         }
-    }
+    })?;
     for found in wanted.into_values() {
         for k in found {
             diagnostics[k].loc.span = None;
