@@ -882,14 +882,27 @@ impl Context<'_> {
     fn hearer_end(&self, after: &[Token]) -> Option<usize> {
         let first = after.first()?;
         if let Some(m) = self.actors.mention_at(first.start) {
-            let mut k = after.iter().position(|t| t.start >= m.end)?;
-            // "Reuters news agency", "VOA's Somali Service"
-            while k < after.len()
-                && matches!(
-                    after[k].text(self.text).to_lowercase().as_str(),
+            let Some(mut k) = after.iter().position(|t| t.start >= m.end) else {
+                return Some(after.len());
+            };
+            // "Reuters news agency", "VOA's French to Africa Service": the hearer's name
+            // runs on over its own words and capitalised words.
+            while k < after.len() {
+                let w = after[k].text(self.text);
+                let lower = w.to_lowercase();
+                let named = after[k].is_word()
+                    && (starts_upper(w)
+                        || (matches!(lower.as_str(), "to" | "of" | "for")
+                            && after
+                                .get(k + 1)
+                                .is_some_and(|t| starts_upper(t.text(self.text)))));
+                let generic = matches!(
+                    lower.as_str(),
                     "news" | "agency" | "service" | "newspaper" | "television" | "radio"
-                )
-            {
+                );
+                if !(named || generic) {
+                    break;
+                }
                 k += 1;
             }
             return Some(k);
