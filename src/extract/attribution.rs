@@ -462,8 +462,22 @@ impl Context<'_> {
             let possessive = before
                 .as_deref()
                 .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+            // "the taxes requested in arrears", "bodies found in the river": a participle
+            // modifying a noun, not a speech act.
+            let reduced_relative = matches!(class, CueClass::NounContent | CueClass::Finding)
+                && self
+                    .words(&tokens[k..k + n])
+                    .last()
+                    .is_some_and(|w| w.ends_with("ed"))
+                && tokens.get(k + n).is_some_and(|t| {
+                    matches!(
+                        t.text(self.text),
+                        "in" | "at" | "from" | "by" | "on" | "during" | "under"
+                    )
+                });
             let noun_use = passive
                 || possessive
+                || reduced_relative
                 || before.as_deref().is_some_and(|w| {
                     NOUN_MARKERS.contains(&w) || (COPULAS.contains(&w) && !progressive)
                 });
@@ -1101,6 +1115,20 @@ impl Context<'_> {
                 .find(|t| matches!(t.text(text), "," | ";" | "(" | "."))
                 .map_or(sentence.end, |t| t.start);
             let source = self.source(cue.span.end..np_end, history)?;
+            // "…, which, according to AFP, the UN has criticised": a parenthetical; the
+            // clause after it is the content.
+            let np_comma = tokens[cue.last + 1..]
+                .iter()
+                .position(|t| t.start == np_end && t.text(text) == ",")
+                .map(|p| p + cue.last + 1);
+            let opened_by_comma = cue.first > 0 && tokens[cue.first - 1].text(text) == ",";
+            if let Some(c) = np_comma.filter(|_| opened_by_comma)
+                && tokens[c + 1..].iter().filter(|t| t.is_word()).count() >= 4
+            {
+                return self
+                    .draft(tokens[c].end..sentence.end, &source, cue_text)
+                    .map(|c| vec![c]);
+            }
             return self
                 .draft(sentence.start..cue.span.start, &source, cue_text)
                 .map(|c| vec![c]);
