@@ -68,6 +68,16 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "bulletin",
     "data",
     "figures",
+    "slide",
+    "chart",
+    "graph",
+    "graphic",
+    "map",
+    "tweet",
+    "filing",
+    "lawsuit",
+    "indictment",
+    "verdict",
 ];
 
 /// Definite descriptions that refer back to an actor of a kind: "the group", "the ministry".
@@ -735,6 +745,34 @@ impl Context<'_> {
         mentions.last().map(|m| self.actor_source(m.actor))
     }
 
+    /// The source an "according to" phrase names when [`Self::source`] knows none of its
+    /// words: a document, a named body, or a vague phrase, by its words.
+    fn named_phrase(&self, r: Range<usize>) -> Option<SourceDraft> {
+        let phrase = self.text[r].trim().trim_end_matches(['.', ',', ';']);
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.is_empty() || words.len() > 24 {
+            return None;
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let kind = if lower.iter().any(|w| DOCUMENT_NOUNS.contains(&w.as_str())) {
+            SourceKind::Document
+        } else if words
+            .iter()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+        {
+            SourceKind::Organization
+        } else {
+            SourceKind::Vague
+        };
+        Some(SourceDraft {
+            name: phrase.to_string(),
+            kind,
+            actor: None,
+            description: None,
+        })
+    }
+
     /// Whether a single capitalised word is the surname of a person named in the article.
     fn known_surname(&self, word: &str) -> bool {
         self.actors
@@ -1114,7 +1152,9 @@ impl Context<'_> {
                 .iter()
                 .find(|t| matches!(t.text(text), "," | ";" | "(" | "."))
                 .map_or(sentence.end, |t| t.start);
-            let source = self.source(cue.span.end..np_end, history)?;
+            let source = self
+                .source(cue.span.end..np_end, history)
+                .or_else(|| self.named_phrase(cue.span.end..np_end))?;
             // "…, which, according to AFP, the UN has criticised": a parenthetical; the
             // clause after it is the content.
             let np_comma = tokens[cue.last + 1..]
@@ -1138,7 +1178,10 @@ impl Context<'_> {
             .position(|t| t.text(text) == ",")?
             + cue.last
             + 1;
-        let mut source = self.source(Self::bytes(tokens, cue.last + 1, comma), history)?;
+        let np = Self::bytes(tokens, cue.last + 1, comma);
+        let mut source = self
+            .source(np.clone(), history)
+            .or_else(|| self.named_phrase(np))?;
         let mut content_start = tokens.get(comma + 1)?.start;
         let mut cue_text = cue_text.to_string();
         let rest = self.cues(&tokens[comma + 1..]);
@@ -1308,6 +1351,32 @@ impl Context<'_> {
             && ADVERBS.contains(&tokens[subj_end - 1].text(text).to_lowercase().as_str())
         {
             subj_end -= 1;
+        }
+        // "X supported Democrats …, and said C": a second verb of the sentence subject.
+        if subj_end > 1
+            && matches!(tokens[subj_end - 1].text(text), "and" | "but")
+            && tokens[subj_end - 2].text(text) == ","
+        {
+            let Some(said) = self.participle(tokens, cue, sentence.clone(), history) else {
+                return Vec::new();
+            };
+            // The first verb's clause is the article's own voice.
+            let first = self.trim_content(sentence.start..tokens[subj_end - 2].start);
+            let words = tokens[..subj_end - 2]
+                .iter()
+                .filter(|t| t.is_word())
+                .count();
+            let mut claims = Vec::new();
+            if words >= 4 && !first.is_empty() {
+                claims.push(ClaimDraft {
+                    span: first,
+                    kind: ClaimKind::Assertion,
+                    source: None,
+                    cue: None,
+                });
+            }
+            claims.push(said);
+            return claims;
         }
         // "the request … asking schools to pay": a participle without "is" has no subject.
         if cue_text.ends_with("ing") {
