@@ -42,6 +42,16 @@ pub struct TableFile {
     pub metadata: Option<String>,
 }
 
+impl TableFile {
+    /// The records of this table, after checking it holds records of type `T`; `path`
+    /// names the table in errors.
+    pub fn records<T: TableRows>(&self, path: &Path) -> Result<Vec<T>, DatasetError> {
+        let mut rows = Vec::new();
+        records_of(path, self, &mut rows)?;
+        Ok(rows)
+    }
+}
+
 /// Reads a whole Parquet table file.
 pub fn read_table(path: &Path) -> Result<TableFile, DatasetError> {
     let file = File::open(path).map_err(io_err(path))?;
