@@ -2,10 +2,11 @@
 //! the whole folder.
 //!
 //! Every reader assumes the files may be truncated, corrupt or hostile. Before decoding,
-//! a table file must carry the Parquet magic at both ends, and its metadata must keep
-//! every column chunk inside the file and declare no more than [`MAX_EXPANSION`] times
-//! the file's size once decompressed; so a small file cannot make the reader allocate
-//! without bound. Decoded columns are validated before they are read. Whatever goes
+//! a table file must carry the Parquet magic at both ends, its footer and page headers
+//! must be well-formed within their bytes (see `bounds`), every column chunk must lie
+//! inside the file, and its pages must declare no more than [`MAX_EXPANSION`] times the
+//! file's size in decompressed bytes, values and rows; so a small file can make the
+//! reader neither allocate nor loop without bound. Decoded columns are validated before they are read. Whatever goes
 //! wrong is a [`DatasetError`] naming the file; should the Parquet decoder itself panic,
 //! that too becomes an error.
 
@@ -17,11 +18,15 @@ use std::path::{Component, Path};
 
 use arrow_array::RecordBatch;
 use bytes::Bytes;
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::arrow_reader::{
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+};
 use parquet::file::metadata::ParquetMetaData;
 use parquet::file::reader::ChunkReader;
 
-use super::{Dataset, DatasetError, DatasetLock, METADATA_KEY, TableRows, invalid, io_err, pq_err};
+use super::{
+    Dataset, DatasetError, DatasetLock, METADATA_KEY, TableRows, bounds, invalid, io_err, pq_err,
+};
 use crate::model::{Manifest, SCHEMA_VERSION, sha256_hex};
 
 /// Largest `dataset.json` read: 64 MiB.
@@ -268,6 +273,19 @@ fn read_chunks<R: ChunkReader + 'static>(
         }
         (Err(e), _) | (_, Err(e)) => return Err(corrupt(format!("cannot be read: {e}"))),
     }
+    let footer = reader
+        .get_bytes(len - 8, 4)
+        .map_err(|e| corrupt(format!("cannot be read: {e}")))?;
+    let footer_len = u32::from_le_bytes([footer[0], footer[1], footer[2], footer[3]]) as u64;
+    if footer_len + 12 > len {
+        return Err(corrupt(format!(
+            "corrupt: a footer of {footer_len} bytes does not fit in {len} bytes"
+        )));
+    }
+    let footer = reader
+        .get_bytes(len - 8 - footer_len, footer_len as usize)
+        .map_err(|e| corrupt(format!("cannot be read: {e}")))?;
+    bounds::check_footer(&footer).map_err(|m| corrupt(format!("corrupt: {m}")))?;
     DECODING.set(true);
     let result = catch_unwind(AssertUnwindSafe(|| decode(path, reader, len)));
     DECODING.set(false);
@@ -291,10 +309,18 @@ fn decode<R: ChunkReader + 'static>(
     reader: R,
     len: u64,
 ) -> Result<TableFile, DatasetError> {
-    let corrupt = |m: String| pq_err(path)(m);
-    let builder = ParquetRecordBatchReaderBuilder::try_new(reader)
-        .map_err(|e| corrupt(format!("corrupt: {e}")))?;
-    check_bounds(builder.metadata(), len).map_err(|m| corrupt(format!("corrupt: {m}")))?;
+    let corrupt = |m: String| pq_err(path)(format!("corrupt: {m}"));
+    let meta = ArrowReaderMetadata::load(&reader, ArrowReaderOptions::default())
+        .map_err(|e| corrupt(e.to_string()))?;
+    check_bounds(meta.metadata(), len).map_err(corrupt)?;
+    let budget = len.saturating_mul(MAX_EXPANSION).saturating_add(16 << 20);
+    bounds::check_pages(meta.metadata(), budget, |start, n| {
+        reader
+            .get_bytes(start, n as usize)
+            .map_err(|e| e.to_string())
+    })
+    .map_err(corrupt)?;
+    let builder = ParquetRecordBatchReaderBuilder::new_with_metadata(reader, meta);
     let metadata = builder
         .metadata()
         .file_metadata()
@@ -302,12 +328,10 @@ fn decode<R: ChunkReader + 'static>(
         .and_then(|kvs| kvs.iter().find(|kv| kv.key == METADATA_KEY))
         .and_then(|kv| kv.value.clone());
     let schema = builder.schema().clone();
-    let reader = builder
-        .build()
-        .map_err(|e| corrupt(format!("corrupt: {e}")))?;
+    let reader = builder.build().map_err(|e| corrupt(e.to_string()))?;
     let batches = reader
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| corrupt(format!("corrupt: {e}")))?;
+        .map_err(|e| corrupt(e.to_string()))?;
     Ok(TableFile {
         batches,
         schema,
