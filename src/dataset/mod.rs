@@ -5,6 +5,7 @@
 //! folder back into records with typed errors that name the file (never a panic, however
 //! the files were damaged); `tables` holds the Arrow layouts both share.
 
+mod bounds;
 pub mod datapackage;
 mod lock;
 mod read;

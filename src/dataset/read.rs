@@ -2,10 +2,11 @@
 //! the whole folder.
 //!
 //! Every reader assumes the files may be truncated, corrupt or hostile. Before decoding,
-//! a table file must carry the Parquet magic at both ends, and its metadata must keep
-//! every column chunk inside the file and declare no more than [`MAX_EXPANSION`] times
-//! the file's size once decompressed; so a small file cannot make the reader allocate
-//! without bound. Decoded columns are validated before they are read. Whatever goes
+//! a table file must carry the Parquet magic at both ends, its footer and page headers
+//! must be well-formed within their bytes (see `bounds`), every column chunk must lie
+//! inside the file, and its pages must declare no more than [`MAX_EXPANSION`] times the
+//! file's size in decompressed bytes, values and rows; so a small file can make the
+//! reader neither allocate nor loop without bound. Decoded columns are validated before they are read. Whatever goes
 //! wrong is a [`DatasetError`] naming the file; should the Parquet decoder itself panic,
 //! that too becomes an error.
 
@@ -17,11 +18,15 @@ use std::path::{Component, Path};
 
 use arrow_array::RecordBatch;
 use bytes::Bytes;
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::arrow_reader::{
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+};
 use parquet::file::metadata::ParquetMetaData;
 use parquet::file::reader::ChunkReader;
 
-use super::{Dataset, DatasetError, DatasetLock, METADATA_KEY, TableRows, invalid, io_err, pq_err};
+use super::{
+    Dataset, DatasetError, DatasetLock, METADATA_KEY, TableRows, bounds, invalid, io_err, pq_err,
+};
 use crate::model::{Manifest, SCHEMA_VERSION, sha256_hex};
 
 /// Largest `dataset.json` read: 64 MiB.
@@ -40,6 +45,16 @@ pub struct TableFile {
     pub schema: arrow_schema::SchemaRef,
     /// The JSON under [`METADATA_KEY`], when present.
     pub metadata: Option<String>,
+}
+
+impl TableFile {
+    /// The records of this table, after checking it holds records of type `T`; `path`
+    /// names the table in errors.
+    pub fn records<T: TableRows>(&self, path: &Path) -> Result<Vec<T>, DatasetError> {
+        let mut rows = Vec::new();
+        records_of(path, self, &mut rows)?;
+        Ok(rows)
+    }
 }
 
 /// Reads a whole Parquet table file.
@@ -237,6 +252,44 @@ fn read_chunks<R: ChunkReader + 'static>(
     reader: R,
     len: u64,
 ) -> Result<TableFile, DatasetError> {
+    precheck(path, &reader, len)?;
+    guard(path, || decode(path, reader, len))
+}
+
+/// Runs `f`, which decodes `path`, turning a panic of the Parquet decoder into an error
+/// that names the file.
+pub(super) fn guard<T>(
+    path: &Path,
+    f: impl FnOnce() -> Result<T, DatasetError>,
+) -> Result<T, DatasetError> {
+    DECODING.set(true);
+    let result = catch_unwind(AssertUnwindSafe(f));
+    DECODING.set(false);
+    result.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(pq_err(path)(format!(
+            "corrupt: the Parquet decoder gave up ({what})"
+        )))
+    })
+}
+
+/// Opens a Parquet file for streaming after every check [`read_table`] makes before
+/// decoding (magic, footer, chunk and page bounds). Decode its batches inside [`guard`].
+pub(super) fn checked_builder(
+    path: &Path,
+) -> Result<ParquetRecordBatchReaderBuilder<File>, DatasetError> {
+    let file = File::open(path).map_err(io_err(path))?;
+    let len = file.metadata().map_err(io_err(path))?.len();
+    precheck(path, &file, len)?;
+    guard(path, || checked_metadata(path, file, len))
+}
+
+/// Magic bytes at both ends and a footer that fits and parses within bounds.
+fn precheck<R: ChunkReader>(path: &Path, reader: &R, len: u64) -> Result<(), DatasetError> {
     let corrupt = |m: String| pq_err(path)(m);
     if len < 12 {
         return Err(corrupt(format!(
@@ -258,22 +311,41 @@ fn read_chunks<R: ChunkReader + 'static>(
         }
         (Err(e), _) | (_, Err(e)) => return Err(corrupt(format!("cannot be read: {e}"))),
     }
-    DECODING.set(true);
-    let result = catch_unwind(AssertUnwindSafe(|| decode(path, reader, len)));
-    DECODING.set(false);
-    match result {
-        Ok(result) => result,
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err(corrupt(format!(
-                "corrupt: the Parquet decoder gave up ({what})"
-            )))
-        }
+    let footer = reader
+        .get_bytes(len - 8, 4)
+        .map_err(|e| corrupt(format!("cannot be read: {e}")))?;
+    let footer_len = u32::from_le_bytes([footer[0], footer[1], footer[2], footer[3]]) as u64;
+    if footer_len + 12 > len {
+        return Err(corrupt(format!(
+            "corrupt: a footer of {footer_len} bytes does not fit in {len} bytes"
+        )));
     }
+    let footer = reader
+        .get_bytes(len - 8 - footer_len, footer_len as usize)
+        .map_err(|e| corrupt(format!("cannot be read: {e}")))?;
+    bounds::check_footer(&footer).map_err(|m| corrupt(format!("corrupt: {m}")))
+}
+
+/// The file's metadata, once its column chunks and pages are within bounds, as a builder.
+fn checked_metadata<R: ChunkReader + 'static>(
+    path: &Path,
+    reader: R,
+    len: u64,
+) -> Result<ParquetRecordBatchReaderBuilder<R>, DatasetError> {
+    let corrupt = |m: String| pq_err(path)(format!("corrupt: {m}"));
+    let meta = ArrowReaderMetadata::load(&reader, ArrowReaderOptions::default())
+        .map_err(|e| corrupt(e.to_string()))?;
+    check_bounds(meta.metadata(), len).map_err(corrupt)?;
+    let budget = len.saturating_mul(MAX_EXPANSION).saturating_add(16 << 20);
+    bounds::check_pages(meta.metadata(), budget, |start, n| {
+        reader
+            .get_bytes(start, n as usize)
+            .map_err(|e| e.to_string())
+    })
+    .map_err(corrupt)?;
+    Ok(ParquetRecordBatchReaderBuilder::new_with_metadata(
+        reader, meta,
+    ))
 }
 
 fn decode<R: ChunkReader + 'static>(
@@ -281,10 +353,8 @@ fn decode<R: ChunkReader + 'static>(
     reader: R,
     len: u64,
 ) -> Result<TableFile, DatasetError> {
-    let corrupt = |m: String| pq_err(path)(m);
-    let builder = ParquetRecordBatchReaderBuilder::try_new(reader)
-        .map_err(|e| corrupt(format!("corrupt: {e}")))?;
-    check_bounds(builder.metadata(), len).map_err(|m| corrupt(format!("corrupt: {m}")))?;
+    let corrupt = |m: String| pq_err(path)(format!("corrupt: {m}"));
+    let builder = checked_metadata(path, reader, len)?;
     let metadata = builder
         .metadata()
         .file_metadata()
@@ -292,12 +362,10 @@ fn decode<R: ChunkReader + 'static>(
         .and_then(|kvs| kvs.iter().find(|kv| kv.key == METADATA_KEY))
         .and_then(|kv| kv.value.clone());
     let schema = builder.schema().clone();
-    let reader = builder
-        .build()
-        .map_err(|e| corrupt(format!("corrupt: {e}")))?;
+    let reader = builder.build().map_err(|e| corrupt(e.to_string()))?;
     let batches = reader
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| corrupt(format!("corrupt: {e}")))?;
+        .map_err(|e| corrupt(e.to_string()))?;
     Ok(TableFile {
         batches,
         schema,

@@ -40,10 +40,10 @@ pub fn table_files(dir: &Path, table: &str) -> Result<Vec<PathBuf>, DatasetError
     Ok(parts)
 }
 
+/// A builder over a file that passed the reader's checks (magic, footer, chunk and page
+/// bounds), so a hostile file cannot make decoding allocate without bound.
 fn builder(path: &Path) -> Result<ParquetRecordBatchReaderBuilder<File>, DatasetError> {
-    let file = File::open(path).map_err(io_err(path))?;
-    ParquetRecordBatchReaderBuilder::try_new(file)
-        .map_err(|e| pq_err(path)(format!("not a readable Parquet file: {e}")))
+    super::read::checked_builder(path)
 }
 
 /// The Arrow schema of a Parquet file, read from its footer alone.
@@ -61,9 +61,15 @@ impl Iterator for Batches {
     type Item = Result<RecordBatch, DatasetError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.reader
-            .next()
-            .map(|r| r.map_err(|e| pq_err(&self.path)(format!("cannot decode: {e}"))))
+        let path = &self.path;
+        let reader = &mut self.reader;
+        let next = super::read::guard(path, || {
+            reader
+                .next()
+                .transpose()
+                .map_err(|e| pq_err(path)(format!("cannot decode: {e}")))
+        });
+        next.transpose()
     }
 }
 
@@ -131,6 +137,6 @@ mod tests {
         fs::write(&path, b"not parquet at all").unwrap();
         let err = file_schema(&path).unwrap_err().to_string();
         assert!(err.contains("claims.parquet"), "{err}");
-        assert!(err.contains("not a readable Parquet file"), "{err}");
+        assert!(err.contains("not a Parquet file"), "{err}");
     }
 }

@@ -336,7 +336,7 @@ fn unreadable_parquet_exits_2_naming_the_file() {
     let (code, stdout, stderr) = run(&built.dir, &[]);
     assert_eq!(code, 2, "{stdout}{stderr}");
     assert!(stderr.contains("claims.parquet"), "{stderr}");
-    assert!(stderr.contains("not a readable Parquet file"), "{stderr}");
+    assert!(stderr.contains("corrupt"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let (code, _, stderr) = run(&tmp.path().join("nowhere"), &[]);
     assert_eq!(code, 2);

@@ -245,3 +245,35 @@ fn a_second_writer_gets_a_clear_error_and_exit_status_2() {
     drop(lock);
     assert_eq!(crate::convert(&[&crate::seed()], &out), 0);
 }
+
+/// Hostile tables found by fuzzing (`fuzz/`, target `read_table`), minimized: each must
+/// be refused quickly, with a message, before the Parquet decoder sees it.
+#[test]
+fn hostile_tables_found_by_fuzzing_are_refused() {
+    let cases = [
+        // A page header asking for a 2 GB decompression buffer.
+        (
+            "page-asks-for-2gb.parquet",
+            "corrupt: row group 0, column 0: page header at byte 4: Thrift i32 out of range",
+        ),
+        // A page header with a Thrift list of booleans the decoder's parser skips
+        // without reading (minutes of spinning).
+        (
+            "page-header-spins.parquet",
+            "corrupt: row group 0, column 0: page header at byte 4: Thrift value of 6069 bytes with only 592 bytes left",
+        ),
+    ];
+    for (name, want) in cases {
+        let path = crate::fixture(&format!("hostile-parquet/{name}"));
+        let start = std::time::Instant::now();
+        let err = claimset::dataset::read_table(&path)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(want), "{name}: {err}");
+        assert!(
+            start.elapsed().as_secs() < 5,
+            "{name}: took {:?}",
+            start.elapsed()
+        );
+    }
+}
