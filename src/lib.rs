@@ -13,3 +13,4 @@ pub mod dataset;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod teasers;

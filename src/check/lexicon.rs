@@ -1,6 +1,6 @@
 //! The checker's word lists, kept as plain data files in `lexicon/` that a user can read
 //! and extend: words that make an assertion a factual figure (numbers, casualties, dates,
-//! superlatives) and the prefixes of teaser headlines.
+//! superlatives).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -8,7 +8,6 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 const FIGURES: &str = include_str!("lexicon/figures.tsv");
-const TEASERS: &str = include_str!("lexicon/teasers.txt");
 
 /// What kind of figure an assertion carries, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -158,16 +157,6 @@ impl Figures {
     }
 }
 
-/// The teaser prefixes of `lexicon/teasers.txt`, lower case.
-pub fn teaser_prefixes() -> &'static [String] {
-    static T: OnceLock<Vec<String>> = OnceLock::new();
-    T.get_or_init(|| {
-        data_lines(TEASERS)
-            .map(|(_, l)| l.trim().to_lowercase())
-            .collect()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,10 +196,5 @@ mod tests {
             Figures::parse("number\ttwo\nbogus\tword\n").unwrap_err(),
             "line 2: unknown category \"bogus\""
         );
-    }
-
-    #[test]
-    fn teaser_prefixes_are_lower_case() {
-        assert!(teaser_prefixes().iter().any(|p| p == "read more:"));
     }
 }

@@ -3,6 +3,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::teasers;
+
 /// A body after normalisation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Normalized {
@@ -54,37 +56,6 @@ pub fn tidy_line(line: &str) -> String {
     out
 }
 
-/// Teaser prefixes; the text after one (or the next line, when nothing follows) is a
-/// related headline.
-const TEASER_PREFIXES: &[&str] = &[
-    "read more:",
-    "read also:",
-    "also read:",
-    "related:",
-    "see also:",
-    "more:",
-    "recommended:",
-    "watch:",
-];
-
-fn is_separator(line: &str) -> bool {
-    !line.is_empty()
-        && line.chars().count() <= 5
-        && line
-            .chars()
-            .all(|c| matches!(c, '-' | '–' | '—' | '*' | '•' | '_' | '='))
-}
-
-fn teaser_prefix(line: &str) -> Option<&str> {
-    let lower = line.to_lowercase();
-    TEASER_PREFIXES.iter().find_map(|p| {
-        lower
-            .starts_with(p)
-            .then(|| line[p.len()..].trim())
-            .filter(|_| line.is_char_boundary(p.len()))
-    })
-}
-
 /// A line that reads like a headline rather than prose: short, no final full stop.
 fn headline_like(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -120,12 +91,12 @@ pub fn normalize(body: &str) -> Normalized {
             flush(&mut block, &mut out);
             continue;
         }
-        if is_separator(&line) {
+        if teasers::is_separator(&line) {
             flush(&mut block, &mut out);
             after_separator = true;
             continue;
         }
-        if let Some(rest) = teaser_prefix(&line) {
+        if let Some(rest) = teasers::strip_prefix(&line) {
             flush(&mut block, &mut out);
             after_separator = false;
             if rest.is_empty() {

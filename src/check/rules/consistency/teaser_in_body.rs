@@ -1,12 +1,12 @@
 //! CS507 `teaser-in-body`: a teaser headline (a link to another story) left in the text.
 
-use crate::check::lexicon::teaser_prefixes;
 use crate::check::rules::prelude::*;
+use crate::teasers;
 
 declare_rule! {
     /// ## What it does
     /// Flags lines of an article's text that are teasers for other stories: a line that
-    /// starts with a prefix of `src/check/lexicon/teasers.txt` (`Read more:`, `READ
+    /// starts with a prefix of `src/teasers.txt` (`Read more:`, `READ
     /// ALSO:`, `Related:`, …), a short headline-like line right after a lone separator
     /// (`-`, `—`, `***`), and a line that is one of the article's own
     /// `related_headlines`.
@@ -35,15 +35,6 @@ declare_rule! {
     help = "move the line from text to related_headlines (and recompute the offsets)",
 }
 
-/// A separator line: a few dashes, stars or the like and nothing else.
-fn is_separator(line: &str) -> bool {
-    !line.is_empty()
-        && line.chars().count() <= 5
-        && line
-            .chars()
-            .all(|c| matches!(c, '-' | '–' | '—' | '*' | '•' | '_' | '='))
-}
-
 /// Short and without a final full stop, like a headline.
 fn headline_like(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -58,11 +49,7 @@ impl Rule for TeaserInBody {
         for line in text.split('\n') {
             let len = line.chars().count() as u32;
             let trimmed = line.trim();
-            let lower = trimmed.to_lowercase();
-            let reason = if teaser_prefixes()
-                .iter()
-                .any(|p| lower.starts_with(p.as_str()))
-            {
+            let reason = if teasers::strip_prefix(trimmed).is_some() {
                 Some("starts like a teaser")
             } else if after_separator && headline_like(trimmed) {
                 Some("follows a separator line")
@@ -81,7 +68,7 @@ impl Rule for TeaserInBody {
                 );
             }
             if !trimmed.is_empty() {
-                after_separator = is_separator(trimmed);
+                after_separator = teasers::is_separator(trimmed);
             }
             offset += len + 1;
         }
