@@ -8,17 +8,28 @@
 //! already there are skipped, actors and sources are merged by ID, and the result is what
 //! converting everything at once would have given. Converting the same inputs again
 //! therefore leaves the dataset byte-identical.
+//!
+//! The pipeline streams: inputs are read in chunks of bounded size, the articles of a
+//! chunk are extracted and validated in parallel (rayon) and written in input order, and
+//! the tables go out part file by part file. Memory is bounded by a chunk and one row
+//! group per table, plus the dataset's actors, sources and article IDs.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
-use crate::dataset::{Dataset, DatasetError, DatasetLock};
+use rayon::prelude::*;
+
+use crate::dataset::{
+    DatasetError, DatasetLock, DatasetWriter, PartBudget, Shared, for_each_part,
+    read_dataset_manifest,
+};
 use crate::extract::{Extracted, Extractor};
-use crate::ingest::{self, Input, Limits};
+use crate::ingest::{self, Document, Input, Limits};
 use crate::model::schema::{Record, Validator};
 use crate::model::{
-    Actor, ActorId, Article, ArticleId, Claim, ClaimKind, ConversionIssue, Manifest, Mention,
-    Rejected, Source, SourceId,
+    Actor, Article, ArticleId, Claim, ClaimKind, ConversionIssue, Finding, Manifest, Mention,
+    Rejected, Source,
 };
 
 /// What a conversion did.
@@ -106,6 +117,45 @@ pub enum Mode {
     Replace,
 }
 
+/// One of `count` disjoint shards of the input, numbered from 1: an article belongs to
+/// the shard its content-derived ID falls in, so shards never overlap, whatever the order
+/// or split of the inputs each shard run is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// This shard, from 1 to `count`.
+    pub index: u64,
+    /// How many shards there are.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Whether the article with this ID belongs to this shard.
+    pub fn holds(&self, id: &ArticleId) -> bool {
+        let hex = id.as_str().rsplit('_').next().unwrap_or("");
+        let n = u64::from_str_radix(hex.get(..15).unwrap_or(hex), 16).unwrap_or(0);
+        n % self.count == self.index - 1
+    }
+}
+
+impl FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("{s:?} is not a shard: use I/N, e.g. 1/4 for the first of four");
+        let (i, n) = s.split_once('/').ok_or_else(bad)?;
+        let (index, count): (u64, u64) = (
+            i.trim().parse().map_err(|_| bad())?,
+            n.trim().parse().map_err(|_| bad())?,
+        );
+        if count == 0 || index == 0 || index > count {
+            return Err(format!(
+                "{s:?}: the shard number must be from 1 to the number of shards"
+            ));
+        }
+        Ok(Self { index, count })
+    }
+}
+
 /// How a conversion runs.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -113,7 +163,16 @@ pub struct Options {
     pub limits: Limits,
     /// Add to the dataset at the output, or replace it.
     pub mode: Mode,
+    /// Convert only the articles of this shard.
+    pub shard: Option<Shard>,
+    /// When tables are split into part files.
+    pub budget: PartBudget,
 }
+
+/// Input bytes read per chunk: the articles of a chunk are extracted in parallel.
+const CHUNK_BYTES: u64 = 32 << 20;
+/// Inputs read per chunk at most.
+const CHUNK_INPUTS: usize = 512;
 
 /// Converts `inputs` into the dataset at `out`: adds to it, or replaces it (see
 /// [`Mode`]). The dataset is locked for the whole run, so a second writer fails at once
@@ -126,15 +185,29 @@ pub fn convert(
     out: &Path,
     options: &Options,
 ) -> Result<Report, DatasetError> {
+    convert_with_progress(extractor, inputs, rejected, out, options, &mut |_| {})
+}
+
+/// [`convert`], calling `progress` with the number of input bytes done after each chunk.
+pub fn convert_with_progress(
+    extractor: &Extractor,
+    inputs: &[Input],
+    rejected: Vec<Rejected>,
+    out: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Report, DatasetError> {
     let lock = DatasetLock::acquire(out)?;
     let existing = match options.mode {
-        Mode::Add => Dataset::read_existing(&lock)?,
+        Mode::Add => existing_manifest(&lock)?,
         Mode::Replace => None,
     };
-    let mut ds = existing.unwrap_or_default();
-    let mut run_rejected = rejected;
-    let ingested = ingest::read_all_with(inputs, &options.limits);
-    run_rejected.extend(ingested.rejected);
+    let mut b = Builder::begin(&lock, options.budget)?;
+    let old_rejected = match &existing {
+        Some(manifest) => b.absorb(lock.dir(), manifest)?,
+        None => Vec::new(),
+    };
+    let present = b.origin_of.len();
 
     // Old verdicts on inputs of this run give way to this run's.
     let mut run_paths: HashSet<String> = inputs
@@ -144,95 +217,282 @@ pub fn convert(
             Input::Stdin => "stdin".to_string(),
         })
         .collect();
-    run_paths.extend(run_rejected.iter().map(|r| r.path.clone()));
-    run_paths.extend(ingested.documents.iter().map(|d| d.origin.clone()));
-    ds.rejected.retain(|r| !from_run(&r.path, &run_paths));
+    run_paths.extend(rejected.iter().map(|r| r.path.clone()));
+    let mut run_rejected = rejected;
 
     let validators = Validators::default();
-    let present: HashSet<ArticleId> = ds.articles.iter().map(|a| a.article_id.clone()).collect();
-    let mut origin_of: HashMap<ArticleId, String> = ds
-        .articles
-        .iter()
-        .map(|a| (a.article_id.clone(), a.origin.clone()))
-        .collect();
-    let mut actors: BTreeMap<ActorId, Actor> = std::mem::take(&mut ds.actors)
-        .into_iter()
-        .map(|a| (a.actor_id.clone(), a))
-        .collect();
-    let mut sources: BTreeMap<SourceId, Source> = std::mem::take(&mut ds.sources)
-        .into_iter()
-        .map(|s| (s.source_id.clone(), s))
-        .collect();
     let (mut added, mut skipped) = (0, 0);
-    for doc in &ingested.documents {
-        let x = extractor.extract(doc);
-        let id = &x.article.article_id;
-        if let Some(first) = origin_of.get(id) {
-            // Already converted, in this run or before: the same content from another
-            // input is noted once, as it would be had both come in one batch.
-            let note = ConversionIssue {
-                origin: doc.origin.clone(),
-                article_id: Some(id.clone()),
-                message: "same content as an earlier input; skipped".into(),
-            };
-            if *first != doc.origin && !ds.issues.contains(&note) {
-                ds.issues.push(note);
+    let sizes: Vec<u64> = inputs
+        .iter()
+        .map(|i| ingest::input_size(i).unwrap_or(0))
+        .collect();
+    let mut done = 0;
+    let mut next = 0;
+    while next < inputs.len() {
+        let mut end = next + 1;
+        let mut bytes = sizes[next];
+        while end < inputs.len() && end - next < CHUNK_INPUTS && bytes + sizes[end] <= CHUNK_BYTES {
+            bytes += sizes[end];
+            end += 1;
+        }
+        let read: Vec<_> = inputs[next..end]
+            .par_iter()
+            .map(|i| ingest::read_input(i, &options.limits))
+            .collect();
+        next = end;
+        let mut todo: Vec<(ArticleId, Document)> = Vec::new();
+        for ingested in read {
+            run_rejected.extend(ingested.rejected);
+            for doc in ingested.documents {
+                run_paths.insert(doc.origin.clone());
+                let id = ArticleId::from_raw_sha256(&doc.raw_sha256);
+                if options.shard.is_some_and(|s| !s.holds(&id)) {
+                    continue;
+                }
+                if let Some(first) = b.origin_of.get(&id) {
+                    // Already converted, in this run or before: the same content from
+                    // another input is noted once, as it would be had both come in one
+                    // batch.
+                    let note = ConversionIssue {
+                        origin: doc.origin.clone(),
+                        article_id: Some(id.clone()),
+                        message: "same content as an earlier input; skipped".into(),
+                    };
+                    if *first != doc.origin && !b.issues.contains(&note) {
+                        b.issues.push(note);
+                    }
+                    if b.existing.contains(&id) {
+                        skipped += 1;
+                    }
+                    continue;
+                }
+                b.origin_of.insert(id.clone(), doc.origin.clone());
+                todo.push((id, doc));
             }
-            if present.contains(id) {
-                skipped += 1;
+        }
+        let results: Vec<(Extracted, Vec<String>)> = todo
+            .par_iter()
+            .map(|(_, doc)| {
+                let x = extractor.extract(doc);
+                let violations = validators.check(&x);
+                (x, violations)
+            })
+            .collect();
+        for ((id, doc), (x, violations)) in todo.into_iter().zip(results) {
+            if !violations.is_empty() {
+                b.origin_of.remove(&id);
+                run_rejected.push(Rejected {
+                    path: doc.origin,
+                    reason: format!(
+                        "article {} fails its schema: {}",
+                        x.article.article_id,
+                        violations.join("; ")
+                    ),
+                });
+                continue;
             }
+            for note in &x.notes {
+                b.issues.push(ConversionIssue {
+                    origin: doc.origin.clone(),
+                    article_id: Some(x.article.article_id.clone()),
+                    message: note.clone(),
+                });
+            }
+            b.add(x)?;
+            added += 1;
+        }
+        done += bytes;
+        progress(done);
+    }
+    let mut all_rejected = old_rejected;
+    all_rejected.retain(|r| !from_run(&r.path, &run_paths));
+    all_rejected.extend(run_rejected.iter().cloned());
+    let mut report = b.commit(all_rejected)?;
+    report.rejected = run_rejected;
+    report.added = added;
+    report.skipped = skipped;
+    debug_assert!(report.articles >= present);
+    Ok(report)
+}
+
+/// Merges datasets (e.g. the outputs of `convert --shard`) into the dataset at `out`,
+/// adding to it or replacing it (see [`Mode`]). Articles are taken once, by ID, with
+/// their claims and mentions, in the order the datasets are given; actors and sources
+/// are merged by ID as a conversion merges them. Findings are carried over as they are:
+/// run `check` on the result for findings across the whole dataset.
+pub fn merge(inputs: &[PathBuf], out: &Path, mode: Mode) -> Result<Report, DatasetError> {
+    let lock = DatasetLock::acquire(out)?;
+    let existing = match mode {
+        Mode::Add => existing_manifest(&lock)?,
+        Mode::Replace => None,
+    };
+    let mut b = Builder::begin(&lock, PartBudget::default())?;
+    let mut rejected = match &existing {
+        Some(manifest) => b.absorb(lock.dir(), manifest)?,
+        None => Vec::new(),
+    };
+    let before = b.articles();
+    for dir in inputs {
+        if dir.canonicalize().ok() == lock.dir().canonicalize().ok() {
             continue;
         }
-        let violations = validators.check(&x);
-        if !violations.is_empty() {
-            run_rejected.push(Rejected {
-                path: doc.origin.clone(),
-                reason: format!(
-                    "article {} fails its schema: {}",
-                    x.article.article_id,
-                    violations.join("; ")
-                ),
-            });
-            continue;
+        let manifest = read_dataset_manifest(dir)?;
+        rejected.extend(b.absorb(dir, &manifest)?);
+    }
+    let mut report = b.commit(rejected)?;
+    report.added = report.articles - before;
+    Ok(report)
+}
+
+/// The manifest of the dataset a writer holding `lock` is about to add to: `None` when
+/// there is none yet (no folder, or an empty one), an error when the folder is something
+/// else or cannot be read.
+fn existing_manifest(lock: &DatasetLock) -> Result<Option<Manifest>, DatasetError> {
+    let dir = lock.dir();
+    crate::dataset::check_replaceable(dir)?;
+    if dir.join("dataset.json").is_file() {
+        read_dataset_manifest(dir).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// A dataset being built: the writer, the shared tables, and what is known of the
+/// articles already written.
+struct Builder<'l> {
+    w: DatasetWriter<'l>,
+    shared: Shared,
+    /// Where each article written came from, by ID.
+    origin_of: HashMap<ArticleId, String>,
+    /// Articles taken from existing datasets.
+    existing: HashSet<ArticleId>,
+    issues: Vec<ConversionIssue>,
+    kinds: [usize; ClaimKind::ALL.len()],
+}
+
+impl<'l> Builder<'l> {
+    fn begin(lock: &'l DatasetLock, budget: PartBudget) -> Result<Self, DatasetError> {
+        Ok(Self {
+            w: DatasetWriter::begin(lock, budget)?,
+            shared: Shared::default(),
+            origin_of: HashMap::new(),
+            existing: HashSet::new(),
+            issues: Vec::new(),
+            kinds: [0; ClaimKind::ALL.len()],
+        })
+    }
+
+    fn articles(&self) -> usize {
+        self.w.articles.rows() as usize
+    }
+
+    fn count(&mut self, c: &Claim) {
+        if let Some(i) = ClaimKind::ALL.iter().position(|k| *k == c.kind) {
+            self.kinds[i] += 1;
         }
-        for note in &x.notes {
-            ds.issues.push(ConversionIssue {
-                origin: doc.origin.clone(),
-                article_id: Some(x.article.article_id.clone()),
-                message: note.clone(),
-            });
-        }
+    }
+
+    /// Adds one article's records.
+    fn add(&mut self, x: Extracted) -> Result<(), DatasetError> {
         for a in x.actors {
-            merge_actor(&mut actors, a);
+            self.shared.add_actor(a);
         }
         for s in x.sources {
-            sources.entry(s.source_id.clone()).or_insert(s);
+            self.shared.add_source(s);
         }
-        origin_of.insert(x.article.article_id.clone(), doc.origin.clone());
-        ds.articles.push(x.article);
-        ds.claims.extend(x.claims);
-        ds.mentions.extend(x.mentions);
-        added += 1;
+        self.w.articles.push(x.article)?;
+        for c in x.claims {
+            self.count(&c);
+            self.w.claims.push(c)?;
+        }
+        self.w.mentions.extend(x.mentions)
     }
-    ds.actors = actors.into_values().collect();
-    ds.sources = sources.into_values().collect();
-    ds.rejected.extend(run_rejected.iter().cloned());
-    let manifest = ds.write_locked(&lock)?;
-    let claims_by_kind = ClaimKind::ALL
-        .iter()
-        .map(|k| (*k, ds.claims.iter().filter(|c| c.kind == *k).count()))
-        .collect();
-    Ok(Report {
-        manifest,
-        rejected: run_rejected,
-        added,
-        skipped,
-        articles: ds.articles.len(),
-        claims_by_kind,
-        actors: ds.actors.len(),
-        sources: ds.sources.len(),
-        mentions: ds.mentions.len(),
-    })
+
+    /// Streams the dataset in `dir` into this one, part file by part file: articles
+    /// already here are skipped with their claims and mentions. Returns its rejected
+    /// inputs.
+    fn absorb(&mut self, dir: &Path, manifest: &Manifest) -> Result<Vec<Rejected>, DatasetError> {
+        let mut dropped: HashSet<ArticleId> = HashSet::new();
+        for_each_part(dir, manifest, |part: Vec<Article>| {
+            for a in part {
+                if self.origin_of.contains_key(&a.article_id) {
+                    dropped.insert(a.article_id);
+                    continue;
+                }
+                self.origin_of
+                    .insert(a.article_id.clone(), a.origin.clone());
+                self.existing.insert(a.article_id.clone());
+                self.w.articles.push(a)?;
+            }
+            Ok(())
+        })?;
+        for_each_part(dir, manifest, |part: Vec<Claim>| {
+            for c in part
+                .into_iter()
+                .filter(|c| !dropped.contains(&c.article_id))
+            {
+                self.count(&c);
+                self.w.claims.push(c)?;
+            }
+            Ok(())
+        })?;
+        for_each_part(dir, manifest, |part: Vec<Mention>| {
+            let keep = part
+                .into_iter()
+                .filter(|m| !dropped.contains(&m.article_id));
+            self.w.mentions.extend(keep)
+        })?;
+        for_each_part(dir, manifest, |part: Vec<Finding>| {
+            let keep = part
+                .into_iter()
+                .filter(|f| f.article_id.as_ref().is_none_or(|id| !dropped.contains(id)));
+            self.w.findings.extend(keep)
+        })?;
+        for_each_part(dir, manifest, |part: Vec<Actor>| {
+            part.into_iter().for_each(|a| self.shared.add_actor(a));
+            Ok(())
+        })?;
+        for_each_part(dir, manifest, |part: Vec<Source>| {
+            part.into_iter().for_each(|s| self.shared.add_source(s));
+            Ok(())
+        })?;
+        for issue in &manifest.issues {
+            if !self.issues.contains(issue) {
+                self.issues.push(issue.clone());
+            }
+        }
+        Ok(manifest.rejected.clone())
+    }
+
+    /// Writes the shared tables and the manifest, and switches the dataset in.
+    fn commit(self, rejected: Vec<Rejected>) -> Result<Report, DatasetError> {
+        let Builder {
+            w,
+            shared,
+            issues,
+            kinds,
+            ..
+        } = self;
+        let (articles, mentions) = (w.articles.rows() as usize, w.mentions.rows() as usize);
+        let (actors, sources) = (shared.actors.len(), shared.sources.len());
+        let manifest = w.commit(
+            shared.sources.into_values(),
+            shared.actors.into_values(),
+            rejected,
+            issues,
+        )?;
+        Ok(Report {
+            manifest,
+            rejected: Vec::new(),
+            added: 0,
+            skipped: 0,
+            articles,
+            claims_by_kind: ClaimKind::ALL.iter().copied().zip(kinds).collect(),
+            actors,
+            sources,
+            mentions,
+        })
+    }
 }
 
 /// Whether a rejection recorded at `path` concerns an input of this run: the input
@@ -244,28 +504,4 @@ fn from_run(path: &str, run_paths: &HashSet<String>) -> bool {
     path.rsplit_once(':').is_some_and(|(file, line)| {
         !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) && run_paths.contains(file)
     })
-}
-
-/// Adds an actor seen in one article to the dataset's actors: aliases are united, the
-/// first description and affiliation seen are kept.
-fn merge_actor(actors: &mut BTreeMap<ActorId, Actor>, a: Actor) {
-    match actors.get_mut(&a.actor_id) {
-        None => {
-            actors.insert(a.actor_id.clone(), a);
-        }
-        Some(have) => {
-            for al in a.aliases {
-                if !have.aliases.contains(&al) {
-                    have.aliases.push(al);
-                }
-            }
-            have.aliases.sort();
-            if have.description.is_none() {
-                have.description = a.description;
-            }
-            if have.affiliation_id.is_none() {
-                have.affiliation_id = a.affiliation_id;
-            }
-        }
-    }
 }

@@ -6,7 +6,7 @@ use anyhow::{Context, bail};
 
 use super::Outcome;
 use crate::check::render::Format;
-use crate::convert::{Mode, Options, convert};
+use crate::convert::{Mode, Options, Report, Shard, convert_with_progress};
 use crate::extract::Extractor;
 use crate::extract::lexicon::Lexicon;
 use crate::ingest::{self, Limits};
@@ -37,6 +37,7 @@ pub const SAMPLE_OUTPUT: &str = "datasets/sample";
 ///   claimset convert today.jsonl --out out/news   # add today's articles
 ///   claimset convert news/ --out out/news --replace
 ///   cat article.txt | claimset convert - --out out/one
+///   claimset convert corpus/ --out shards/2 --shard 2/8   # one of eight shards; see merge
 ///
 /// Exit status: 0 when every input converted, 1 when some were rejected (the others are
 /// written) or, with --check, some findings are at or above the configured fail-on
@@ -62,7 +63,15 @@ pub struct Args {
     /// MB, GB (powers of 1000) or KiB, MiB, GiB.
     #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = ingest::parse_bytes)]
     max_input_size: u64,
-    /// Print nothing but errors.
+    /// Convert only the articles of shard I of N (from 1/N to N/N): an article belongs to
+    /// one shard by its content-derived ID, so N runs over the same inputs, on one
+    /// machine or many, split the work without overlap. Join them with `claimset merge`.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
+    /// Threads extracting articles in parallel (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
+    /// Print nothing but errors (and no progress bar).
     #[arg(long, short)]
     quiet: bool,
     /// Then check the dataset written (as `claimset check` does, with ./claimset.toml),
@@ -107,43 +116,20 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             max_input_bytes: args.max_input_size,
         },
         mode,
+        shard: args.shard,
+        ..Options::default()
     };
-    let report = convert(&extractor, &inputs, rejected, &out, &options)?;
-
+    super::set_jobs(args.jobs)?;
+    let total: u64 = inputs.iter().filter_map(ingest::input_size).sum();
+    let bar = super::progress_bar(total, args.quiet);
+    let report =
+        convert_with_progress(&extractor, &inputs, rejected, &out, &options, &mut |done| {
+            bar.set_position(done)
+        });
+    bar.finish_and_clear();
+    let report = report?;
     if !args.quiet {
-        let kinds: Vec<String> = report
-            .claims_by_kind
-            .iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
-        let claims: usize = report.claims_by_kind.iter().map(|(_, n)| n).sum();
-        let rejected = &report.rejected;
-        let skipped = match report.skipped {
-            0 => String::new(),
-            n => format!(", {n} already in the dataset"),
-        };
-        eprintln!(
-            "converted {} articles ({} rejected{skipped}) into {}",
-            report.added,
-            rejected.len(),
-            out.display()
-        );
-        if report.articles != report.added {
-            eprintln!("  articles {} in the dataset", report.articles);
-        }
-        eprintln!("  claims   {claims} ({})", kinds.join(", "));
-        eprintln!("  actors   {}", report.actors);
-        eprintln!("  sources  {}", report.sources);
-        eprintln!("  mentions {}", report.mentions);
-        if !report.manifest.issues.is_empty() {
-            eprintln!(
-                "  notes    {} (see dataset.json)",
-                report.manifest.issues.len()
-            );
-        }
-        for r in rejected {
-            eprintln!("rejected: {}: {}", r.path, r.reason);
-        }
+        print_report(&report, &out, "converted");
     }
     let mut failed = !report.rejected.is_empty();
     if args.check {
@@ -158,4 +144,41 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Prints what a conversion or merge did, on stderr.
+pub(super) fn print_report(report: &Report, out: &std::path::Path, verb: &str) {
+    let kinds: Vec<String> = report
+        .claims_by_kind
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    let claims: usize = report.claims_by_kind.iter().map(|(_, n)| n).sum();
+    let rejected = &report.rejected;
+    let skipped = match report.skipped {
+        0 => String::new(),
+        n => format!(", {n} already in the dataset"),
+    };
+    eprintln!(
+        "{verb} {} articles ({} rejected{skipped}) into {}",
+        report.added,
+        rejected.len(),
+        out.display()
+    );
+    if report.articles != report.added {
+        eprintln!("  articles {} in the dataset", report.articles);
+    }
+    eprintln!("  claims   {claims} ({})", kinds.join(", "));
+    eprintln!("  actors   {}", report.actors);
+    eprintln!("  sources  {}", report.sources);
+    eprintln!("  mentions {}", report.mentions);
+    if !report.manifest.issues.is_empty() {
+        eprintln!(
+            "  notes    {} (see dataset.json)",
+            report.manifest.issues.len()
+        );
+    }
+    for r in rejected {
+        eprintln!("rejected: {}: {}", r.path, r.reason);
+    }
 }

@@ -6,6 +6,7 @@
 
 mod check;
 mod convert;
+mod merge;
 mod rule;
 mod schema;
 
@@ -25,6 +26,7 @@ pub struct Cli {
 enum Command {
     Convert(convert::Args),
     Check(check::Args),
+    Merge(merge::Args),
     Rule(rule::Args),
     Schema(schema::Args),
 }
@@ -45,6 +47,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Check(args) => check::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Rule(args) => rule::run(args),
         Command::Schema(args) => schema::run(args),
     };
@@ -67,4 +70,36 @@ fn quiet_panics_in_parquet_decoding() {
             default(info);
         }
     }));
+}
+
+/// Sets the number of threads extracting in parallel; `None` leaves rayon's default (one
+/// per core, or `RAYON_NUM_THREADS`).
+fn set_jobs(jobs: Option<usize>) -> anyhow::Result<()> {
+    if let Some(n) = jobs {
+        anyhow::ensure!(n > 0, "--jobs must be at least 1");
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| anyhow::anyhow!("cannot start {n} threads: {e}"))?;
+    }
+    Ok(())
+}
+
+/// A progress bar over `total` input bytes on stderr; hidden with `quiet`, and by
+/// indicatif itself when stderr is not a terminal.
+fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || total == 0 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, eta {eta})",
+        )
+        .expect("valid template"),
+    );
+    bar
 }

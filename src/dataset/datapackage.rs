@@ -67,7 +67,13 @@ pub fn descriptor(manifest: &Manifest) -> Value {
         .filter_map(|entry| {
             let record = TABLES.iter().find(|(t, _)| *t == entry.name)?.1;
             let json_schema = schemas.iter().find(|(n, _)| *n == record).map(|(_, s)| s);
-            Some(resource(&entry.name, &entry.path, json_schema))
+            // A table in part files is a multipart resource: a list of paths.
+            let path = if entry.parts.is_empty() {
+                json!(entry.path)
+            } else {
+                json!(entry.parts.iter().map(|p| &p.path).collect::<Vec<_>>())
+            };
+            Some(resource(&entry.name, path, json_schema))
         })
         .collect();
     json!({
@@ -86,7 +92,7 @@ pub fn descriptor(manifest: &Manifest) -> Value {
     })
 }
 
-fn resource(table: &str, path: &str, json_schema: Option<&Value>) -> Value {
+fn resource(table: &str, path: Value, json_schema: Option<&Value>) -> Value {
     let arrow = arrow_schema(table).expect("every listed table has a layout");
     let fields: Vec<Value> = arrow
         .fields()
@@ -118,7 +124,7 @@ fn resource(table: &str, path: &str, json_schema: Option<&Value>) -> Value {
     }
     let mut res = Map::new();
     res.insert("name".into(), json!(table));
-    res.insert("path".into(), json!(path));
+    res.insert("path".into(), path);
     res.insert("profile".into(), json!("tabular-data-resource"));
     res.insert("format".into(), json!("parquet"));
     res.insert("mediatype".into(), json!(PARQUET_MEDIATYPE));
@@ -267,6 +273,7 @@ mod tests {
                     path: format!("{t}.parquet"),
                     rows: 0,
                     sha256: None,
+                    parts: Vec::new(),
                 })
                 .collect(),
             rejected: vec![],
@@ -374,9 +381,21 @@ mod tests {
     #[test]
     fn resources_follow_the_manifest_paths() {
         let mut m = manifest();
-        m.tables[1].path = "claims/part-0001.parquet".into();
+        m.tables[1].path = "claims".into();
+        m.tables[1].parts = ["claims/part-0001.parquet", "claims/part-0002.parquet"]
+            .iter()
+            .map(|p| crate::model::TablePart {
+                path: p.to_string(),
+                rows: 0,
+                sha256: "0".repeat(64),
+            })
+            .collect();
         let d = descriptor(&m);
-        assert_eq!(d["resources"][1]["path"], "claims/part-0001.parquet");
+        assert_eq!(
+            d["resources"][1]["path"],
+            serde_json::json!(["claims/part-0001.parquet", "claims/part-0002.parquet"])
+        );
+        assert_eq!(d["resources"][0]["path"], "articles.parquet");
         assert_eq!(d["resources"][1]["format"], "parquet");
     }
 }

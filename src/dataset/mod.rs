@@ -9,6 +9,7 @@ mod bounds;
 pub mod datapackage;
 mod lock;
 mod read;
+pub mod sink;
 pub mod stream;
 pub mod tables;
 mod write;
@@ -24,11 +25,12 @@ use crate::model::{
 };
 pub use lock::DatasetLock;
 pub use read::{
-    MAX_EXPANSION, MAX_MANIFEST_BYTES, TableFile, is_decoding, read_manifest, read_records,
-    read_table, read_table_bytes,
+    MAX_EXPANSION, MAX_MANIFEST_BYTES, TableFile, for_each_part, is_decoding,
+    read_dataset_manifest, read_manifest, read_records, read_table, read_table_bytes,
 };
+pub use sink::{PartBudget, TableSink};
 pub use tables::{TABLES, TableRows, arrow_schema};
-pub use write::{replace_table, write_table};
+pub use write::{DatasetWriter, Shared, check_replaceable, replace_table, write_table};
 
 /// Key of the Parquet key-value metadata entry every table file carries.
 pub const METADATA_KEY: &str = "claimset";

@@ -14,7 +14,7 @@ use std::cell::Cell;
 use std::fs::{self, File};
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use arrow_array::RecordBatch;
 use bytes::Bytes;
@@ -172,67 +172,100 @@ impl Dataset {
     /// it lists, checking each table's row count against it. Row order is kept, so
     /// writing the result again gives byte-identical files.
     pub fn read(dir: &Path) -> Result<Dataset, DatasetError> {
-        let manifest = read_manifest(dir)?;
-        let manifest_path = dir.join("dataset.json");
-        let major = |v: &str| v.split('.').next().unwrap_or("").to_string();
-        if major(&manifest.schema_version) != major(SCHEMA_VERSION) {
-            return Err(invalid(
-                &manifest_path,
-                format!(
-                    "schema version {} cannot be read by this claimset (schema version {SCHEMA_VERSION})",
-                    manifest.schema_version
-                ),
-            ));
-        }
-        fn table<T: TableRows>(
-            dir: &Path,
-            manifest: &Manifest,
-            manifest_path: &Path,
-        ) -> Result<Vec<T>, DatasetError> {
-            let entry = manifest
-                .tables
-                .iter()
-                .find(|t| t.name == T::TABLE)
-                .ok_or_else(|| invalid(manifest_path, format!("lists no `{}` table", T::TABLE)))?;
-            let rel = Path::new(&entry.path);
-            if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-                return Err(invalid(
-                    manifest_path,
-                    format!(
-                        "table `{}` has path {:?}, outside the dataset folder",
-                        T::TABLE,
-                        entry.path
-                    ),
-                ));
-            }
-            let path = dir.join(rel);
-            let rows = match &entry.sha256 {
-                Some(want) if !path.is_dir() => read_verified::<T>(&path, want)?,
-                _ => read_records::<T>(&path)?,
-            };
-            if rows.len() as u64 != entry.rows {
-                return Err(invalid(
-                    &path,
-                    format!(
-                        "has {} rows but dataset.json says {}: the dataset is inconsistent",
-                        rows.len(),
-                        entry.rows
-                    ),
-                ));
-            }
+        let manifest = read_dataset_manifest(dir)?;
+        fn table<T: TableRows>(dir: &Path, manifest: &Manifest) -> Result<Vec<T>, DatasetError> {
+            let mut rows = Vec::new();
+            for_each_part(dir, manifest, |mut part: Vec<T>| {
+                rows.append(&mut part);
+                Ok(())
+            })?;
             Ok(rows)
         }
         Ok(Dataset {
-            articles: table(dir, &manifest, &manifest_path)?,
-            claims: table(dir, &manifest, &manifest_path)?,
-            sources: table(dir, &manifest, &manifest_path)?,
-            actors: table(dir, &manifest, &manifest_path)?,
-            mentions: table(dir, &manifest, &manifest_path)?,
-            findings: table(dir, &manifest, &manifest_path)?,
+            articles: table(dir, &manifest)?,
+            claims: table(dir, &manifest)?,
+            sources: table(dir, &manifest)?,
+            actors: table(dir, &manifest)?,
+            mentions: table(dir, &manifest)?,
+            findings: table(dir, &manifest)?,
             rejected: manifest.rejected,
             issues: manifest.issues,
         })
     }
+}
+
+/// Reads `DIR/dataset.json` and checks this claimset can read a dataset of its schema
+/// version.
+pub fn read_dataset_manifest(dir: &Path) -> Result<Manifest, DatasetError> {
+    let manifest = read_manifest(dir)?;
+    let major = |v: &str| v.split('.').next().unwrap_or("").to_string();
+    if major(&manifest.schema_version) != major(SCHEMA_VERSION) {
+        return Err(invalid(
+            &dir.join("dataset.json"),
+            format!(
+                "schema version {} cannot be read by this claimset (schema version {SCHEMA_VERSION})",
+                manifest.schema_version
+            ),
+        ));
+    }
+    Ok(manifest)
+}
+
+/// Reads the table of `T` that `manifest` lists in `dir`, one file (or part file) at a
+/// time, handing each file's records to `f` in order; so a table larger than memory can
+/// be streamed. Every file's SHA-256 is checked against the manifest before it is
+/// decoded, and the table's row count at the end.
+pub fn for_each_part<T: TableRows>(
+    dir: &Path,
+    manifest: &Manifest,
+    mut f: impl FnMut(Vec<T>) -> Result<(), DatasetError>,
+) -> Result<(), DatasetError> {
+    let manifest_path = dir.join("dataset.json");
+    let entry = manifest
+        .tables
+        .iter()
+        .find(|t| t.name == T::TABLE)
+        .ok_or_else(|| invalid(&manifest_path, format!("lists no `{}` table", T::TABLE)))?;
+    let path = inside(dir, &entry.path, &manifest_path)?;
+    let mut rows = 0u64;
+    let mut take = |part: Vec<T>| {
+        rows += part.len() as u64;
+        f(part)
+    };
+    if !entry.parts.is_empty() {
+        for part in &entry.parts {
+            let file = inside(dir, &part.path, &manifest_path)?;
+            take(read_verified::<T>(&file, &part.sha256)?)?;
+        }
+    } else {
+        match &entry.sha256 {
+            Some(want) if !path.is_dir() => take(read_verified::<T>(&path, want)?)?,
+            _ => take(read_records::<T>(&path)?)?,
+        }
+    }
+    if rows != entry.rows {
+        return Err(invalid(
+            &path,
+            format!(
+                "has {rows} rows but dataset.json says {}: the dataset is inconsistent",
+                entry.rows
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `rel`, a path the manifest gives, joined to the dataset folder; a path that would
+/// lead outside it is an error.
+pub(crate) fn inside(dir: &Path, rel: &str, manifest_path: &Path) -> Result<PathBuf, DatasetError> {
+    let p = Path::new(rel);
+    if rel.is_empty() || p.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(invalid(
+            manifest_path,
+            format!("names the path {rel:?} for a table, outside the dataset folder"),
+        ));
+    }
+    Ok(dir.join(p))
 }
 
 thread_local! {

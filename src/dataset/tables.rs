@@ -185,6 +185,11 @@ pub trait TableRows: Sized {
     /// The records of one batch read back; `first_row` (the batch's first row in the
     /// table) only numbers rows in messages.
     fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String>;
+    /// Bytes of text the row holds, roughly: writers cut batches by it, so that a table
+    /// of long rows is not buffered whole.
+    fn weight(&self) -> usize {
+        0
+    }
 }
 
 /// Typed access to the columns of one batch read back, with messages naming the column
@@ -355,6 +360,10 @@ impl TableRows for Article {
     const TABLE: &'static str = "articles";
     const RECORD: &'static str = "article";
 
+    fn weight(&self) -> usize {
+        self.text.len() + self.title.len()
+    }
+
     fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String> {
         let c = Columns::new(batch, first_row);
         let ids = c.strs("article_id")?;
@@ -410,6 +419,10 @@ impl TableRows for Article {
 impl TableRows for Claim {
     const TABLE: &'static str = "claims";
     const RECORD: &'static str = "claim";
+
+    fn weight(&self) -> usize {
+        self.text.len()
+    }
 
     fn from_batch(batch: &RecordBatch, first_row: usize) -> Result<Vec<Self>, String> {
         let c = Columns::new(batch, first_row);

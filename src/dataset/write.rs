@@ -1,81 +1,193 @@
 //! Writing a dataset: one Parquet file per table with its key-value metadata, the
 //! manifest, and the atomic switch of the finished folder into place.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use arrow_array::RecordBatch;
-use parquet::arrow::ArrowWriter;
-use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
-use sha2::{Digest, Sha256};
-
 use super::lock::{DatasetLock, Place};
-use super::{Dataset, DatasetError, METADATA_KEY, TableRows, io_err, pq_err, table_metadata};
-use crate::model::{Manifest, SCHEMA_VERSION, TableEntry};
+use super::sink::{PartBudget, TableSink};
+use super::{Dataset, DatasetError, TableRows, io_err};
+use crate::model::{
+    Actor, ActorId, Article, Claim, ConversionIssue, Finding, Manifest, Mention, Rejected,
+    SCHEMA_VERSION, Source, SourceId,
+};
 
-/// Writes one table to a Parquet file: zstd, the table's Arrow schema, key-value metadata.
-/// Returns the number of rows written.
-pub fn write_table<T: TableRows>(path: &Path, rows: &[T]) -> Result<u64, DatasetError> {
-    write_table_hashed(path, rows).map(|(rows, _)| rows)
-}
-
-/// Writes one table like [`write_table`], synced to disk; returns the number of rows and
-/// the SHA-256 of the file.
-fn write_table_hashed<T: TableRows>(
-    path: &Path,
-    rows: &[T],
-) -> Result<(u64, String), DatasetError> {
-    let record = T::RECORD;
-    let batch: RecordBatch = T::to_batch(rows).map_err(|e| pq_err(path)(e.to_string()))?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(
-            ZstdLevel::try_new(3).expect("valid level"),
-        ))
-        .set_key_value_metadata(Some(vec![KeyValue::new(
-            METADATA_KEY.to_string(),
-            table_metadata(record),
-        )]))
-        .build();
-    let file = File::create(path).map_err(io_err(path))?;
-    let out = HashingWriter {
-        inner: file,
-        hash: Sha256::new(),
+/// Writes one table to the Parquet file `path` (zstd, the table's Arrow schema, its
+/// key-value metadata), replacing it atomically. Returns the number of rows written.
+pub fn write_table<T: TableRows + Clone>(path: &Path, rows: &[T]) -> Result<u64, DatasetError> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     };
-    let mut writer = ArrowWriter::try_new(out, batch.schema(), Some(props))
-        .map_err(|e| pq_err(path)(e.to_string()))?;
-    writer
-        .write(&batch)
-        .map_err(|e| pq_err(path)(e.to_string()))?;
-    let out = writer
-        .into_inner()
-        .map_err(|e| pq_err(path)(e.to_string()))?;
-    out.inner.sync_all().map_err(io_err(path))?;
-    Ok((rows.len() as u64, sha256_of(out.hash)))
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    fs::create_dir(&tmp).map_err(io_err(&tmp))?;
+    let result = (|| {
+        let mut sink = TableSink::<T>::new(&tmp, PartBudget::ONE_FILE);
+        sink.extend(rows.iter().cloned())?;
+        let entry = sink.finish()?;
+        fs::rename(tmp.join(&entry.path), path).map_err(io_err(path))?;
+        Ok(entry.rows)
+    })();
+    let _ = fs::remove_dir_all(&tmp);
+    result
 }
 
-/// A writer that hashes what passes through it.
-struct HashingWriter {
-    inner: File,
-    hash: Sha256,
+/// A dataset being written: its tables are streamed into a hidden sibling of the dataset
+/// folder, which [`DatasetWriter::commit`] switches in atomically. Articles, claims,
+/// mentions and findings go out as they come; actors and sources, shared across
+/// articles, are merged by ID and written at the end. Dropped without a commit, the
+/// staging folder is removed and the dataset is left as it was.
+pub struct DatasetWriter<'l> {
+    lock: &'l DatasetLock,
+    place: Place,
+    staging: Staging,
+    budget: PartBudget,
+    /// The articles table.
+    pub articles: TableSink<Article>,
+    /// The claims table.
+    pub claims: TableSink<Claim>,
+    /// The mentions table.
+    pub mentions: TableSink<Mention>,
+    /// The findings table.
+    pub findings: TableSink<Finding>,
 }
 
-impl Write for HashingWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        Ok(n)
+/// A staging folder, removed when dropped unless it was switched in.
+struct Staging(Option<PathBuf>);
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = fs::remove_dir_all(path);
+        }
+    }
+}
+
+impl<'l> DatasetWriter<'l> {
+    /// Starts writing the dataset `lock` is for. Leftovers of writers killed before are
+    /// cleaned up first; a folder that exists but is not a dataset is refused.
+    pub fn begin(lock: &'l DatasetLock, budget: PartBudget) -> Result<Self, DatasetError> {
+        let dir = lock.dir().to_path_buf();
+        let place = Place::of(&dir)?;
+        check_replaceable(&dir)?;
+        clean_up(&place, &dir)?;
+        let staging = place.sibling(&format!("tmp-{}", std::process::id()));
+        fs::create_dir(&staging).map_err(io_err(&staging))?;
+        Ok(Self {
+            lock,
+            place,
+            budget,
+            articles: TableSink::new(&staging, budget),
+            claims: TableSink::new(&staging, budget),
+            mentions: TableSink::new(&staging, budget),
+            findings: TableSink::new(&staging, budget),
+            staging: Staging(Some(staging)),
+        })
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
+    /// Finishes the tables, writes the manifest and the data package descriptor, and
+    /// switches the folder in: a reader, or a process killed at any moment, sees either
+    /// the complete old dataset or the complete new one. Returns the manifest written.
+    pub fn commit(
+        self,
+        sources: impl IntoIterator<Item = Source>,
+        actors: impl IntoIterator<Item = Actor>,
+        rejected: Vec<Rejected>,
+        issues: Vec<ConversionIssue>,
+    ) -> Result<Manifest, DatasetError> {
+        let Self {
+            lock,
+            place,
+            mut staging,
+            budget,
+            articles,
+            claims,
+            mentions,
+            findings,
+        } = self;
+        let dir = staging.0.clone().expect("staging until committed");
+        let mut source_sink = TableSink::<Source>::new(&dir, budget);
+        source_sink.extend(sources)?;
+        let mut actor_sink = TableSink::<Actor>::new(&dir, budget);
+        actor_sink.extend(actors)?;
+        let tables = vec![
+            articles.finish()?,
+            claims.finish()?,
+            source_sink.finish()?,
+            actor_sink.finish()?,
+            mentions.finish()?,
+            findings.finish()?,
+        ];
+        let manifest = Manifest {
+            schema_version: SCHEMA_VERSION.to_string(),
+            converter_version: env!("CARGO_PKG_VERSION").to_string(),
+            offsets: "unicode_codepoints".to_string(),
+            tables,
+            rejected,
+            issues,
+        };
+        write_manifest(&dir, &manifest)?;
+        super::datapackage::write(&dir, &manifest)?;
+        sync_tree(&dir)?;
+        switch(&dir, lock.dir(), &place)?;
+        staging.0 = None;
+        sync_dir(&place.parent)?;
+        Ok(manifest)
     }
 }
 
-fn sha256_of(hash: Sha256) -> String {
-    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+/// Actors and sources of a dataset being written, merged by ID.
+#[derive(Debug, Default)]
+pub struct Shared {
+    /// Actors by ID.
+    pub actors: BTreeMap<ActorId, Actor>,
+    /// Sources by ID.
+    pub sources: BTreeMap<SourceId, Source>,
+}
+
+impl Shared {
+    /// Adds an actor seen in one article: aliases are united, the first description and
+    /// affiliation seen are kept.
+    pub fn add_actor(&mut self, a: Actor) {
+        match self.actors.get_mut(&a.actor_id) {
+            None => {
+                self.actors.insert(a.actor_id.clone(), a);
+            }
+            Some(have) => {
+                for al in a.aliases {
+                    if !have.aliases.contains(&al) {
+                        have.aliases.push(al);
+                    }
+                }
+                have.aliases.sort();
+                if have.description.is_none() {
+                    have.description = a.description;
+                }
+                if have.affiliation_id.is_none() {
+                    have.affiliation_id = a.affiliation_id;
+                }
+            }
+        }
+    }
+
+    /// Adds a source; the first one seen under an ID is kept.
+    pub fn add_source(&mut self, s: Source) {
+        self.sources.entry(s.source_id.clone()).or_insert(s);
+    }
+}
+
+/// Writes `dataset.json` into `dir`, synced.
+fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), DatasetError> {
+    let path = dir.join("dataset.json");
+    let mut text = serde_json::to_string_pretty(manifest).expect("manifest serialises");
+    text.push('\n');
+    fs::write(&path, text).map_err(io_err(&path))?;
+    sync_file(&path)
 }
 
 impl Dataset {
@@ -86,150 +198,104 @@ impl Dataset {
         self.write_locked(&lock)
     }
 
-    /// Writes the dataset to the folder `lock` is for, atomically: the tables and the
-    /// manifest are assembled and synced in a hidden sibling folder, which is then
-    /// switched in with one rename (on Linux, `renameat2(RENAME_EXCHANGE)` swaps it with
-    /// the old folder). A reader, or a process killed at any moment, sees either the
-    /// complete old dataset or the complete new one. Leftovers of writers killed before
-    /// (staging or old folders) are cleaned up first. A folder that exists but is not a
-    /// dataset is never replaced. Returns the manifest written.
+    /// Writes the dataset to the folder `lock` is for, atomically (see
+    /// [`DatasetWriter`]), rows in the order they are held. Returns the manifest written.
     pub fn write_locked(&self, lock: &DatasetLock) -> Result<Manifest, DatasetError> {
-        let dir = lock.dir().to_path_buf();
-        let place = Place::of(&dir)?;
-        check_replaceable(&dir)?;
-        clean_up(&place, &dir)?;
-        let staging = place.sibling(&format!("tmp-{}", std::process::id()));
-        fs::create_dir(&staging).map_err(io_err(&staging))?;
-        let manifest = match self.write_into(&staging) {
-            Ok(m) => m,
-            Err(e) => {
-                let _ = fs::remove_dir_all(&staging);
-                return Err(e);
-            }
-        };
-        sync_dir(&staging)?;
-        switch(&staging, &dir, &place)?;
-        sync_dir(&place.parent)?;
-        Ok(manifest)
-    }
-
-    fn write_into(&self, dir: &Path) -> Result<Manifest, DatasetError> {
-        fn entry<T: TableRows>(dir: &Path, rows: &[T]) -> Result<TableEntry, DatasetError> {
-            let file = format!("{}.parquet", T::TABLE);
-            let (rows, sha256) = write_table_hashed(&dir.join(&file), rows)?;
-            Ok(TableEntry {
-                name: T::TABLE.to_string(),
-                path: file,
-                rows,
-                sha256: Some(sha256),
-            })
-        }
-        let tables = vec![
-            entry(dir, &self.articles)?,
-            entry(dir, &self.claims)?,
-            entry(dir, &self.sources)?,
-            entry(dir, &self.actors)?,
-            entry(dir, &self.mentions)?,
-            entry(dir, &self.findings)?,
-        ];
-        let manifest = Manifest {
-            schema_version: SCHEMA_VERSION.to_string(),
-            converter_version: env!("CARGO_PKG_VERSION").to_string(),
-            offsets: "unicode_codepoints".to_string(),
-            tables,
-            rejected: self.rejected.clone(),
-            issues: self.issues.clone(),
-        };
-        let path = dir.join("dataset.json");
-        let mut text = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
-        text.push('\n');
-        fs::write(&path, text).map_err(io_err(&path))?;
-        sync_file(&path)?;
-        super::datapackage::write(dir, &manifest)?;
-        Ok(manifest)
+        let mut w = DatasetWriter::begin(lock, PartBudget::default())?;
+        w.articles.extend(self.articles.iter().cloned())?;
+        w.claims.extend(self.claims.iter().cloned())?;
+        w.mentions.extend(self.mentions.iter().cloned())?;
+        w.findings.extend(self.findings.iter().cloned())?;
+        w.commit(
+            self.sources.iter().cloned(),
+            self.actors.iter().cloned(),
+            self.rejected.clone(),
+            self.issues.clone(),
+        )
     }
 }
 
 /// Replaces one table of the dataset at `dir` with `rows`, atomically and under the
-/// dataset's lock: a staging folder gets hard links to the other files, the new table and
+/// dataset's lock: a staging folder gets hard links to the other tables, the new table and
 /// a manifest with its row count and hash, and is switched in like a whole write. Returns
 /// the number of rows written.
-pub fn replace_table<T: TableRows>(dir: &Path, rows: &[T]) -> Result<u64, DatasetError> {
+pub fn replace_table<T: TableRows + Clone>(dir: &Path, rows: &[T]) -> Result<u64, DatasetError> {
     let lock = DatasetLock::acquire(dir)?;
     let dir = lock.dir().to_path_buf();
     let place = Place::of(&dir)?;
-    if dir.join(T::TABLE).is_dir() {
-        return Err(DatasetError::Invalid {
-            path: dir.join(T::TABLE),
-            message: "the table is a folder of part files; not replacing it".into(),
-        });
-    }
     let file = format!("{}.parquet", T::TABLE);
     if !dir.join("dataset.json").is_file() {
         // A folder of tables without a manifest (another tool's, or edited by hand):
         // the one file is written beside its name and renamed into place.
-        let staging = dir.join(format!(".{file}.tmp-{}", std::process::id()));
-        let written = write_table(&staging, rows).inspect_err(|_| {
-            let _ = fs::remove_file(&staging);
-        })?;
-        let path = dir.join(&file);
-        fs::rename(&staging, &path).map_err(io_err(&path))?;
+        let written = write_table(&dir.join(&file), rows)?;
         sync_dir(&dir)?;
         return Ok(written);
     }
     let mut manifest = super::read_manifest(&dir)?;
     clean_up(&place, &dir)?;
-    let staging = place.sibling(&format!("tmp-{}", std::process::id()));
-    fs::create_dir(&staging).map_err(io_err(&staging))?;
-    let result = (|| {
-        for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
-            let entry = entry.map_err(io_err(&dir))?;
-            let name = entry.file_name();
-            if name == "dataset.json" || name.to_string_lossy() == file {
-                continue;
-            }
-            let from = entry.path();
-            if from.is_file() {
-                let to = staging.join(&name);
-                fs::hard_link(&from, &to)
-                    .or_else(|_| fs::copy(&from, &to).map(|_| ()))
-                    .map_err(io_err(&to))?;
-            }
-        }
-        let (written, sha256) = write_table_hashed(&staging.join(&file), rows)?;
-        let entry = TableEntry {
-            name: T::TABLE.to_string(),
-            path: file.clone(),
-            rows: written,
-            sha256: Some(sha256),
-        };
-        match manifest.tables.iter_mut().find(|t| t.name == T::TABLE) {
-            Some(t) => *t = entry,
-            None => manifest.tables.push(entry),
-        }
-        let path = staging.join("dataset.json");
-        let mut text = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
-        text.push('\n');
-        fs::write(&path, text).map_err(io_err(&path))?;
-        sync_file(&path)?;
-        sync_dir(&staging)?;
-        Ok(written)
-    })();
-    let written = match result {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-    };
-    switch(&staging, &dir, &place)?;
+    let staging = Staging(Some(place.sibling(&format!("tmp-{}", std::process::id()))));
+    let into = staging.0.clone().expect("staging");
+    fs::create_dir(&into).map_err(io_err(&into))?;
+    let skip = ["dataset.json", "datapackage.json", &file, T::TABLE];
+    link_tree(&dir, &into, &skip)?;
+    let mut sink = TableSink::<T>::new(&into, PartBudget::default());
+    sink.extend(rows.iter().cloned())?;
+    let entry = sink.finish()?;
+    let written = entry.rows;
+    match manifest.tables.iter_mut().find(|t| t.name == T::TABLE) {
+        Some(t) => *t = entry,
+        None => manifest.tables.push(entry),
+    }
+    write_manifest(&into, &manifest)?;
+    super::datapackage::write(&into, &manifest)?;
+    sync_tree(&into)?;
+    switch(&into, &dir, &place)?;
+    let mut staging = staging;
+    staging.0 = None;
     sync_dir(&place.parent)?;
     Ok(written)
 }
 
+/// Hard-links (or, across file systems, copies) the files of `from` into `to`, folders
+/// of part files included, except the top-level entries named in `skip`.
+fn link_tree(from: &Path, to: &Path, skip: &[&str]) -> Result<(), DatasetError> {
+    for entry in fs::read_dir(from).map_err(io_err(from))? {
+        let entry = entry.map_err(io_err(from))?;
+        let name = entry.file_name();
+        if skip.iter().any(|s| name == **s) {
+            continue;
+        }
+        let (src, dst) = (entry.path(), to.join(&name));
+        let kind = entry.file_type().map_err(io_err(&src))?;
+        if kind.is_dir() {
+            fs::create_dir(&dst).map_err(io_err(&dst))?;
+            link_tree(&src, &dst, &[])?;
+        } else if kind.is_file() {
+            fs::hard_link(&src, &dst)
+                .or_else(|_| fs::copy(&src, &dst).map(|_| ()))
+                .map_err(io_err(&dst))?;
+        }
+    }
+    Ok(())
+}
+
+/// Flushes every file and folder under `dir` to disk.
+fn sync_tree(dir: &Path) -> Result<(), DatasetError> {
+    for entry in fs::read_dir(dir).map_err(io_err(dir))? {
+        let entry = entry.map_err(io_err(dir))?;
+        let path = entry.path();
+        if entry.file_type().map_err(io_err(&path))?.is_dir() {
+            sync_tree(&path)?;
+        } else {
+            sync_file(&path)?;
+        }
+    }
+    sync_dir(dir)
+}
+
 /// A missing folder, an empty one or a dataset (it has `dataset.json`) may be replaced;
 /// anything else is refused.
-pub(super) fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
+pub fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
     let meta = match fs::symlink_metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         other => other.map_err(io_err(dir))?,

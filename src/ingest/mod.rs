@@ -312,6 +312,22 @@ pub fn read_all_with(inputs: &[Input], limits: &Limits) -> Ingested {
     out
 }
 
+/// Reads one input within `limits`; a bad input or line becomes a rejection, never an
+/// error.
+pub fn read_input(input: &Input, limits: &Limits) -> Ingested {
+    let mut out = Ingested::default();
+    read_one(input, limits, &mut out);
+    out
+}
+
+/// The size of an input in bytes, when it is a file whose size can be read.
+pub fn input_size(input: &Input) -> Option<u64> {
+    match input {
+        Input::File(p) => fs::metadata(p).ok().map(|m| m.len()),
+        Input::Stdin => None,
+    }
+}
+
 fn read_one(input: &Input, limits: &Limits, out: &mut Ingested) {
     let (origin, format, bytes) = match input {
         Input::Stdin => (

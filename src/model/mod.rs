@@ -306,6 +306,23 @@ pub struct TableEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
     pub sha256: Option<String>,
+    /// The part files of a table written as a folder (`claims/part-0001.parquet`, ...),
+    /// in order; empty for a table in one file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<TablePart>,
+}
+
+/// One part file of a table written as a folder of part files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TablePart {
+    /// Path of the part file, relative to the dataset folder.
+    pub path: String,
+    /// Number of rows in the part.
+    pub rows: u64,
+    /// SHA-256 of the part file, lower-case hex.
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+    pub sha256: String,
 }
 
 /// An input that was not converted.

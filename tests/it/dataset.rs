@@ -133,7 +133,7 @@ fn damaged_datasets_give_errors_naming_the_file() {
         (
             "table path escapes",
             Box::new(|d| edit_manifest(d, |m| m["tables"][0]["path"] = "../../etc/passwd".into())),
-            "TMP/ds/dataset.json: table `articles` has path \"../../etc/passwd\", outside the dataset folder",
+            "TMP/ds/dataset.json: names the path \"../../etc/passwd\" for a table, outside the dataset folder",
         ),
         (
             "manifest not json",

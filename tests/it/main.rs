@@ -10,6 +10,7 @@ mod kill;
 mod mini_dataset;
 mod parquet;
 mod properties;
+mod scale;
 mod schema;
 
 use std::fs;
@@ -86,7 +87,8 @@ pub fn render(x: &claimset::extract::Extracted) -> String {
     out
 }
 
-/// Asserts two folders hold the same file names with byte-identical contents.
+/// Asserts two folders hold the same file names with byte-identical contents, part-file
+/// folders included.
 pub fn assert_same_files(a: &Path, b: &Path) {
     let names = |dir: &Path| {
         let mut names: Vec<_> = fs::read_dir(dir)
@@ -99,10 +101,15 @@ pub fn assert_same_files(a: &Path, b: &Path) {
     let (left, right) = (names(a), names(b));
     assert_eq!(left, right);
     for n in left {
+        let (x, y) = (a.join(&n), b.join(&n));
+        if x.is_dir() {
+            assert_same_files(&x, &y);
+            continue;
+        }
         assert!(
-            fs::read(a.join(&n)).unwrap() == fs::read(b.join(&n)).unwrap(),
+            fs::read(&x).unwrap() == fs::read(&y).unwrap(),
             "{} differs",
-            n.to_string_lossy()
+            x.display()
         );
     }
 }
