@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames and short forms.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -239,6 +239,7 @@ pub fn find_actors(
         lex,
         out: ArticleActors::default(),
         index: HashMap::new(),
+        spans: BTreeMap::new(),
         country_words: &matcher.country_words,
     };
     found.lexicon_matches(matcher);
@@ -247,8 +248,9 @@ pub fn find_actors(
     }
     found.merge_variants();
     found.acronym_definitions();
+    let forms = found.short_form_index();
     for s in sentences {
-        found.short_forms(s.clone());
+        found.short_forms(s.clone(), &forms);
     }
     found.out.mentions.sort();
     found.out.mentions.dedup();
@@ -263,6 +265,8 @@ struct Finder<'a> {
     out: ArticleActors,
     /// (kind, folded name) → actor index.
     index: HashMap<(ActorKind, String), usize>,
+    /// Start → end of every mention so far; they never overlap.
+    spans: BTreeMap<usize, usize>,
     /// Folded country names, aliases, demonyms and capitals.
     country_words: &'a HashSet<String>,
 }
@@ -286,21 +290,23 @@ impl Finder<'_> {
     }
 
     fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.out
-            .mentions
-            .iter()
-            .any(|m| m.start < end && start < m.end)
+        // Mentions never overlap, so only the last one starting before `end` can.
+        self.spans
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| start < e)
     }
 
     fn mention(&mut self, actor: usize, start: usize, end: usize) {
         if self.overlaps(start, end) {
             return;
         }
-        let surface = self.text[start..end].to_string();
+        let surface = &self.text[start..end];
         let a = &mut self.out.actors[actor];
-        if fold_name(&surface) != fold_name(&a.name) {
-            a.aliases.insert(surface);
+        if surface != a.name && fold_name(surface) != fold_name(&a.name) {
+            a.aliases.insert(surface.to_string());
         }
+        self.spans.insert(start, end);
         self.out.mentions.push(LocalMention { start, end, actor });
     }
 
@@ -850,9 +856,13 @@ impl Finder<'_> {
             let acr = &inner[..close];
             if is_acronym(acr) && !acr.contains(' ') {
                 let start = m.end + 2;
-                self.out.mentions.retain(|x| {
-                    !(x.start == start && x.end == start + acr.len() && x.actor != m.actor)
-                });
+                let other = |x: &LocalMention| {
+                    x.start == start && x.end == start + acr.len() && x.actor != m.actor
+                };
+                if self.out.mentions.iter().any(other) {
+                    self.out.mentions.retain(|x| !other(x));
+                    self.spans.remove(&start);
+                }
                 self.mention(m.actor, start, start + acr.len());
             }
         }
@@ -878,11 +888,9 @@ impl Finder<'_> {
         }
     }
 
-    /// Surnames ("Diallo"), short forms ("Timbuktu Institute") and acronyms of actors
-    /// already found.
-    fn short_forms(&mut self, sentence: Range<usize>) {
-        let text = self.text;
-        let tokens = tokenize(text, sentence);
+    /// Surnames ("Diallo"), short forms ("Timbuktu Institute") and acronyms of the actors
+    /// found, by first word, longest first.
+    fn short_form_index(&self) -> HashMap<String, Vec<(Vec<String>, usize)>> {
         let mut forms: Vec<(Vec<String>, usize)> = Vec::new();
         for (i, a) in self.out.actors.iter().enumerate() {
             let words: Vec<String> = a.name.split_whitespace().map(str::to_string).collect();
@@ -908,8 +916,27 @@ impl Finder<'_> {
             }
         }
         forms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut index: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for f in forms {
+            index.entry(f.0[0].clone()).or_default().push(f);
+        }
+        index
+    }
+
+    /// Mentions of the actors found by their short forms (see [`Self::short_form_index`])
+    /// in one sentence.
+    fn short_forms(
+        &mut self,
+        sentence: Range<usize>,
+        forms: &HashMap<String, Vec<(Vec<String>, usize)>>,
+    ) {
+        let text = self.text;
+        let tokens = tokenize(text, sentence);
         for k in 0..tokens.len() {
-            for (words, actor) in &forms {
+            let Some(candidates) = forms.get(strip_possessive(tokens[k].text(text))) else {
+                continue;
+            };
+            for (words, actor) in candidates {
                 if k + words.len() > tokens.len() {
                     continue;
                 }

@@ -1,7 +1,9 @@
 //! Text normalisation: NFC, LF line ends, no BOM or invisible characters, tidy spaces,
 //! one paragraph per block, teaser headlines moved out of the body.
 
-use unicode_normalization::UnicodeNormalization;
+use std::collections::HashMap;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::teasers;
 
@@ -36,9 +38,18 @@ impl Normalized {
 
 /// Tidies one line: NFC, invisible characters dropped, any run of white space one space.
 pub fn tidy_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+    // Most lines are NFC already (all ASCII ones are); composing them again is waste.
+    if is_nfc_quick(line.chars()) == IsNormalized::Yes {
+        tidy_chars(line.chars(), line.len())
+    } else {
+        tidy_chars(line.nfc(), line.len())
+    }
+}
+
+fn tidy_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = false;
-    for c in line.nfc() {
+    for c in chars {
         match c {
             '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' => {}
             '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {}
@@ -142,11 +153,16 @@ fn join_block(block: Vec<String>) -> Vec<String> {
 /// Marks paragraphs that carry no claims: repeated captions, credit lines, bylines,
 /// datelines and photo credits.
 fn mark_non_prose(paragraphs: &mut [Paragraph]) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for p in paragraphs.iter() {
+        *seen.entry(p.text.as_str()).or_default() += 1;
+    }
+    let repeated: Vec<bool> = paragraphs
+        .iter()
+        .map(|p| seen[p.text.as_str()] > 1)
+        .collect();
     for i in 0..paragraphs.len() {
-        let repeated = paragraphs
-            .iter()
-            .enumerate()
-            .any(|(j, p)| j != i && p.text == paragraphs[i].text);
+        let repeated = repeated[i];
         let t = paragraphs[i].text.to_lowercase();
         let credit = t.contains("contributed to this report")
             || t.contains("for this report was provided by")
