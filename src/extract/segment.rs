@@ -39,62 +39,76 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// The character at byte `i` of `s` and its length in bytes.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().expect("i is a char boundary");
+        (c, c.len_utf8())
+    }
+}
+
 /// Splits `range` of `text` into tokens.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let s = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    while i < s.len() {
+        let (c, n) = char_at(s, i);
         if c.is_whitespace() {
-            i += 1;
+            i += n;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c = chars[j].1;
-                if c.is_alphanumeric() {
-                    j += 1;
-                } else if (is_apostrophe(c)
-                    || c == '-'
-                    || c == '.'
-                    || c == '&'
-                    || (c == ',' && chars[j - 1].1.is_ascii_digit()))
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphanumeric()
-                    && (c != ',' || chars[j + 1].1.is_ascii_digit())
-                {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            let end_b = chars.get(j).map_or(s.len(), |x| x.0);
-            let word = &s[b..end_b];
-            let mut end = end_b;
-            // "U.S." keeps its final dot: single letters joined by dots.
-            if chars.get(j).is_some_and(|x| x.1 == '.') && is_dotted_abbreviation(word) {
-                end += 1;
-                j += 1;
-            }
+        if !c.is_alphanumeric() {
             out.push(Token {
-                start: base + b,
-                end: base + end,
-                kind: TokenKind::Word,
-            });
-            i = j;
-        } else {
-            let end = chars.get(i + 1).map_or(s.len(), |x| x.0);
-            out.push(Token {
-                start: base + b,
-                end: base + end,
+                start: base + i,
+                end: base + i + n,
                 kind: TokenKind::Punct,
             });
-            i += 1;
+            i += n;
+            continue;
         }
+        // A word: letters and digits, joined by an apostrophe, hyphen, dot or ampersand
+        // between two of them, or a comma between digits ("10,000").
+        let mut j = i + n;
+        let mut prev = c;
+        while j < s.len() {
+            let (c, n) = char_at(s, j);
+            if c.is_alphanumeric() {
+                prev = c;
+                j += n;
+                continue;
+            }
+            let joins = is_apostrophe(c)
+                || c == '-'
+                || c == '.'
+                || c == '&'
+                || (c == ',' && prev.is_ascii_digit());
+            if joins && j + n < s.len() {
+                let (next, m) = char_at(s, j + n);
+                if next.is_alphanumeric() && (c != ',' || next.is_ascii_digit()) {
+                    prev = next;
+                    j += n + m;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = j;
+        // "U.S." keeps its final dot: single letters joined by dots.
+        if s.as_bytes().get(j) == Some(&b'.') && is_dotted_abbreviation(&s[i..j]) {
+            end += 1;
+        }
+        out.push(Token {
+            start: base + i,
+            end: base + end,
+            kind: TokenKind::Word,
+        });
+        i = end;
     }
     out
 }
