@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::entities::ArticleActors;
-use super::lexicon::{CueClass, Lexicon};
+use super::lexicon::{CueClass, Lexicon, lower};
 use super::quotes::Quote;
 use super::segment::{Token, tokenize};
 use crate::model::{ActorKind, ClaimKind, SourceKind};
@@ -179,6 +179,27 @@ pub struct Context<'a> {
     pub actors: &'a ArticleActors,
     /// Quotations.
     pub quotes: &'a [Quote],
+    /// The stretches of text inside quotation marks, sorted and disjoint (see
+    /// [`quoted_stretches`]).
+    pub quoted: &'a [Range<usize>],
+}
+
+/// The union of the quotations' inner spans: sorted, disjoint ranges.
+pub fn quoted_stretches(quotes: &[Quote]) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = quotes
+        .iter()
+        .map(|q| q.inner.clone())
+        .filter(|r| r.start < r.end)
+        .collect();
+    spans.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Sources already attributed in the article, most recent last (for pronouns).
@@ -227,9 +248,10 @@ impl Context<'_> {
     }
 
     fn in_quote(&self, at: usize) -> bool {
-        self.quotes
-            .iter()
-            .any(|q| q.inner.start <= at && at < q.inner.end)
+        // The quoted stretches are sorted and disjoint: the last one starting at or
+        // before `at` is the only one that can hold it.
+        let i = self.quoted.partition_point(|r| r.start <= at);
+        i > 0 && at < self.quoted[i - 1].end
     }
 
     fn cues(&self, tokens: &[Token]) -> Vec<Cue> {
@@ -240,24 +262,31 @@ impl Context<'_> {
                 k += 1;
                 continue;
             }
-            let first_word = tokens[k].text(self.text).to_lowercase();
+            let first_word = lower(tokens[k].text(self.text));
             // "In a statement Wednesday, X called …": a prepositional phrase, not a cue.
             let prepositional = matches!(
-                first_word.as_str(),
+                &*first_word,
                 "in" | "on" | "at" | "during" | "via" | "through" | "after"
             );
-            if prepositional || !self.lex.cue_first_words.contains(&first_word) {
+            if prepositional || !self.lex.cue_first_words.contains(&*first_word) {
                 k += 1;
                 continue;
             }
             let mut hit = None;
             let max = self.lex.max_cue_words.min(tokens.len() - k);
-            for n in (1..=max).rev() {
-                let run = &tokens[k..k + n];
-                if run.iter().any(|t| !t.is_word()) {
-                    continue;
+            let words = tokens[k..k + max]
+                .iter()
+                .take_while(|t| t.is_word())
+                .count();
+            let mut phrase = String::new();
+            for n in (1..=words).rev() {
+                phrase.clear();
+                for (i, t) in tokens[k..k + n].iter().enumerate() {
+                    if i > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&lower(t.text(self.text)));
                 }
-                let phrase = self.words(run).join(" ");
                 if let Some(class) = self.lex.cue(&phrase) {
                     hit = Some((n, class));
                     break;
@@ -275,8 +304,8 @@ impl Context<'_> {
                     .is_some_and(|w| w.ends_with("ed"));
             // "over fears", "the claims", "his statement": a noun, not a cue; "was told",
             // "is called", "so-called": passive, no speaker in subject position.
-            let before = (k > 0 && tokens[k - 1].is_word())
-                .then(|| tokens[k - 1].text(self.text).to_lowercase());
+            let before =
+                (k > 0 && tokens[k - 1].is_word()).then(|| lower(tokens[k - 1].text(self.text)));
             let progressive = self
                 .words(&tokens[k..k + n])
                 .first()
@@ -311,7 +340,7 @@ impl Context<'_> {
             let mut first = k;
             while first > 0
                 && tokens[first - 1].is_word()
-                && AUXILIARIES.contains(&tokens[first - 1].text(self.text).to_lowercase().as_str())
+                && AUXILIARIES.contains(&&*lower(tokens[first - 1].text(self.text)))
             {
                 first -= 1;
             }

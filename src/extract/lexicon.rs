@@ -2,7 +2,10 @@
 //! binary and loaded once; users add actors with `--gazetteer FILE` (same format as
 //! `actors.tsv`).
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{ActorKind, fold_name};
 
@@ -69,25 +72,25 @@ pub struct Lexicon {
     /// Known actors (bundled gazetteer plus user files).
     pub actors: Vec<KnownActor>,
     /// Cue surface forms (lower case, single spaces) by class.
-    pub cues: HashMap<String, CueClass>,
+    pub cues: FxHashMap<String, CueClass>,
     /// Longest cue in words.
     pub max_cue_words: usize,
     /// First words of every cue, to skip tokens that start none.
-    pub cue_first_words: HashSet<String>,
+    pub cue_first_words: FxHashSet<String>,
     /// Hedging words and phrases (lower case).
     pub hedges: Vec<String>,
     /// Head nouns of vague sources.
-    pub vague: HashSet<String>,
+    pub vague: FxHashSet<String>,
     /// Head nouns of anonymous sources.
-    pub anonymous: HashSet<String>,
+    pub anonymous: FxHashSet<String>,
     /// Phrases that mark a source as anonymous.
     pub anonymity_phrases: Vec<String>,
     /// Titles before a name, lower case without final period, with their role.
-    pub titles: HashMap<String, String>,
+    pub titles: FxHashMap<String, String>,
     /// Organisation head words (as written) and the actor kind they imply.
-    pub org_heads: HashMap<String, ActorKind>,
+    pub org_heads: FxHashMap<String, ActorKind>,
     /// Role nouns (lower case).
-    pub roles: HashSet<String>,
+    pub roles: FxHashSet<String>,
 }
 
 macro_rules! bundled {
@@ -115,6 +118,18 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// `word` in lower case, borrowed when it has no upper-case letter (most words).
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn list(col: Option<&str>) -> Vec<String> {

@@ -20,7 +20,7 @@ use crate::model::{
     Actor, ActorId, ActorKind, Article, ArticleId, Claim, ClaimId, ClaimKind, Mention, MentionId,
     Source, SourceId, SourceKind,
 };
-use attribution::{ClaimDraft, Context, History, SourceDraft};
+use attribution::{ClaimDraft, Context, History, SourceDraft, quoted_stretches};
 use entities::{EntityMatcher, find_actors};
 use lexicon::Lexicon;
 use normalize::{PARAGRAPH_BREAK, normalize, tidy_line};
@@ -124,11 +124,13 @@ impl Extractor {
         let all_sentences: Vec<Range<usize>> = units.iter().map(|(_, s)| s.clone()).collect();
         let found = find_actors(&text, &all_sentences, &self.lex, &self.matcher);
 
+        let quoted = quoted_stretches(&quotes);
         let ctx = Context {
             text: &text,
             lex: &self.lex,
             actors: &found,
             quotes: &quotes,
+            quoted: &quoted,
         };
         let mut history = History::default();
         let mut drafts: Vec<(usize, usize, ClaimDraft)> = Vec::new();
