@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, lower};
 use super::segment::{Token, tokenize};
 use crate::model::{ActorKind, fold_name};
 
@@ -244,14 +244,18 @@ pub fn find_actors(
         country_words: &matcher.country_words,
     };
     found.lexicon_matches(matcher);
-    for s in sentences {
-        found.name_sequences(s.clone());
+    let tokens: Vec<Vec<Token>> = sentences
+        .iter()
+        .map(|s| tokenize(text, s.clone()))
+        .collect();
+    for (s, t) in sentences.iter().zip(&tokens) {
+        found.name_sequences(s.clone(), t);
     }
     found.merge_variants();
     found.acronym_definitions();
     let forms = found.short_form_index();
-    for s in sentences {
-        found.short_forms(s.clone(), &forms);
+    for t in &tokens {
+        found.short_forms(t, &forms);
     }
     found.out.mentions.sort();
     found.out.mentions.dedup();
@@ -421,9 +425,8 @@ impl Finder<'_> {
             .max()
     }
 
-    fn name_sequences(&mut self, sentence: Range<usize>) {
+    fn name_sequences(&mut self, sentence: Range<usize>, tokens: &[Token]) {
         let text = self.text;
-        let tokens = tokenize(text, sentence.clone());
         let mut i = 0;
         while i < tokens.len() {
             if !is_name_word(&tokens[i], text) {
@@ -449,7 +452,7 @@ impl Finder<'_> {
                     break;
                 }
                 let w = t.text(text);
-                if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&w.to_lowercase().as_str()) {
+                if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&&*lower(w)) {
                     last = j;
                     j += 1;
                 } else if CONNECTORS.contains(&w) {
@@ -489,7 +492,7 @@ impl Finder<'_> {
 
     /// Whether a word is a title or role ("Minister", "CEO", "spokesman").
     fn is_role_word(&self, word: &str) -> bool {
-        let lw = word.to_lowercase();
+        let lw = lower(word);
         let lw = lw.trim_end_matches('.');
         self.lex.titles.contains_key(lw) || self.lex.roles.contains(lw)
     }
@@ -505,12 +508,12 @@ impl Finder<'_> {
         let mut first = first;
         // Drop function words and months at the front.
         while first <= last {
-            let w = strip_possessive(tokens[first].text(text)).to_lowercase();
+            let w = lower(strip_possessive(tokens[first].text(text)));
             // "Said Karim Haddad: …" — a sentence-initial verb of saying is no name.
             let cue_word = first == 0 && self.lex.cue(&w).is_some();
-            if FUNCTION_WORDS.contains(&w.as_str())
-                || MONTHS_AND_DAYS.contains(&w.as_str())
-                || CONNECTORS.contains(&w.as_str())
+            if FUNCTION_WORDS.contains(&&*w)
+                || MONTHS_AND_DAYS.contains(&&*w)
+                || CONNECTORS.contains(&&*w)
                 || cue_word
             {
                 first += 1;
@@ -532,17 +535,18 @@ impl Finder<'_> {
             // Part of a lexicon match; the match wins.
             return;
         }
-        let lower_first = words[0].to_lowercase();
+        let lower_first = lower(words[0]);
         let head = (first..=last)
             .rev()
             .find(|&k| self.lex.org_heads.contains_key(word(k)));
-        let prev = self.previous_word(start).map(str::to_lowercase);
+        let prev = self.previous_word(start).map(lower);
         let after = self.text[end..].trim_start();
-        let next_word: String = after
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let next_word = lower(
+            after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or(""),
+        );
 
         // A title or role inside the sequence: the name is what follows it
         // ("Prime Minister Boris Johnson", "CEO of the Refugee Council Enver Solomon").
@@ -610,8 +614,7 @@ impl Finder<'_> {
             }
             return;
         }
-        if head.is_none() && (words[0] == "Operation" || DIRECTIONS.contains(&lower_first.as_str()))
-        {
+        if head.is_none() && (words[0] == "Operation" || DIRECTIONS.contains(&&*lower_first)) {
             // "Operation Barkhane", "West Africa": not actors.
             return;
         }
@@ -644,7 +647,7 @@ impl Finder<'_> {
         let place = prev
             .as_deref()
             .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p) && p != "and" && p != "of")
-            || PLACE_NOUNS.contains(&next_word.as_str());
+            || PLACE_NOUNS.contains(&&*next_word);
         let structural = (first..=last)
             .any(|k| matches!(tokens[k].text(text), "and" | "of" | "for" | "the" | "on"));
         let national = words
@@ -928,11 +931,10 @@ impl Finder<'_> {
     /// in one sentence.
     fn short_forms(
         &mut self,
-        sentence: Range<usize>,
+        tokens: &[Token],
         forms: &HashMap<String, Vec<(Vec<String>, usize)>>,
     ) {
         let text = self.text;
-        let tokens = tokenize(text, sentence);
         for k in 0..tokens.len() {
             let Some(candidates) = forms.get(strip_possessive(tokens[k].text(text))) else {
                 continue;
