@@ -215,7 +215,7 @@ impl EntityMatcher {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("lexicon patterns compile");
         let patterns = patterns;
@@ -417,10 +417,15 @@ impl Finder<'_> {
     fn state_body_after(&self, at: usize) -> Option<usize> {
         let rest = &self.text[at..];
         let trimmed = rest.strip_prefix(' ')?;
-        let lower = trimmed.to_lowercase();
+        let starts_with = |b: &str| {
+            trimmed
+                .as_bytes()
+                .get(..b.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(b.as_bytes()))
+        };
         STATE_BODIES
             .iter()
-            .filter(|b| lower.starts_with(*b) && !word_at(trimmed, b.len()))
+            .filter(|b| starts_with(b) && !word_at(trimmed, b.len()))
             .map(|b| at + 1 + b.len())
             .max()
     }
