@@ -9,60 +9,88 @@ use super::diagnostic::{InputPos, Place};
 /// Inputs larger than this are not searched for lines.
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Byte offset of code point `cp` in `text`; `None` past the end.
-fn byte_at(text: &str, cp: u32) -> Option<usize> {
-    let cp = cp as usize;
-    if cp == 0 {
-        return Some(0);
+/// An article text with its code points and lines indexed, so that placing each of its
+/// findings costs a binary search rather than a scan of the text.
+pub struct TextIndex<'a> {
+    text: &'a str,
+    /// Byte offset of every code point.
+    chars: Vec<usize>,
+    /// Byte offset of every line start.
+    lines: Vec<usize>,
+}
+
+impl<'a> TextIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let chars = text.char_indices().map(|(b, _)| b).collect();
+        let lines = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, chars, lines }
     }
-    match text.char_indices().nth(cp) {
-        Some((b, _)) => Some(b),
-        None => (text.chars().count() == cp).then_some(text.len()),
+
+    /// Byte offset of code point `cp`; `None` past the end.
+    fn byte_at(&self, cp: u32) -> Option<usize> {
+        let cp = cp as usize;
+        match self.chars.get(cp) {
+            Some(&b) => Some(b),
+            None => (cp == self.chars.len()).then_some(self.text.len()),
+        }
+    }
+
+    /// One-based line and column (in characters) of byte offset `b`.
+    fn line_col(&self, b: usize) -> (usize, usize) {
+        let line = self.lines.partition_point(|&s| s <= b);
+        let start = self.lines[line - 1];
+        let cp = |x: usize| self.chars.partition_point(|&c| c < x);
+        (line, cp(b) - cp(start) + 1)
+    }
+
+    /// Places the span `start..end` (code points); `None` when it is empty, inverted or
+    /// out of bounds.
+    pub fn place(&self, start: u32, end: u32) -> Option<Place> {
+        if start >= end {
+            return None;
+        }
+        let text = self.text;
+        let (sb, eb) = (self.byte_at(start)?, self.byte_at(end)?);
+        let (line, column) = self.line_col(sb);
+        let (end_line, end_column) = self.line_col(eb);
+        let from = self.lines[line - 1];
+        let to = text[eb..].find('\n').map_or(text.len(), |i| eb + i);
+        Some(Place {
+            line,
+            column,
+            end_line,
+            end_column,
+            excerpt: text[from..to].to_string(),
+            excerpt_range: sb - from..eb - from,
+        })
+    }
+
+    /// What to look for in the input file: the first line of the span's text (at most a
+    /// few dozen characters), and how many times it occurs in the article text before the
+    /// span.
+    pub fn needle(&self, start: u32, end: u32) -> Option<(String, usize)> {
+        let text = self.text;
+        let (sb, eb) = (self.byte_at(start)?, self.byte_at(end)?);
+        let span = text.get(sb..eb)?;
+        let first = span.lines().next().unwrap_or("").trim_end();
+        let needle: String = first.chars().take(60).collect();
+        if needle.trim().is_empty() {
+            return None;
+        }
+        let before = text[..sb].matches(needle.as_str()).count();
+        Some((needle, before))
     }
 }
 
-/// One-based line and column (in characters) of byte offset `b`.
+/// One-based line and column (in characters) of byte offset `b` of `text`.
 fn line_col(text: &str, b: usize) -> (usize, usize) {
     let before = &text[..b];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, text[line_start..b].chars().count() + 1)
-}
-
-/// Places the span `start..end` (code points) of `text`; `None` when it is empty,
-/// inverted or out of bounds.
-pub fn place(text: &str, start: u32, end: u32) -> Option<Place> {
-    if start >= end {
-        return None;
-    }
-    let (sb, eb) = (byte_at(text, start)?, byte_at(text, end)?);
-    let (line, column) = line_col(text, sb);
-    let (end_line, end_column) = line_col(text, eb);
-    let from = text[..sb].rfind('\n').map_or(0, |i| i + 1);
-    let to = text[eb..].find('\n').map_or(text.len(), |i| eb + i);
-    Some(Place {
-        line,
-        column,
-        end_line,
-        end_column,
-        excerpt: text[from..to].to_string(),
-        excerpt_range: sb - from..eb - from,
-    })
-}
-
-/// What to look for in the input file: the first line of the span's text (at most a
-/// few dozen characters), and how many times it occurs in the article text before the
-/// span.
-pub fn needle(text: &str, start: u32, end: u32) -> Option<(String, usize)> {
-    let (sb, eb) = (byte_at(text, start)?, byte_at(text, end)?);
-    let span = text.get(sb..eb)?;
-    let first = span.lines().next().unwrap_or("").trim_end();
-    let needle: String = first.chars().take(60).collect();
-    if needle.trim().is_empty() {
-        return None;
-    }
-    let before = text[..sb].matches(needle.as_str()).count();
-    Some((needle, before))
 }
 
 /// Finds lines in input files, reading each file once.
@@ -149,12 +177,15 @@ mod tests {
     #[test]
     fn places_spans_by_line_and_column_in_code_points() {
         let text = "Title line\n\nSoldiers said “the raid” began.\nNext.";
-        let p = place(text, 27, 35).unwrap();
+        let ix = TextIndex::new(text);
+        let p = ix.place(27, 35).unwrap();
         assert_eq!((p.line, p.column, p.end_line, p.end_column), (3, 16, 3, 24));
         assert_eq!(p.excerpt, "Soldiers said “the raid” began.");
         assert_eq!(&p.excerpt[p.excerpt_range.clone()], "the raid");
-        assert_eq!(place(text, 5, 5), None);
-        assert_eq!(place(text, 5, 999), None);
+        assert_eq!(ix.place(5, 5), None);
+        assert_eq!(ix.place(5, 999), None);
+        let end = text.chars().count() as u32;
+        assert_eq!(ix.place(end - 5, end).unwrap().excerpt, "Next.");
     }
 
     #[test]
@@ -176,6 +207,7 @@ mod tests {
     #[test]
     fn needle_counts_earlier_occurrences() {
         let text = "rain. rain again\nthen rain";
-        assert_eq!(needle(text, 22, 26), Some(("rain".to_string(), 2)));
+        let ix = TextIndex::new(text);
+        assert_eq!(ix.needle(22, 26), Some(("rain".to_string(), 2)));
     }
 }

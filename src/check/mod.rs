@@ -380,17 +380,18 @@ fn place_all(
             return;
         };
         let origin = cx.article(id).and_then(|a| a.origin.clone());
+        let index = locate::TextIndex::new(text);
         for k in found {
             let d = &mut diagnostics[k];
             d.origin = origin.clone();
             let span = d.loc.span;
-            d.place = span.and_then(|(s, e)| locate::place(text, s, e));
+            d.place = span.and_then(|(s, e)| index.place(s, e));
             if d.place.is_none() {
                 d.loc.span = None;
             }
             let needle = span
                 .filter(|_| d.place.is_some())
-                .and_then(|(s, e)| locate::needle(text, s, e));
+                .and_then(|(s, e)| index.needle(s, e));
             d.input = origin
                 .as_deref()
                 .and_then(|o| inputs.locate(o, needle.as_ref().map(|(n, k)| (n.as_str(), *k))));

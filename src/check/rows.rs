@@ -329,47 +329,79 @@ pub struct TableFile<'a> {
     pub schema: &'a Schema,
 }
 
-/// The JSON value of one cell: strings, numbers, `YYYY-MM-DD` dates, lists; null for
-/// nulls and for types with no JSON form.
-pub fn cell_json(col: &dyn Array, i: usize) -> Value {
-    if col.is_null(i) {
-        return Value::Null;
+/// Reads the cells of one column as JSON values: strings, numbers, `YYYY-MM-DD` dates,
+/// lists; null for nulls and for types with no JSON form. The column is decoded once,
+/// then each cell costs one lookup.
+pub enum JsonCells<'a> {
+    /// Strings.
+    Strings(Strings<'a>),
+    /// Integers of any width.
+    Integers(Vec<Option<i64>>),
+    /// Dates.
+    Dates(Vec<Option<NaiveDate>>),
+    /// Floating-point numbers, booleans: read from the array itself.
+    Other(&'a dyn Array),
+    /// Lists of strings.
+    Lists(Lists<'a>),
+}
+
+impl<'a> JsonCells<'a> {
+    /// A reader over `col`.
+    pub fn new(col: &'a dyn Array) -> Self {
+        let dt = col.data_type();
+        if is_string(dt) {
+            JsonCells::Strings(Strings::new(col))
+        } else if let Some(v) = is_integer(dt).then(|| integers(col)).flatten() {
+            JsonCells::Integers(v)
+        } else if let Some(d) = dates(col) {
+            JsonCells::Dates(d)
+        } else if matches!(dt, DataType::List(_) | DataType::LargeList(_)) {
+            JsonCells::Lists(Lists::new(col))
+        } else {
+            JsonCells::Other(col)
+        }
     }
-    let dt = col.data_type();
-    if is_string(dt) {
-        return Strings::new(col)
-            .get(i)
-            .map_or(Value::Null, |s| Value::String(s.to_string()));
+
+    /// The JSON value of cell `i`.
+    pub fn get(&self, i: usize) -> Value {
+        match self {
+            JsonCells::Strings(s) => s
+                .get(i)
+                .map_or(Value::Null, |s| Value::String(s.to_string())),
+            JsonCells::Integers(v) => v
+                .get(i)
+                .copied()
+                .flatten()
+                .map_or(Value::Null, Value::from),
+            JsonCells::Dates(d) => d
+                .get(i)
+                .copied()
+                .flatten()
+                .map_or(Value::Null, |d| Value::String(d.to_string())),
+            JsonCells::Lists(l) => match l.get(i) {
+                Some(items) => Value::Array(
+                    items
+                        .into_iter()
+                        .map(|s| s.map_or(Value::Null, |s| Value::String(s.to_string())))
+                        .collect(),
+                ),
+                None => Value::Null,
+            },
+            JsonCells::Other(col) => {
+                if col.is_null(i) {
+                    Value::Null
+                } else if let Some(a) = col.as_primitive_opt::<Float64Type>() {
+                    Value::from(a.value(i))
+                } else if let Some(a) = col.as_primitive_opt::<Float32Type>() {
+                    Value::from(a.value(i))
+                } else if let Some(a) = col.as_boolean_opt() {
+                    Value::Bool(a.value(i))
+                } else {
+                    Value::Null
+                }
+            }
+        }
     }
-    if is_integer(dt) {
-        return integers(col)
-            .and_then(|v| v[i])
-            .map_or(Value::Null, Value::from);
-    }
-    if let Some(d) = dates(col) {
-        return d[i].map_or(Value::Null, |d| Value::String(d.to_string()));
-    }
-    if let Some(a) = col.as_primitive_opt::<Float64Type>() {
-        return Value::from(a.value(i));
-    }
-    if let Some(a) = col.as_primitive_opt::<Float32Type>() {
-        return Value::from(a.value(i));
-    }
-    if let Some(a) = col.as_boolean_opt() {
-        return Value::Bool(a.value(i));
-    }
-    if matches!(dt, DataType::List(_) | DataType::LargeList(_)) {
-        return match Lists::new(col).get(i) {
-            Some(items) => Value::Array(
-                items
-                    .into_iter()
-                    .map(|s| s.map_or(Value::Null, |s| Value::String(s.to_string())))
-                    .collect(),
-            ),
-            None => Value::Null,
-        };
-    }
-    Value::Null
 }
 
 /// One article row.

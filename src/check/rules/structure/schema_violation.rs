@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::check::rows::{Strings, cell_json, primary_key};
+use crate::check::rows::{JsonCells, Strings, primary_key};
 use crate::check::rules::prelude::*;
 use crate::dataset::arrow_schema;
 use crate::model::schema::{Validator, schema_for};
@@ -95,10 +95,14 @@ impl Rule for SchemaViolation {
         let pk = primary_key(b.table).map_or(Strings::Absent, |k| b.strings(k));
         let article = b.strings("article_id");
         let (start, end) = (b.uints("start"), b.uints("end"));
+        let cells: Vec<JsonCells> = usable
+            .iter()
+            .map(|(_, col, _)| JsonCells::new(col.as_ref()))
+            .collect();
         for i in 0..b.len() {
             let mut record = Map::new();
-            for (name, col, _) in &usable {
-                record.insert(name.to_string(), cell_json(col.as_ref(), i));
+            for ((name, _, _), cells) in usable.iter().zip(&cells) {
+                record.insert(name.to_string(), cells.get(i));
             }
             let record = Value::Object(record);
             for v in validator.check_value(&record) {
