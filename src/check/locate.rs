@@ -121,15 +121,19 @@ impl InputLocator {
     }
 
     /// Where a finding is in the article's input: the file, and the line and column of
-    /// `needle` (its `n`-th occurrence) when the file can be read and holds it. `None`
-    /// for stdin.
-    pub fn locate(&mut self, origin: &str, needle: Option<(&str, usize)>) -> Option<InputPos> {
+    /// the needle `needle` gives (its `n`-th occurrence) when the file can be read and
+    /// holds it. `None` for stdin. The needle is only worked out when there is a file to
+    /// search.
+    pub fn locate(
+        &mut self,
+        origin: &str,
+        needle: impl FnOnce() -> Option<(String, usize)>,
+    ) -> Option<InputPos> {
         if origin == "stdin" || origin.is_empty() {
             return None;
         }
-        if !std::path::Path::new(origin).exists()
-            && let Some((path, line)) = split_line_suffix(origin)
-        {
+        let readable = self.read(origin).is_some();
+        if !readable && let Some((path, line)) = split_line_suffix(origin) {
             return Some(InputPos {
                 path: path.to_string(),
                 line: Some(line),
@@ -141,10 +145,13 @@ impl InputLocator {
             line: None,
             column: None,
         };
-        let (Some((needle, n)), Some(content)) = (needle, self.read(origin)) else {
+        let Some(content) = self.read(origin) else {
             return Some(pos);
         };
-        let probes = [needle, &needle[..floor_boundary(needle, 20)]];
+        let Some((needle, n)) = needle() else {
+            return Some(pos);
+        };
+        let probes = [needle.as_str(), &needle[..floor_boundary(&needle, 20)]];
         for probe in probes {
             if probe.trim().is_empty() {
                 continue;
@@ -195,13 +202,13 @@ mod tests {
         std::fs::write(&path, "Headline\n\nrain. rain again\nthen rain\n").unwrap();
         let origin = path.to_string_lossy().into_owned();
         let mut loc = InputLocator::default();
-        let p = loc.locate(&origin, Some(("rain", 2))).unwrap();
+        let p = loc.locate(&origin, || Some(("rain".into(), 2))).unwrap();
         assert_eq!((p.line, p.column), (Some(4), Some(6)));
-        let p = loc.locate(&origin, Some(("snow", 0))).unwrap();
+        let p = loc.locate(&origin, || Some(("snow".into(), 0))).unwrap();
         assert_eq!(p.line, None);
-        let p = loc.locate("batch.jsonl:7", None).unwrap();
+        let p = loc.locate("batch.jsonl:7", || None).unwrap();
         assert_eq!((p.path.as_str(), p.line), ("batch.jsonl", Some(7)));
-        assert_eq!(loc.locate("stdin", None), None);
+        assert_eq!(loc.locate("stdin", || None), None);
     }
 
     #[test]

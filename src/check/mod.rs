@@ -389,12 +389,13 @@ fn place_all(
             if d.place.is_none() {
                 d.loc.span = None;
             }
-            let needle = span
-                .filter(|_| d.place.is_some())
-                .and_then(|(s, e)| index.needle(s, e));
-            d.input = origin
-                .as_deref()
-                .and_then(|o| inputs.locate(o, needle.as_ref().map(|(n, k)| (n.as_str(), *k))));
+            let placed = d.place.is_some();
+            d.input = origin.as_deref().and_then(|o| {
+                inputs.locate(o, || {
+                    span.filter(|_| placed)
+                        .and_then(|(s, e)| index.needle(s, e))
+                })
+            });
         }
     })?;
     for found in wanted.into_values() {

@@ -368,11 +368,7 @@ impl<'a> JsonCells<'a> {
             JsonCells::Strings(s) => s
                 .get(i)
                 .map_or(Value::Null, |s| Value::String(s.to_string())),
-            JsonCells::Integers(v) => v
-                .get(i)
-                .copied()
-                .flatten()
-                .map_or(Value::Null, Value::from),
+            JsonCells::Integers(v) => v.get(i).copied().flatten().map_or(Value::Null, Value::from),
             JsonCells::Dates(d) => d
                 .get(i)
                 .copied()

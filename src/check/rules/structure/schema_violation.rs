@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::check::rows::{JsonCells, Strings, primary_key};
@@ -99,20 +100,32 @@ impl Rule for SchemaViolation {
             .iter()
             .map(|(_, col, _)| JsonCells::new(col.as_ref()))
             .collect();
-        for i in 0..b.len() {
-            let mut record = Map::new();
-            for ((name, _, _), cells) in usable.iter().zip(&cells) {
-                record.insert(name.to_string(), cells.get(i));
-            }
-            let record = Value::Object(record);
-            for v in validator.check_value(&record) {
-                let column = v.pointer.trim_start_matches('/').split('/').next();
-                let nullable_empty = usable.iter().any(|(n, _, nullable)| {
-                    *nullable && Some(*n) == column && record[*n] == Value::String(String::new())
-                });
-                if nullable_empty {
-                    continue;
+        // Rows are validated in parallel, and reported in row order.
+        let violations: Vec<Vec<_>> = (0..b.len())
+            .into_par_iter()
+            .map(|i| {
+                let mut record = Map::new();
+                for ((name, _, _), cells) in usable.iter().zip(&cells) {
+                    record.insert(name.to_string(), cells.get(i));
                 }
+                let record = Value::Object(record);
+                validator
+                    .check_value(&record)
+                    .into_iter()
+                    .filter(|v| {
+                        // Empty strings in nullable columns are CS107's.
+                        let column = v.pointer.trim_start_matches('/').split('/').next();
+                        !usable.iter().any(|(n, _, nullable)| {
+                            *nullable
+                                && Some(*n) == column
+                                && record[*n] == Value::String(String::new())
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        for (i, found) in violations.into_iter().enumerate() {
+            for v in found {
                 let id = pk.get(i);
                 let row = match id {
                     Some(_) => String::new(),
