@@ -23,7 +23,7 @@ use std::ops::Range;
 use std::time::Duration;
 
 use claimset::extract::Extractor;
-use claimset::extract::attribution::{Context, History};
+use claimset::extract::attribution::{Context, History, quoted_stretches};
 use claimset::extract::entities::{EntityMatcher, find_actors};
 use claimset::extract::lexicon::Lexicon;
 use claimset::extract::normalize::{PARAGRAPH_BREAK, normalize};
@@ -162,13 +162,18 @@ fn stages(c: &mut Criterion) {
             .iter()
             .map(|p| find_actors(&p.text, &p.sentence_ranges(), &lex, &matcher))
             .collect();
+        let quoted: Vec<_> = prepared
+            .iter()
+            .map(|p| quoted_stretches(&p.quotes))
+            .collect();
         b.iter(|| {
-            for (p, found) in prepared.iter().zip(&actors) {
+            for ((p, found), quoted) in prepared.iter().zip(&actors).zip(&quoted) {
                 let ctx = Context {
                     text: &p.text,
                     lex: &lex,
                     actors: found,
                     quotes: &p.quotes,
+                    quoted,
                 };
                 let mut history = History::default();
                 for (pi, s) in &p.units {

@@ -163,7 +163,7 @@ impl Diagnostic {
     }
 }
 
-/// Collects the diagnostics of the rule the engine is running.
+/// Collects the diagnostics of one rule.
 #[derive(Debug, Default)]
 pub struct Sink {
     current: Option<(&'static RuleMeta, Severity)>,
@@ -185,9 +185,12 @@ impl Sink {
         });
     }
 
-    /// Makes `rule` (at `severity`) the one whose findings are collected next.
-    pub(crate) fn enter(&mut self, rule: &'static RuleMeta, severity: Severity) {
-        self.current = Some((rule, severity));
+    /// A sink for the findings of `rule`, reported at `severity`.
+    pub(crate) fn for_rule(rule: &'static RuleMeta, severity: Severity) -> Self {
+        Self {
+            current: Some((rule, severity)),
+            out: Vec::new(),
+        }
     }
 
     /// Every diagnostic collected.

@@ -24,6 +24,8 @@ pub mod rules;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::dataset::stream::{batches, file_schema, table_files};
 use crate::dataset::{DatasetError, replace_table};
 use crate::model::{Finding, Severity};
@@ -114,29 +116,35 @@ pub fn write_findings(report: &Report) -> Result<u64, DatasetError> {
     replace_table(&report.dir, &report.findings())
 }
 
+/// A rule at work, with the sink of its findings.
 struct Active {
-    meta: &'static RuleMeta,
-    severity: Severity,
     rule: Box<dyn Rule>,
+    sink: Sink,
 }
 
-/// Calls `f` for every active rule, with the sink set to that rule.
-fn each(
+/// Calls `f` for every active rule with the rule's own sink, in rule order.
+fn each(rules: &mut [Active], cx: &Context, mut f: impl FnMut(&mut dyn Rule, &Context, &mut Sink)) {
+    for a in rules {
+        f(a.rule.as_mut(), cx, &mut a.sink);
+    }
+}
+
+/// Calls `f` for every active rule with the rule's own sink, the rules in parallel: for
+/// hooks that leave the context as it is (a whole batch, claims, mentions). Findings do
+/// not depend on the order, as each rule has its own sink.
+fn each_par(
     rules: &mut [Active],
     cx: &Context,
-    sink: &mut Sink,
-    mut f: impl FnMut(&mut dyn Rule, &Context, &mut Sink),
+    f: impl Fn(&mut dyn Rule, &Context, &mut Sink) + Sync,
 ) {
-    for a in rules {
-        sink.enter(a.meta, a.severity);
-        f(a.rule.as_mut(), cx, sink);
-    }
+    rules
+        .par_iter_mut()
+        .for_each(|a| f(a.rule.as_mut(), cx, &mut a.sink));
 }
 
 struct Engine {
     rules: Vec<Active>,
     cx: Context,
-    sink: Sink,
     /// Spans of claims and mentions by article ID.
     spans: HashMap<String, Vec<SpanRecord>>,
     rows: Vec<(&'static str, u64)>,
@@ -152,7 +160,7 @@ impl Engine {
                 path,
                 schema: &schema,
             };
-            each(&mut self.rules, &self.cx, &mut self.sink, |r, cx, out| {
+            each(&mut self.rules, &self.cx, |r, cx, out| {
                 r.table_file(&tf, cx, out)
             });
             for batch in batches(path, None)? {
@@ -173,35 +181,34 @@ impl Engine {
 
     fn read_batch(&mut self, b: &Batch<'_>) {
         let Engine {
-            rules,
-            cx,
-            sink,
-            spans,
-            ..
+            rules, cx, spans, ..
         } = self;
-        each(rules, cx, sink, |r, cx, out| r.batch(b, cx, out));
+        each_par(rules, cx, |r, cx, out| r.batch(b, cx, out));
         match b.table {
             "actors" => {
                 for row in ActorRow::decode(b) {
-                    each(rules, cx, sink, |r, cx, out| r.actor(&row, cx, out));
+                    each(rules, cx, |r, cx, out| r.actor(&row, cx, out));
                     cx.add_actor(&row);
                 }
             }
             "sources" => {
                 for row in SourceRow::decode(b) {
-                    each(rules, cx, sink, |r, cx, out| r.source(&row, cx, out));
+                    each(rules, cx, |r, cx, out| r.source(&row, cx, out));
                     cx.add_source(&row);
                 }
             }
             "articles" => {
                 for row in ArticleRow::decode(b) {
-                    each(rules, cx, sink, |r, cx, out| r.article(&row, cx, out));
+                    each(rules, cx, |r, cx, out| r.article(&row, cx, out));
                     cx.add_article(&row);
                 }
             }
             "claims" => {
-                for row in ClaimRow::decode(b) {
-                    each(rules, cx, sink, |r, cx, out| r.claim(&row, cx, out));
+                let rows = ClaimRow::decode(b);
+                each_par(rules, cx, |r, cx, out| {
+                    rows.iter().for_each(|row| r.claim(row, cx, out))
+                });
+                for row in rows {
                     keep_span(
                         spans,
                         "claims",
@@ -213,8 +220,11 @@ impl Engine {
                 }
             }
             "mentions" => {
-                for row in MentionRow::decode(b) {
-                    each(rules, cx, sink, |r, cx, out| r.mention(&row, cx, out));
+                let rows = MentionRow::decode(b);
+                each_par(rules, cx, |r, cx, out| {
+                    rows.iter().for_each(|row| r.mention(row, cx, out))
+                });
+                for row in rows {
                     keep_span(
                         spans,
                         "mentions",
@@ -239,7 +249,7 @@ impl Engine {
             }
             let spans = self.spans.get(id).map_or(&[][..], Vec::as_slice);
             let at = ArticleText::new(id, text, spans);
-            each(&mut self.rules, &self.cx, &mut self.sink, |r, cx, out| {
+            each(&mut self.rules, &self.cx, |r, cx, out| {
                 r.article_text(&at, cx, out)
             });
         })
@@ -303,13 +313,11 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
             .rules
             .iter()
             .map(|(entry, severity)| Active {
-                meta: entry.meta,
-                severity: *severity,
                 rule: entry.instantiate(),
+                sink: Sink::for_rule(entry.meta, *severity),
             })
             .collect(),
         cx: Context::new(dir, settings.options.clone()),
-        sink: Sink::default(),
         spans: HashMap::new(),
         rows: Vec::new(),
     };
@@ -318,12 +326,9 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         let found = table_files(dir, table)?;
         if found.is_empty() {
             engine.cx.mark_missing(table);
-            each(
-                &mut engine.rules,
-                &engine.cx,
-                &mut engine.sink,
-                |r, cx, out| r.missing_table(table, cx, out),
-            );
+            each(&mut engine.rules, &engine.cx, |r, cx, out| {
+                r.missing_table(table, cx, out)
+            });
         }
         files.push((table, found));
     }
@@ -335,14 +340,14 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         .find(|(t, _)| *t == "articles")
         .map_or(&[][..], |(_, f)| f.as_slice());
     engine.read_texts(article_files)?;
-    each(
-        &mut engine.rules,
-        &engine.cx,
-        &mut engine.sink,
-        |r, cx, out| r.finish(cx, out),
-    );
+    each(&mut engine.rules, &engine.cx, |r, cx, out| {
+        r.finish(cx, out)
+    });
 
-    let mut diagnostics = std::mem::take(&mut engine.sink).into_diagnostics();
+    let mut diagnostics: Vec<Diagnostic> = std::mem::take(&mut engine.rules)
+        .into_iter()
+        .flat_map(|a| a.sink.into_diagnostics())
+        .collect();
     place_all(&mut diagnostics, &engine.cx, article_files)?;
     sort(&mut diagnostics, &engine.cx);
     Ok(Report {

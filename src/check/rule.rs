@@ -136,7 +136,7 @@ impl RuleMeta {
 /// articles, claims, mentions, calling the hooks below as it goes; a hook sees the
 /// [`Context`] of the tables read before its own. Every hook does nothing by default.
 #[allow(unused_variables)]
-pub trait Rule {
+pub trait Rule: Send {
     /// A table has no file at all.
     fn missing_table(&mut self, table: &'static str, cx: &Context, out: &mut Sink) {}
     /// A table file's schema, before its rows.

@@ -478,14 +478,14 @@ impl Finder<'_> {
                 for k in i..=last {
                     if tokens[k].text(text) == "and" {
                         if k > from {
-                            self.name_candidate(&tokens, from, k - 1, sentence.start);
+                            self.name_candidate(tokens, from, k - 1, sentence.start);
                         }
                         from = k + 1;
                     }
                 }
             }
             if from <= last {
-                self.name_candidate(&tokens, from, last, sentence.start);
+                self.name_candidate(tokens, from, last, sentence.start);
             }
             i = last + 1;
         }
