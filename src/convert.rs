@@ -207,7 +207,6 @@ pub fn convert_with_progress(
         Some(manifest) => b.absorb(lock.dir(), manifest)?,
         None => Vec::new(),
     };
-    let present = b.origin_of.len();
 
     // Old verdicts on inputs of this run give way to this run's.
     let mut run_paths: HashSet<String> = inputs
@@ -228,82 +227,123 @@ pub fn convert_with_progress(
         .collect();
     let mut done = 0;
     let mut next = 0;
-    while next < inputs.len() {
-        let mut end = next + 1;
-        let mut bytes = sizes[next];
-        while end < inputs.len() && end - next < CHUNK_INPUTS && bytes + sizes[end] <= CHUNK_BYTES {
-            bytes += sizes[end];
-            end += 1;
-        }
-        let read: Vec<_> = inputs[next..end]
-            .par_iter()
-            .map(|i| ingest::read_input(i, &options.limits))
-            .collect();
-        next = end;
-        let mut todo: Vec<(ArticleId, Document)> = Vec::new();
-        for ingested in read {
-            run_rejected.extend(ingested.rejected);
-            for doc in ingested.documents {
-                run_paths.insert(doc.origin.clone());
-                let id = ArticleId::from_raw_sha256(&doc.raw_sha256);
-                if options.shard.is_some_and(|s| !s.holds(&id)) {
+    // The tables are written on a thread of their own, a chunk behind the extraction.
+    let Builder {
+        t,
+        mut origin_of,
+        existing,
+        mut issues,
+    } = b;
+    let (t, written) = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(1);
+        let writer = scope.spawn(move || {
+            let mut t = t;
+            for chunk in rx {
+                for x in chunk {
+                    if let Err(e) = t.add(x) {
+                        return (t, Err(e));
+                    }
+                }
+            }
+            (t, Ok(()))
+        });
+        while next < inputs.len() {
+            let mut end = next + 1;
+            let mut bytes = sizes[next];
+            while end < inputs.len()
+                && end - next < CHUNK_INPUTS
+                && bytes + sizes[end] <= CHUNK_BYTES
+            {
+                bytes += sizes[end];
+                end += 1;
+            }
+            let read: Vec<_> = inputs[next..end]
+                .par_iter()
+                .map(|i| ingest::read_input(i, &options.limits))
+                .collect();
+            next = end;
+            let mut todo: Vec<(ArticleId, Document)> = Vec::new();
+            for ingested in read {
+                run_rejected.extend(ingested.rejected);
+                for doc in ingested.documents {
+                    run_paths.insert(doc.origin.clone());
+                    let id = ArticleId::from_raw_sha256(&doc.raw_sha256);
+                    if options.shard.is_some_and(|s| !s.holds(&id)) {
+                        continue;
+                    }
+                    if let Some(first) = origin_of.get(&id) {
+                        // Already converted, in this run or before: the same content from
+                        // another input is noted once, as it would be had both come in one
+                        // batch.
+                        let note = ConversionIssue {
+                            origin: doc.origin.clone(),
+                            article_id: Some(id.clone()),
+                            message: "same content as an earlier input; skipped".into(),
+                        };
+                        if *first != doc.origin && !issues.contains(&note) {
+                            issues.push(note);
+                        }
+                        if existing.contains(&id) {
+                            skipped += 1;
+                        }
+                        continue;
+                    }
+                    origin_of.insert(id.clone(), doc.origin.clone());
+                    todo.push((id, doc));
+                }
+            }
+            let results: Vec<(Extracted, Vec<String>)> = todo
+                .par_iter()
+                .map(|(_, doc)| {
+                    let x = extractor.extract(doc);
+                    let violations = validators.check(&x);
+                    (x, violations)
+                })
+                .collect();
+            let mut ready = Vec::with_capacity(results.len());
+            for ((id, doc), (x, violations)) in todo.into_iter().zip(results) {
+                if !violations.is_empty() {
+                    origin_of.remove(&id);
+                    run_rejected.push(Rejected {
+                        path: doc.origin,
+                        reason: format!(
+                            "article {} fails its schema: {}",
+                            x.article.article_id,
+                            violations.join("; ")
+                        ),
+                    });
                     continue;
                 }
-                if let Some(first) = b.origin_of.get(&id) {
-                    // Already converted, in this run or before: the same content from
-                    // another input is noted once, as it would be had both come in one
-                    // batch.
-                    let note = ConversionIssue {
+                for note in &x.notes {
+                    issues.push(ConversionIssue {
                         origin: doc.origin.clone(),
-                        article_id: Some(id.clone()),
-                        message: "same content as an earlier input; skipped".into(),
-                    };
-                    if *first != doc.origin && !b.issues.contains(&note) {
-                        b.issues.push(note);
-                    }
-                    if b.existing.contains(&id) {
-                        skipped += 1;
-                    }
-                    continue;
+                        article_id: Some(x.article.article_id.clone()),
+                        message: note.clone(),
+                    });
                 }
-                b.origin_of.insert(id.clone(), doc.origin.clone());
-                todo.push((id, doc));
+                ready.push(x);
+                added += 1;
             }
+            if tx.send(ready).is_err() {
+                // The writer stopped on an error, which the join below returns.
+                break;
+            }
+            done += bytes;
+            progress(done);
         }
-        let results: Vec<(Extracted, Vec<String>)> = todo
-            .par_iter()
-            .map(|(_, doc)| {
-                let x = extractor.extract(doc);
-                let violations = validators.check(&x);
-                (x, violations)
-            })
-            .collect();
-        for ((id, doc), (x, violations)) in todo.into_iter().zip(results) {
-            if !violations.is_empty() {
-                b.origin_of.remove(&id);
-                run_rejected.push(Rejected {
-                    path: doc.origin,
-                    reason: format!(
-                        "article {} fails its schema: {}",
-                        x.article.article_id,
-                        violations.join("; ")
-                    ),
-                });
-                continue;
-            }
-            for note in &x.notes {
-                b.issues.push(ConversionIssue {
-                    origin: doc.origin.clone(),
-                    article_id: Some(x.article.article_id.clone()),
-                    message: note.clone(),
-                });
-            }
-            b.add(x)?;
-            added += 1;
+        drop(tx);
+        match writer.join() {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
         }
-        done += bytes;
-        progress(done);
-    }
+    });
+    written?;
+    let b = Builder {
+        t,
+        origin_of,
+        existing,
+        issues,
+    };
     let mut all_rejected = old_rejected;
     all_rejected.retain(|r| !from_run(&r.path, &run_paths));
     all_rejected.extend(run_rejected.iter().cloned());
@@ -311,7 +351,6 @@ pub fn convert_with_progress(
     report.rejected = run_rejected;
     report.added = added;
     report.skipped = skipped;
-    debug_assert!(report.articles >= present);
     Ok(report)
 }
 
@@ -360,32 +399,22 @@ fn existing_manifest(lock: &DatasetLock) -> Result<Option<Manifest>, DatasetErro
 /// A dataset being built: the writer, the shared tables, and what is known of the
 /// articles already written.
 struct Builder<'l> {
-    w: DatasetWriter<'l>,
-    shared: Shared,
+    t: Tables<'l>,
     /// Where each article written came from, by ID.
     origin_of: HashMap<ArticleId, String>,
     /// Articles taken from existing datasets.
     existing: HashSet<ArticleId>,
     issues: Vec<ConversionIssue>,
+}
+
+/// The tables being written, with the claim counts by kind.
+struct Tables<'l> {
+    w: DatasetWriter<'l>,
+    shared: Shared,
     kinds: [usize; ClaimKind::ALL.len()],
 }
 
-impl<'l> Builder<'l> {
-    fn begin(lock: &'l DatasetLock, budget: PartBudget) -> Result<Self, DatasetError> {
-        Ok(Self {
-            w: DatasetWriter::begin(lock, budget)?,
-            shared: Shared::default(),
-            origin_of: HashMap::new(),
-            existing: HashSet::new(),
-            issues: Vec::new(),
-            kinds: [0; ClaimKind::ALL.len()],
-        })
-    }
-
-    fn articles(&self) -> usize {
-        self.w.articles.rows() as usize
-    }
-
+impl Tables<'_> {
     fn count(&mut self, c: &Claim) {
         if let Some(i) = ClaimKind::ALL.iter().position(|k| *k == c.kind) {
             self.kinds[i] += 1;
@@ -407,6 +436,25 @@ impl<'l> Builder<'l> {
         }
         self.w.mentions.extend(x.mentions)
     }
+}
+
+impl<'l> Builder<'l> {
+    fn begin(lock: &'l DatasetLock, budget: PartBudget) -> Result<Self, DatasetError> {
+        Ok(Self {
+            t: Tables {
+                w: DatasetWriter::begin(lock, budget)?,
+                shared: Shared::default(),
+                kinds: [0; ClaimKind::ALL.len()],
+            },
+            origin_of: HashMap::new(),
+            existing: HashSet::new(),
+            issues: Vec::new(),
+        })
+    }
+
+    fn articles(&self) -> usize {
+        self.t.w.articles.rows() as usize
+    }
 
     /// Streams the dataset in `dir` into this one, part file by part file: articles
     /// already here are skipped with their claims and mentions. Returns its rejected
@@ -422,7 +470,7 @@ impl<'l> Builder<'l> {
                 self.origin_of
                     .insert(a.article_id.clone(), a.origin.clone());
                 self.existing.insert(a.article_id.clone());
-                self.w.articles.push(a)?;
+                self.t.w.articles.push(a)?;
             }
             Ok(())
         })?;
@@ -431,8 +479,8 @@ impl<'l> Builder<'l> {
                 .into_iter()
                 .filter(|c| !dropped.contains(&c.article_id))
             {
-                self.count(&c);
-                self.w.claims.push(c)?;
+                self.t.count(&c);
+                self.t.w.claims.push(c)?;
             }
             Ok(())
         })?;
@@ -440,20 +488,20 @@ impl<'l> Builder<'l> {
             let keep = part
                 .into_iter()
                 .filter(|m| !dropped.contains(&m.article_id));
-            self.w.mentions.extend(keep)
+            self.t.w.mentions.extend(keep)
         })?;
         for_each_part(dir, manifest, |part: Vec<Finding>| {
             let keep = part
                 .into_iter()
                 .filter(|f| f.article_id.as_ref().is_none_or(|id| !dropped.contains(id)));
-            self.w.findings.extend(keep)
+            self.t.w.findings.extend(keep)
         })?;
         for_each_part(dir, manifest, |part: Vec<Actor>| {
-            part.into_iter().for_each(|a| self.shared.add_actor(a));
+            part.into_iter().for_each(|a| self.t.shared.add_actor(a));
             Ok(())
         })?;
         for_each_part(dir, manifest, |part: Vec<Source>| {
-            part.into_iter().for_each(|s| self.shared.add_source(s));
+            part.into_iter().for_each(|s| self.t.shared.add_source(s));
             Ok(())
         })?;
         for issue in &manifest.issues {
@@ -467,10 +515,8 @@ impl<'l> Builder<'l> {
     /// Writes the shared tables and the manifest, and switches the dataset in.
     fn commit(self, rejected: Vec<Rejected>) -> Result<Report, DatasetError> {
         let Builder {
-            w,
-            shared,
+            t: Tables { w, shared, kinds },
             issues,
-            kinds,
             ..
         } = self;
         let (articles, mentions) = (w.articles.rows() as usize, w.mentions.rows() as usize);
