@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 use super::Outcome;
 use crate::check::render::Format;
 use crate::convert::{Mode, Options, Report, Shard, convert_with_progress};
+use crate::dataset::PartBudget;
 use crate::extract::Extractor;
 use crate::extract::lexicon::Lexicon;
 use crate::ingest::{self, Limits};
@@ -68,6 +69,11 @@ pub struct Args {
     /// machine or many, split the work without overlap. Join them with `claimset merge`.
     #[arg(long, value_name = "I/N")]
     shard: Option<Shard>,
+    /// Rows per part file: a table with more rows is written as a folder of part files
+    /// (`claims/part-0001.parquet`, ...), one row group each. Parts also close at 128 MB.
+    #[arg(long, value_name = "N", default_value_t = PartBudget::default().part_rows,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    part_rows: u64,
     /// Threads extracting articles in parallel (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
@@ -117,7 +123,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         },
         mode,
         shard: args.shard,
-        ..Options::default()
+        budget: PartBudget {
+            part_rows: args.part_rows,
+            ..PartBudget::default()
+        },
     };
     super::set_jobs(args.jobs)?;
     let total: u64 = inputs.iter().filter_map(ingest::input_size).sum();
