@@ -1,16 +1,25 @@
 //! Name folding: the normal form under which two spellings of a name are the same actor.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkd_quick};
 
 /// Folds a name for identity: diacritics dropped, apostrophes removed, hyphens and
 /// punctuation as spaces, lower case, single spaces, a leading "the" dropped.
 ///
 /// `Jama’at Nasr al-Islam` and `jamaat nasr al islam` fold to the same string.
 pub fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // Most names are in NFKD already (all ASCII ones are): they skip the decomposition.
+    if is_nfkd_quick(name.chars()) == IsNormalized::Yes {
+        fold_chars(name.chars(), name.len())
+    } else {
+        fold_chars(name.nfkd(), name.len())
+    }
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in name.nfkd() {
+    for c in chars {
         if is_combining_mark(c) || matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ' | '´' | '.') {
             continue;
         }
