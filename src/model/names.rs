@@ -20,7 +20,22 @@ fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
     let mut out = String::with_capacity(len);
     let mut pending_space = false;
     for c in chars {
-        if is_combining_mark(c) || matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ' | '´' | '.') {
+        if c.is_ascii() {
+            if matches!(c, '\'' | '`' | '.') {
+                continue;
+            }
+            if c.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                pending_space = true;
+            }
+            continue;
+        }
+        if is_combining_mark(c) || matches!(c, '’' | '‘' | 'ʼ' | '´') {
             continue;
         }
         if c.is_alphanumeric() {
