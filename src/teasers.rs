@@ -21,7 +21,14 @@ pub fn prefixes() -> &'static [String] {
 /// The rest of a line that starts with a teaser prefix, trimmed ("Read more: X" gives
 /// "X", a bare "Related:" gives ""); `None` for any other line.
 pub fn strip_prefix(line: &str) -> Option<&str> {
-    let lower = line.to_lowercase();
+    // Only the head of the line can hold a prefix: lower-case no more of it.
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let longest = *LONGEST.get_or_init(|| prefixes().iter().map(String::len).max().unwrap_or(0));
+    let mut head = longest.min(line.len());
+    while !line.is_char_boundary(head) {
+        head += 1;
+    }
+    let lower = line[..head].to_lowercase();
     prefixes().iter().find_map(|p| {
         (lower.starts_with(p.as_str()) && line.is_char_boundary(p.len()))
             .then(|| line[p.len()..].trim())
@@ -31,7 +38,7 @@ pub fn strip_prefix(line: &str) -> Option<&str> {
 /// A separator line: a few dashes, stars or the like and nothing else.
 pub fn is_separator(line: &str) -> bool {
     !line.is_empty()
-        && line.chars().count() <= 5
+        && line.chars().nth(5).is_none()
         && line
             .chars()
             .all(|c| matches!(c, '-' | '–' | '—' | '*' | '•' | '_' | '='))

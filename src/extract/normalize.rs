@@ -80,7 +80,11 @@ fn headline_like(line: &str) -> bool {
 /// Normalises a body: paragraphs are blank-line separated blocks, or single lines when the
 /// block's lines read as paragraphs of their own; hard-wrapped blocks are joined.
 pub fn normalize(body: &str) -> Normalized {
-    let body = body.replace("\r\n", "\n").replace('\r', "\n");
+    let body = if body.contains('\r') {
+        std::borrow::Cow::Owned(body.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(body)
+    };
     let lines: Vec<String> = body.split('\n').map(tidy_line).collect();
     let mut out = Normalized::default();
     let mut block: Vec<String> = Vec::new();
