@@ -13,7 +13,6 @@ pub mod segment;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::ingest::Document;
 use crate::model::{
@@ -269,7 +268,10 @@ impl Extractor {
         let article = Article {
             article_id,
             title: tidy_line(&doc.title),
-            word_count: text.unicode_words().count() as u32,
+            word_count: text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count() as u32,
             text: text.clone(),
             origin: doc.origin.clone(),
             source_id: article_source,

@@ -153,7 +153,8 @@ pub struct Article {
     pub language: String,
     /// Teaser headlines removed from the body.
     pub related_headlines: Vec<String>,
-    /// Words in `text`.
+    /// Words in `text`: runs of characters between white space that hold a letter or a
+    /// digit.
     pub word_count: u32,
     /// SHA-256 of the raw input bytes, lower-case hex.
     #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
