@@ -160,6 +160,21 @@ const ADVERBS: &[&str] = &[
     "formally", "explicitly", "specifically", "similarly", "likewise",
 ];
 
+/// Past forms that take an infinitive in the active voice ("X pledged to build"), unlike
+/// "suspected to be" or "believed to have".
+#[rustfmt::skip]
+const INTENTION_VERBS: &[&str] = &[
+    "agreed", "pledged", "promised", "threatened", "vowed", "planned", "refused", "declined",
+    "intended", "decided", "hoped", "wanted", "wished", "demanded", "proposed",
+];
+
+/// Infinitives that make "declined to …" a report of silence, not a claim.
+#[rustfmt::skip]
+const SILENCE_VERBS: &[&str] = &[
+    "comment", "elaborate", "say", "answer", "respond", "discuss", "specify", "speculate",
+    "confirm", "reply",
+];
+
 /// A reporting cue in a sentence: token range and byte span (auxiliary included).
 #[derive(Debug, Clone)]
 struct Cue {
@@ -267,12 +282,23 @@ impl Context<'_> {
                 k += 1;
                 continue;
             };
-            // "suspected to be", "believed to have": passive, no speaker.
-            let passive = tokens.get(k + n).is_some_and(|t| t.text(self.text) == "to")
-                && self
-                    .words(&tokens[k..k + n])
-                    .last()
-                    .is_some_and(|w| w.ends_with("ed"));
+            // "suspected to be", "believed to have": passive, no speaker; but "pledged to
+            // build", "refused to leave": a verb of intention with its infinitive.
+            let last_word = self.words(&tokens[k..k + n]).pop().unwrap_or_default();
+            let infinitive = tokens.get(k + n).is_some_and(|t| t.text(self.text) == "to");
+            let intention = infinitive
+                && INTENTION_VERBS.contains(&last_word.as_str())
+                && tokens.get(k + n + 1).is_some_and(|t| {
+                    let w = t.text(self.text);
+                    t.is_word() && !starts_upper(w) && !NOUN_MARKERS.contains(&w)
+                });
+            // "declined to comment", "refused to say": a report of silence.
+            let silence = infinitive
+                && class == CueClass::Attitude
+                && tokens.get(k + n + 1).is_some_and(|t| {
+                    SILENCE_VERBS.contains(&t.text(self.text).to_lowercase().as_str())
+                });
+            let passive = silence || (infinitive && last_word.ends_with("ed") && !intention);
             // "over fears", "the claims", "his statement": a noun, not a cue; "was told",
             // "is called", "so-called": passive, no speaker in subject position.
             let before = (k > 0 && tokens[k - 1].is_word())
@@ -851,7 +877,8 @@ impl Context<'_> {
         // "…, according to X." governs the whole sentence: try it first.
         cues.sort_by_key(|c| c.class != CueClass::According);
         for cue in &cues {
-            let claims = self.try_cue(&tokens, cue, sentence.clone(), history);
+            let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
+            self.join_continuation(&mut claims, sentence.clone());
             if !claims.is_empty() {
                 for c in &claims {
                     if let Some(s) = &c.source {
@@ -862,6 +889,86 @@ impl Context<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// "“A,” X said, “B.”" and "“A,” X said. “B.”": a quotation that goes on after its
+    /// cue is one claim with it, spanning the cue. The continuation is a quotation that
+    /// opens in the same sentence after the cue, or one standing alone right after it in
+    /// the same paragraph.
+    fn join_continuation(&self, claims: &mut Vec<ClaimDraft>, sentence: Range<usize>) {
+        for i in 0..claims.len() {
+            if claims[i].kind != ClaimKind::Assertion
+                && claims[i].source.is_some()
+                && self.join_at(claims, i, sentence.clone())
+            {
+                return;
+            }
+        }
+    }
+
+    fn join_at(&self, claims: &mut Vec<ClaimDraft>, i: usize, sentence: Range<usize>) -> bool {
+        let text = self.text;
+        let c = &claims[i];
+        let Some(cue) = c.cue.as_deref() else {
+            return false;
+        };
+        let after = match c.kind {
+            ClaimKind::Direct => self
+                .quotes
+                .iter()
+                .find(|q| q.inner.start <= c.span.start && c.span.end <= q.inner.end)
+                .map_or(c.span.end, |q| q.outer.end),
+            _ => c.span.end,
+        };
+        // Only a content that precedes its cue goes on after it.
+        let Some(q) = self.quotes.iter().find(|q| q.outer.start >= after) else {
+            return false;
+        };
+        let gap = &text[after..q.outer.start];
+        let gap_words = gap.split_whitespace().count();
+        if !gap.contains(cue)
+            || gap_words > 16
+            || gap.contains(['\n', ';'])
+            || gap.contains(", and")
+            || gap.contains("and,")
+            || gap.contains(['“', '”', '"', '«', '»'])
+        {
+            return false;
+        }
+        let within = q.outer.start < sentence.end;
+        let gap = gap.trim_end();
+        let joined = if within {
+            gap.ends_with(',') || gap.ends_with(':')
+        } else {
+            // The next sentence is the quotation alone.
+            let rest = &text[q.outer.end..];
+            let alone = rest
+                .chars()
+                .find(|c| !c.is_whitespace() || *c == '\n')
+                .is_none_or(|c| c == '\n' || c.is_uppercase() || matches!(c, '“' | '"'));
+            let closed = text[q.inner.clone()]
+                .trim_end()
+                .ends_with(['.', '!', '?', '…']);
+            gap.ends_with('.') && alone && closed
+        };
+        if !joined {
+            return false;
+        }
+        let inner = self.trim_content(q.inner.clone());
+        if inner.is_empty() {
+            return false;
+        }
+        let kind = if c.kind == ClaimKind::Direct {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Mixed
+        };
+        let span = c.span.start..inner.end;
+        claims[i].span = span.clone();
+        claims[i].kind = kind;
+        let keep = claims[i].clone();
+        claims.retain(|d| d == &keep || d.span.start >= span.end || d.span.end <= span.start);
+        true
     }
 
     fn try_cue(
@@ -1137,13 +1244,60 @@ impl Context<'_> {
             Some(m) if !self.in_quote(m.start) => self.actor_source(m.actor),
             _ => {
                 let w = first.text(text).to_lowercase();
-                if !PRONOUNS.contains(&w.as_str()) {
-                    return None;
+                if PRONOUNS.contains(&w.as_str()) {
+                    self.pronoun(&w, first.start, history)?
+                } else {
+                    self.subject_phrase(&tokens[clause_start..cue.first], history)?
                 }
-                self.pronoun(&w, first.start, history)?
             }
         };
         self.draft(cue.span.end..sentence.end, &source, &text[cue.span.clone()])
+    }
+
+    /// The source named by the noun phrase opening a clause, up to its first auxiliary,
+    /// adverb, preposition or past form: "The mayor" in "The mayor has sharply criticized".
+    fn subject_phrase(&self, tokens: &[Token], history: &History) -> Option<SourceDraft> {
+        let lead = tokens
+            .iter()
+            .take_while(|t| ADVERBS.contains(&t.text(self.text).to_lowercase().as_str()))
+            .count();
+        let tokens = &tokens[lead..];
+        // "the president of the region, Roberto Maroni, has": the name in apposition.
+        if let Some(c) = tokens.iter().take(8).position(|t| t.text(self.text) == ",")
+            && let Some(m) = tokens
+                .get(c + 1)
+                .and_then(|t| self.actors.mention_at(t.start))
+            && tokens
+                .iter()
+                .find(|t| t.start >= m.end)
+                .is_some_and(|t| t.text(self.text) == ",")
+        {
+            return Some(self.actor_source(m.actor));
+        }
+        let end = tokens.iter().enumerate().skip(1).find_map(|(i, t)| {
+            let w = t.text(self.text).to_lowercase();
+            let verbal = !t.is_word()
+                || AUXILIARIES.contains(&w.as_str())
+                || VERBS_IN_CLAUSES.contains(&w.as_str())
+                || ADVERBS.contains(&w.as_str())
+                || HEAD_ENDS.contains(&w.as_str())
+                || (!starts_upper(t.text(self.text))
+                    && (w.ends_with("ly") || w.ends_with("ed") || self.lex.cue(&w).is_some()));
+            // "The river council met on Tuesday": a lower-case word before a preposition
+            // or determiner, past the head of the phrase, is its verb.
+            let before_object = i >= 2
+                && !starts_upper(t.text(self.text))
+                && !DETERMINERS.contains(&tokens[i - 1].text(self.text).to_lowercase().as_str())
+                && tokens.get(i + 1).is_some_and(|n| {
+                    let n = n.text(self.text).to_lowercase();
+                    DETERMINERS.contains(&n.as_str()) || HEAD_ENDS.contains(&n.as_str())
+                });
+            (verbal || before_object).then_some(i)
+        })?;
+        if end > 5 || !tokens[..end].iter().all(Token::is_word) {
+            return None;
+        }
+        self.source(Self::bytes(tokens, 0, end), history)
     }
 
     /// "X said (that) C", "X, a spokesman, said: “Q”", "“Q,” X said", "C, X said",
@@ -1165,20 +1319,26 @@ impl Context<'_> {
         {
             subj_end -= 1;
         }
-        // "X supported Democrats …, and said C": a second verb of the sentence subject.
-        if subj_end > 1
+        // "X supported Democrats …, and said C", "X condemned the test and pledged to …": a
+        // second verb of the sentence subject.
+        let comma_and = subj_end > 1
             && matches!(tokens[subj_end - 1].text(text), "and" | "but")
-            && tokens[subj_end - 2].text(text) == ","
-        {
+            && tokens[subj_end - 2].text(text) == ",";
+        let bare_and = subj_end > 1
+            && tokens[subj_end - 1].text(text) == "and"
+            && tokens[subj_end - 2].is_word();
+        if comma_and || bare_and {
             let Some(said) = self.participle(tokens, cue, sentence.clone(), history) else {
                 return Vec::new();
             };
             // The first verb's clause is the article's own voice.
-            let first = self.trim_content(sentence.start..tokens[subj_end - 2].start);
-            let words = tokens[..subj_end - 2]
-                .iter()
-                .filter(|t| t.is_word())
-                .count();
+            let cut = if comma_and {
+                subj_end - 2
+            } else {
+                subj_end - 1
+            };
+            let first = self.trim_content(sentence.start..tokens[cut].start);
+            let words = tokens[..cut].iter().filter(|t| t.is_word()).count();
             let mut claims = Vec::new();
             if words >= 4 && !first.is_empty() {
                 claims.push(ClaimDraft {
@@ -1429,11 +1589,44 @@ impl Context<'_> {
                 } else {
                     tokens[subj_first - 1].end
                 };
-                claims.extend(self.draft(sentence.start..content_end, &source, cue_text));
-                claims.extend(self.tail(after, end, &source, cue_text));
+                let before = self.draft(sentence.start..content_end, &source, cue_text);
+                let tail = self.tail(after, end, &source, cue_text);
+                // "Climate change, Mr. Obama often says, is the greatest threat": the cue
+                // interrupts one content clause, which is one claim around it.
+                if let (Some(b), Some(t)) = (&before, &tail)
+                    && b.kind == ClaimKind::Indirect
+                    && t.kind == ClaimKind::Assertion
+                    && self.continues_clause(t.span.start)
+                {
+                    let whole = self.trim_content(b.span.start..t.span.end);
+                    claims.extend(self.draft(whole, &source, cue_text));
+                    return claims;
+                }
+                claims.extend(before);
+                claims.extend(tail);
             }
         }
         claims
+    }
+
+    /// Whether the words at `at` carry on a clause rather than start a new one or add
+    /// an adverbial: "is the greatest threat", "he decided to …", not "and the town …",
+    /// "in an interview …" or "referring to …".
+    fn continues_clause(&self, at: usize) -> bool {
+        let word = self.text[at..]
+            .split(|c: char| !c.is_alphanumeric() && !matches!(c, '’' | '\''))
+            .next()
+            .unwrap_or("");
+        !word.is_empty()
+            && !starts_upper(word)
+            && !word.ends_with("ing")
+            && !CLAUSE_WORDS.contains(&word)
+            && !INTRODUCERS.contains(&word)
+            && !HEAD_ENDS.contains(&word)
+            && !matches!(
+                word,
+                "or" | "so" | "yet" | "nor" | "then" | "citing" | "noting"
+            )
     }
 
     /// What follows "“Q,” X said": the rest of an interrupted quotation ("…, “B.”"), a
