@@ -113,6 +113,31 @@ const ADVERBIALS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
+/// Modal and auxiliary verbs between a subject and its cue ("critics would call").
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "do", "does", "did",
+];
+
+/// Words in "-ly" that are not adverbs.
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "italy",
+    "july", "bully", "only",
+];
+
+/// "he’s", "it's", "who’s": a pronoun with "is" or "has", not a possessor.
+fn is_contraction(w: &str) -> bool {
+    let stem = w.trim_end_matches("’s").trim_end_matches("'s");
+    stem != w
+        && matches!(
+            stem,
+            "he" | "she" | "it" | "who" | "that" | "there" | "what" | "here" | "where"
+        )
+}
+
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
+}
+
 const AUXILIARIES: &[&str] = &["has", "have", "had"];
 
 /// Words that end the head of a source phrase ("officials in Mali", "a study published by").
@@ -308,9 +333,17 @@ impl Context<'_> {
                 .first()
                 .is_some_and(|w| w.ends_with("ing"));
             // "Trump's tax plans": after a possessive, a noun.
-            let possessive = before
-                .as_deref()
-                .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+            let possessive = before.as_deref().is_some_and(|w| {
+                w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+            }) && !before.as_deref().is_some_and(is_contraction)
+                || (k > 1
+                    && matches!(tokens[k - 1].text(self.text), "’" | "'")
+                    && tokens[k - 2].text(self.text).ends_with('s'));
+            // "the Clean Power Plan", "FELLOW DOCTORS WANT": a capitalised word inside a
+            // sentence is part of a name or a heading, not a cue.
+            let capitalised = k > 0
+                && tokens[..k].iter().any(|t| t.is_word())
+                && starts_upper(tokens[k].text(self.text));
             // "the taxes requested in arrears", "bodies found in the river": a participle
             // modifying a noun, not a speech act.
             let reduced_relative = matches!(class, CueClass::NounContent | CueClass::Finding)
@@ -326,9 +359,14 @@ impl Context<'_> {
                 });
             let noun_use = passive
                 || possessive
+                || capitalised
                 || reduced_relative
                 || before.as_deref().is_some_and(|w| {
-                    NOUN_MARKERS.contains(&w) || (COPULAS.contains(&w) && !progressive)
+                    // "they all suggested": a floating quantifier before a past form.
+                    let floating = matches!(w, "all" | "both" | "each")
+                        && (last_word.ends_with("ed") || last_word == "said");
+                    (NOUN_MARKERS.contains(&w) && !floating)
+                        || (COPULAS.contains(&w) && !progressive)
                 });
             if noun_use {
                 k += n;
@@ -1312,12 +1350,32 @@ impl Context<'_> {
         let text = self.text;
         let cue_text = &text[cue.span.clone()];
         let end = sentence.end;
+        // The verb group before the cue belongs to neither subject nor cue: adverbs
+        // ("specifically point to"), modals ("would call"), auxiliaries with adverbs
+        // between ("has repeatedly wondered"), floating quantifiers ("all suggested").
         let mut subj_end = cue.first;
-        while subj_end > 0
-            && tokens[subj_end - 1].is_word()
-            && ADVERBS.contains(&tokens[subj_end - 1].text(text).to_lowercase().as_str())
-        {
+        let mut negated = false;
+        while subj_end > 0 && tokens[subj_end - 1].is_word() {
+            let w = tokens[subj_end - 1].text(text).to_lowercase();
+            let negation =
+                matches!(w.as_str(), "not" | "never") || w.ends_with("n’t") || w.ends_with("n't");
+            let verbal = ADVERBS.contains(&w.as_str())
+                || MODALS.contains(&w.as_str())
+                || AUXILIARIES.contains(&w.as_str())
+                || negation
+                || (is_ly_adverb(&w) && !starts_upper(tokens[subj_end - 1].text(text)))
+                || (matches!(w.as_str(), "all" | "both" | "each")
+                    && subj_end > 1
+                    && tokens[subj_end - 2].is_word());
+            if !verbal {
+                break;
+            }
+            negated |= negation;
             subj_end -= 1;
+        }
+        // "did not say", "have not commented": a report of silence.
+        if negated && cue.class == CueClass::Speech {
+            return Vec::new();
         }
         // "X supported Democrats …, and said C", "X condemned the test and pledged to …": a
         // second verb of the sentence subject.
@@ -1350,6 +1408,28 @@ impl Context<'_> {
             }
             claims.push(said);
             return claims;
+        }
+        // "He’s claiming that C", "she’s called for C": the pronoun before the contraction.
+        if subj_end > 0
+            && subj_end == cue.first
+            && is_contraction(&tokens[subj_end - 1].text(text).to_lowercase())
+        {
+            let t = tokens[subj_end - 1];
+            let stem = t.end
+                - text[..t.end]
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            let alone = subj_end == 1 || !tokens[subj_end - 2].is_word();
+            return match self.source(t.start..stem, history) {
+                Some(source) if alone => self
+                    .draft(cue.span.end..end, &source, cue_text)
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            };
         }
         // "the request … asking schools to pay": a participle without "is" has no subject.
         if cue_text.ends_with("ing") {
