@@ -908,7 +908,10 @@ impl Context<'_> {
         history: &mut History,
     ) -> Vec<ClaimDraft> {
         let tokens = tokenize(self.text, sentence.clone());
-        if let Some(c) = self.relayed(&tokens, sentence.clone(), history) {
+        let labelled = self
+            .speaker_label(&tokens, sentence.clone())
+            .or_else(|| self.signed_quote(&tokens, sentence.clone(), history));
+        if let Some(c) = labelled.or_else(|| self.relayed(&tokens, sentence.clone(), history)) {
             if let Some(s) = &c.source {
                 history.push(para, c.span.clone(), s.clone());
             }
@@ -1035,6 +1038,124 @@ impl Context<'_> {
                 }
             }
         }
+    }
+
+    /// "PENCE: Well, look, …" (a transcript) and "Maria Costa: “…”": a paragraph that
+    /// opens with a speaker's name and a colon is that speaker's words. The name is in
+    /// capitals, or an actor's name before a quotation.
+    fn speaker_label(&self, tokens: &[Token], sentence: Range<usize>) -> Option<ClaimDraft> {
+        let text = self.text;
+        if !(sentence.start == 0 || text[..sentence.start].ends_with('\n')) {
+            return None;
+        }
+        let lead = usize::from(tokens.first().is_some_and(|t| !t.is_word()));
+        let colon = (lead..tokens.len().min(lead + 5)).find(|&k| tokens[k].text(text) == ":")?;
+        let name = &tokens[lead..colon];
+        if name.is_empty() || !name.iter().all(Token::is_word) {
+            return None;
+        }
+        let capitals = name.iter().all(|t| {
+            let w = t.text(text);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        });
+        let range = Self::bytes(tokens, lead, colon);
+        let quote_next = tokens
+            .get(colon + 1)
+            .is_some_and(|t| self.quotes.iter().any(|q| q.outer.start == t.start));
+        let source = if capitals {
+            // "PENCE": the person of that surname, else the label as a person's name.
+            let label = text[range.clone()].to_lowercase();
+            self.actors
+                .actors
+                .iter()
+                .position(|a| {
+                    a.kind == ActorKind::Person
+                        && a.name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|s| s.to_lowercase() == label)
+                })
+                .map(|a| self.actor_source(a))
+                .unwrap_or_else(|| SourceDraft {
+                    name: text[range].to_string(),
+                    kind: SourceKind::Person,
+                    actor: None,
+                    description: None,
+                })
+        } else if quote_next {
+            let m = self.actors.mentions_in(range.clone()).next()?;
+            if m.start != range.start || m.end != range.end {
+                return None;
+            }
+            self.actor_source(m.actor)
+        } else {
+            return None;
+        };
+        let para_end = text[sentence.start..]
+            .find("\n")
+            .map_or(text.len(), |i| sentence.start + i);
+        let start = tokens.get(colon + 1)?.start;
+        let (kind, span) = self.content(start..para_end)?;
+        let kind = if capitals { ClaimKind::Direct } else { kind };
+        Some(ClaimDraft {
+            span,
+            kind,
+            source: Some(source),
+            cue: Some(":".to_string()),
+        })
+    }
+
+    /// "“…” — Maria Costa": a quotation signed with a dash and a name.
+    fn signed_quote(
+        &self,
+        tokens: &[Token],
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let dash = tokens
+            .iter()
+            .rposition(|t| matches!(t.text(text), "―" | "—" | "–"))?;
+        let q = self.quotes.iter().find(|q| {
+            q.outer.start >= sentence.start
+                && q.outer.end <= tokens[dash].start
+                && text[q.outer.end..tokens[dash].start].trim().is_empty()
+                && !text[sentence.start..q.outer.start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+        })?;
+        let mut end = tokens.len();
+        if tokens.last().is_some_and(|t| t.text(text) == ".") {
+            end -= 1;
+        }
+        let name = &tokens[dash + 1..end];
+        let named = !name.is_empty()
+            && name.len() <= 5
+            && name.iter().all(|t| t.is_word() || t.text(text) == ".")
+            && name
+                .iter()
+                .filter(|t| t.is_word())
+                .all(|t| starts_upper(t.text(text)));
+        if !named {
+            return None;
+        }
+        let range = Self::bytes(tokens, dash + 1, end);
+        let source = self
+            .source(range.clone(), history)
+            .unwrap_or_else(|| SourceDraft {
+                name: text[range].to_string(),
+                kind: SourceKind::Person,
+                actor: None,
+                description: None,
+            });
+        let inner = self.trim_content(q.inner.clone());
+        (!inner.is_empty()).then(|| ClaimDraft {
+            span: inner,
+            kind: ClaimKind::Direct,
+            source: Some(source),
+            cue: Some(text[tokens[dash].start..tokens[dash].end].to_string()),
+        })
     }
 
     /// "Y quoted X as saying “Q”": the claim is X's, Y only relays it.
