@@ -394,6 +394,9 @@ impl Context<'_> {
     /// Trims spaces, a leading "that", and edge punctuation (not quotation marks) off a
     /// content span.
     fn trim_content(&self, mut r: Range<usize>) -> Range<usize> {
+        if r.start > r.end {
+            return r.start..r.start;
+        }
         loop {
             let s = &self.text[r.clone()];
             let before = r.clone();
@@ -1724,8 +1727,26 @@ impl Context<'_> {
             Some(from) => {
                 // A second claim under the same source: "…, declaring it a message",
                 // "…, and said it was …", "… thought out”: “Moves …”".
+                // A noun content ends before a relative clause on its last noun:
+                // "cited criticism of X, who took heat for …".
+                let end = if cue.class == CueClass::NounContent {
+                    after
+                        .windows(2)
+                        .find(|w| {
+                            w[0].start > from
+                                && w[0].text(text) == ","
+                                && matches!(
+                                    word(&w[1]).as_str(),
+                                    "who" | "which" | "where" | "whose"
+                                )
+                                && !self.in_quote(w[0].start)
+                        })
+                        .map_or(end, |w| w[0].start)
+                } else {
+                    end
+                };
                 let split = after.iter().enumerate().find_map(|(k, t)| {
-                    if t.start <= from || self.in_quote(t.start) {
+                    if t.start <= from || t.start >= end || self.in_quote(t.start) {
                         return None;
                     }
                     let next = after.get(k + 1)?;
@@ -1745,13 +1766,25 @@ impl Context<'_> {
                             Some((t.start, c.end, c.text(text).to_string()))
                         }
                         ":" if opens(next) && k > 0 => Some((t.start, t.end, cue_text.to_string())),
+                        // "accused X of Y and asserted that Z": a second past verb.
+                        "and"
+                            if k > 0
+                                && after[k - 1].is_word()
+                                && is_cue(next)
+                                && (word(next).ends_with("ed")
+                                    || matches!(word(next).as_str(), "said" | "told")) =>
+                        {
+                            Some((t.start, next.end, next.text(text).to_string()))
+                        }
                         _ => None,
                     }
                 });
+
                 // Another speaker: "…, but Y said B", "…, while experts warn that B".
                 let handover = || {
                     after.iter().enumerate().find_map(|(k, t)| {
                         if t.start <= from
+                            || t.start >= end
                             || self.in_quote(t.start)
                             || !matches!(t.text(text), "," | ";")
                         {
