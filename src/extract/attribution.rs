@@ -566,8 +566,11 @@ impl Context<'_> {
             let t = self.text[m.start..m.end].to_lowercase();
             t.ends_with(&head) || t.contains(&format!("{head} "))
         });
+        // "those close to him", "people familiar with the matter": a vague phrase.
+        let vague_phrase =
+            (2..=words.len().min(5)).any(|n| self.lex.vague.contains(&words[..n].join(" ")));
         if !head_named {
-            if self.lex.vague.contains(&head) {
+            if self.lex.vague.contains(&head) || (vague_phrase && mentions.is_empty()) {
                 return unnamed(SourceKind::Vague);
             }
             if determiner == Some("the")
@@ -1361,8 +1364,18 @@ impl Context<'_> {
                 ) && !abbreviation_dot(k)
             })
             .unwrap_or(tokens.len());
-        let words_after_np = tokens[tail_end..].iter().filter(|t| t.is_word()).count();
-        if tail_end == cue.last + 1 || words_after_np > 0 && tokens[tail_end].text(text) != "," {
+        // "said Rep. X (D-N.Y.), a leading …", "said X (a view echoed by …).": a
+        // parenthetical after the name is neither name nor content.
+        let after_paren = (tokens.get(tail_end).is_some_and(|t| t.text(text) == "("))
+            .then(|| {
+                (tail_end..tokens.len())
+                    .find(|&k| tokens[k].text(text) == ")")
+                    .map(|k| k + 1)
+            })
+            .flatten();
+        let rest = after_paren.unwrap_or(tail_end);
+        let words_after_np = tokens[rest..].iter().filter(|t| t.is_word()).count();
+        if tail_end == cue.last + 1 || words_after_np > 0 && tokens[rest].text(text) != "," {
             return None;
         }
         let source = self.source(Self::bytes(tokens, cue.last + 1, tail_end), history)?;
@@ -1819,6 +1832,25 @@ impl Context<'_> {
                 }
             }
             None => {
+                // "As X noted, C" and "A, as X put it, B": a parenthetical cue.
+                if subj_first > 0 && word(&tokens[subj_first - 1]) == "as" {
+                    let as_at = subj_first - 1;
+                    let rest = after.first().filter(|t| t.text(text) == ",").map(|t| t.end);
+                    if as_at == 0 {
+                        return rest
+                            .and_then(|r| self.draft(r..end, &source, cue_text))
+                            .into_iter()
+                            .collect();
+                    }
+                    if tokens[as_at - 1].text(text) != "," {
+                        return Vec::new();
+                    }
+                    let before = sentence.start..tokens[as_at - 1].start;
+                    let whole = rest
+                        .filter(|&r| self.continues_clause(self.trim_content(r..end).start))
+                        .map_or(before.clone(), |_| sentence.start..end);
+                    return self.draft(whole, &source, cue_text).into_iter().collect();
+                }
                 // "C, X said." — the content precedes the subject.
                 if subj_first == 0
                     || !(tokens[subj_first - 1].text(text) == ","
