@@ -1827,7 +1827,36 @@ impl Context<'_> {
                             claims.extend(self.draft(from..comma, &source, cue_text));
                             claims.extend(more);
                         }
-                        None => claims.extend(self.draft(from..end, &source, cue_text)),
+                        None => {
+                            // "X said A, but B": the turn to B is the article's own.
+                            let turn = after.windows(3).find(|w| {
+                                w[0].start > from
+                                    && w[0].text(text) == ","
+                                    && matches!(word(&w[1]).as_str(), "but" | "yet")
+                                    && word(&w[2]) != "that"
+                                    && !self.in_quote(w[0].start)
+                            });
+                            match turn {
+                                Some(w) => {
+                                    claims.extend(self.draft(from..w[0].start, &source, cue_text));
+                                    let rest = self.trim_content(w[1].start..end);
+                                    if after
+                                        .iter()
+                                        .filter(|t| t.start >= rest.start && t.is_word())
+                                        .count()
+                                        >= 4
+                                    {
+                                        claims.push(ClaimDraft {
+                                            span: rest.start..sentence_end(text, rest.end, end),
+                                            kind: ClaimKind::Assertion,
+                                            source: None,
+                                            cue: None,
+                                        });
+                                    }
+                                }
+                                None => claims.extend(self.draft(from..end, &source, cue_text)),
+                            }
+                        }
                     },
                 }
             }
