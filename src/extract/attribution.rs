@@ -924,6 +924,22 @@ impl Context<'_> {
             return vec![c];
         }
         let mut cues = self.cues(&tokens);
+        // "“Why now?” Graham asked.": a quotation that ends its own sentence, then its cue
+        // as a short sentence of its own; the two are read as one.
+        let mut tokens = tokens;
+        let mut sentence = sentence;
+        if cues.is_empty()
+            && let Some(end) = self.cue_after_quote(sentence.clone())
+        {
+            let extended = sentence.start..end;
+            let ext_tokens = tokenize(self.text, extended.clone());
+            let ext_cues = self.cues(&ext_tokens);
+            if !ext_cues.is_empty() {
+                tokens = ext_tokens;
+                cues = ext_cues;
+                sentence = extended;
+            }
+        }
         // "…, according to X." governs the whole sentence: try it first.
         cues.sort_by_key(|c| c.class != CueClass::According);
         for cue in &cues {
@@ -939,6 +955,38 @@ impl Context<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// End of a short cue sentence ("Graham asked.") right after `sentence` when
+    /// `sentence` is a quotation alone ending in its own "?", "!" or ".".
+    fn cue_after_quote(&self, sentence: Range<usize>) -> Option<usize> {
+        let text = self.text;
+        let q = self.quotes.iter().find(|q| {
+            q.outer.start >= sentence.start
+                && q.outer.end <= sentence.end
+                && !text[sentence.start..q.outer.start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+                && !text[q.outer.end..sentence.end]
+                    .chars()
+                    .any(char::is_alphanumeric)
+        })?;
+        if !text[q.inner.clone()]
+            .trim_end()
+            .ends_with(['?', '!', '.', '…'])
+        {
+            return None;
+        }
+        let rest = &text[q.outer.end..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let stop = line.find(['.', '!', '?', '“', '"', '”'])?;
+        let clause = &line[..stop];
+        let words = clause.split_whitespace().count();
+        (line[stop..].starts_with('.')
+            && (1..=8).contains(&words)
+            && clause.trim_start().starts_with(char::is_uppercase)
+            && !clause.contains(','))
+        .then(|| q.outer.end + stop + 1)
     }
 
     /// "“A,” X said, “B.”" and "“A,” X said. “B.”": a quotation that goes on after its
@@ -977,7 +1025,7 @@ impl Context<'_> {
         let gap = &text[after..q.outer.start];
         let gap_words = gap.split_whitespace().count();
         if !gap.contains(cue)
-            || gap_words > 16
+            || gap_words > 40
             || gap.contains(['\n', ';'])
             || gap.contains(", and")
             || gap.contains("and,")
