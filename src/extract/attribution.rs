@@ -183,7 +183,8 @@ const ADVERBS: &[&str] = &[
     "also", "then", "later", "further", "previously", "again", "recently", "repeatedly",
     "subsequently", "initially", "first", "once", "publicly", "officially", "separately",
     "earlier", "still", "reportedly", "allegedly", "quickly", "immediately", "privately",
-    "formally", "explicitly", "specifically", "similarly", "likewise",
+    "formally", "explicitly", "specifically", "similarly", "likewise", "often", "always",
+    "sometimes", "even", "just", "now", "ever", "already", "long",
 ];
 
 /// Past forms that take an infinitive in the active voice ("X pledged to build"), unlike
@@ -622,8 +623,13 @@ impl Context<'_> {
                     description: None,
                 });
             }
-            // "The campaign says": a specific body the article does not name.
-            if determiner == Some("the") && content_words.len() <= 3 {
+            // "The campaign says": a specific body the article does not name; "her
+            // lawyer said", "my father said": a person named by a relation.
+            let possessor = matches!(
+                words[0].as_str(),
+                "my" | "his" | "her" | "their" | "our" | "your"
+            );
+            if (determiner == Some("the") || possessor) && content_words.len() <= 3 {
                 return unnamed(SourceKind::Anonymous);
             }
             return None;
@@ -1678,7 +1684,9 @@ impl Context<'_> {
                     .find(|&k| tokens[k].text(text) == "," && !self.in_quote(tokens[k].start));
                 let floor = comma.map_or(0, |c| c + 1);
                 let seg_first = self.clause_start(tokens, seg_end, floor);
-                let relative = seg_first > floor;
+                // "X, who serves on the panel, said": a clause, not a name; a quotation's
+                // edge before the name is no clause.
+                let relative = seg_first > floor && tokens[seg_first - 1].is_word();
                 if seg_first < seg_end && !relative {
                     let r = Self::bytes(tokens, seg_first, seg_end);
                     if in_quote(&r) {
