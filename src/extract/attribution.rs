@@ -963,6 +963,18 @@ impl Context<'_> {
         Vec::new()
     }
 
+    /// How many tokens of the longest cue at the start of `tokens` (0 when none).
+    fn cue_len(&self, tokens: &[Token]) -> usize {
+        let max = self.lex.max_cue_words.min(tokens.len());
+        (1..=max)
+            .rev()
+            .find(|&n| {
+                let run = &tokens[..n];
+                run.iter().all(Token::is_word) && self.lex.cue(&self.words(run).join(" ")).is_some()
+            })
+            .unwrap_or(0)
+    }
+
     /// End of a short cue sentence ("Graham asked.") right after `sentence` when
     /// `sentence` is a quotation alone ending in its own "?", "!" or ".".
     fn cue_after_quote(&self, sentence: Range<usize>) -> Option<usize> {
@@ -1030,6 +1042,13 @@ impl Context<'_> {
         };
         let gap = &text[after..q.outer.start];
         let gap_words = gap.split_whitespace().count();
+        // "…,” X said, adding later, “…”": another cue introduces the second quotation.
+        let another_cue = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.ends_with("ing") && self.lex.cue(&w.to_lowercase()).is_some());
+        if another_cue {
+            return false;
+        }
         if !gap.contains(cue)
             || gap_words > 40
             || gap.contains(['\n', ';'])
@@ -1829,21 +1848,27 @@ impl Context<'_> {
                             Some((t.start, next.end, next.text(text).to_string()))
                         }
                         "," | ";"
-                            if word(next) == "and" && after.get(k + 2).is_some_and(is_cue) =>
+                            if matches!(word(next).as_str(), "and" | "but")
+                                && after.get(k + 2).is_some_and(|c| {
+                                    is_cue(c) && (word(next) == "and" || word(c).ends_with("ed"))
+                                }) =>
                         {
                             let c = &after[k + 2];
                             Some((t.start, c.end, c.text(text).to_string()))
                         }
                         ":" if opens(next) && k > 0 => Some((t.start, t.end, cue_text.to_string())),
                         // "accused X of Y and asserted that Z": a second past verb.
-                        "and"
+                        "and" | "but"
                             if k > 0
-                                && after[k - 1].is_word()
+                                && (after[k - 1].is_word() || closes_quote(&after[k - 1]))
                                 && is_cue(next)
                                 && (word(next).ends_with("ed")
                                     || matches!(word(next).as_str(), "said" | "told")) =>
                         {
-                            Some((t.start, next.end, next.text(text).to_string()))
+                            // The longest cue there: "called for", not "called".
+                            let n = self.cue_len(&after[k + 1..]).max(1);
+                            let last = &after[k + n];
+                            Some((t.start, last.end, text[next.start..last.end].to_string()))
                         }
                         _ => None,
                     }
@@ -2117,11 +2142,23 @@ impl Context<'_> {
             .find(|q| q.outer.start >= first.end && q.outer.end <= end)
         {
             let inner = self.trim_content(q.inner.clone());
+            // "…, adding later, “B”": the participle is the cue of B.
+            let participle = after
+                .iter()
+                .filter(|t| t.is_word() && t.end <= q.outer.start)
+                .map(|t| t.text(text))
+                .find(|w| {
+                    w.ends_with("ing")
+                        && self
+                            .lex
+                            .cue(&w.to_lowercase())
+                            .is_some_and(|c| c != CueClass::Passive)
+                });
             return (!inner.is_empty()).then(|| ClaimDraft {
                 span: inner,
                 kind: ClaimKind::Direct,
                 source: Some(source.clone()),
-                cue: Some(cue.to_string()),
+                cue: Some(participle.unwrap_or(cue).to_string()),
             });
         }
         let next = after.get(1)?;
