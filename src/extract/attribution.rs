@@ -113,6 +113,31 @@ const ADVERBIALS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
+/// Modal and auxiliary verbs between a subject and its cue ("critics would call").
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "do", "does", "did",
+];
+
+/// Words in "-ly" that are not adverbs.
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "italy",
+    "july", "bully", "only",
+];
+
+/// "he’s", "it's", "who’s": a pronoun with "is" or "has", not a possessor.
+fn is_contraction(w: &str) -> bool {
+    let stem = w.trim_end_matches("’s").trim_end_matches("'s");
+    stem != w
+        && matches!(
+            stem,
+            "he" | "she" | "it" | "who" | "that" | "there" | "what" | "here" | "where"
+        )
+}
+
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
+}
+
 const AUXILIARIES: &[&str] = &["has", "have", "had"];
 
 /// Words that end the head of a source phrase ("officials in Mali", "a study published by").
@@ -120,7 +145,8 @@ const AUXILIARIES: &[&str] = &["has", "have", "had"];
 const HEAD_ENDS: &[&str] = &[
     "in", "for", "of", "from", "at", "with", "on", "who", "whose", "which", "that", "to",
     "published", "released", "issued", "seen", "obtained", "written", "signed", "sent",
-    "prepared", "commissioned", "conducted", "by", "under", "based",
+    "prepared", "commissioned", "conducted", "by", "under", "based", "along", "across",
+    "around", "near", "among",
 ];
 
 /// Words that make a would-be subject a clause ("It is also encouraging citizens").
@@ -157,7 +183,23 @@ const ADVERBS: &[&str] = &[
     "also", "then", "later", "further", "previously", "again", "recently", "repeatedly",
     "subsequently", "initially", "first", "once", "publicly", "officially", "separately",
     "earlier", "still", "reportedly", "allegedly", "quickly", "immediately", "privately",
-    "formally", "explicitly", "specifically", "similarly", "likewise",
+    "formally", "explicitly", "specifically", "similarly", "likewise", "often", "always",
+    "sometimes", "even", "just", "now", "ever", "already", "long",
+];
+
+/// Past forms that take an infinitive in the active voice ("X pledged to build"), unlike
+/// "suspected to be" or "believed to have".
+#[rustfmt::skip]
+const INTENTION_VERBS: &[&str] = &[
+    "agreed", "pledged", "promised", "threatened", "vowed", "planned", "refused", "declined",
+    "intended", "decided", "hoped", "wanted", "wished", "demanded", "proposed",
+];
+
+/// Infinitives that make "declined to …" a report of silence, not a claim.
+#[rustfmt::skip]
+const SILENCE_VERBS: &[&str] = &[
+    "comment", "elaborate", "say", "answer", "respond", "discuss", "specify", "speculate",
+    "confirm", "reply",
 ];
 
 /// A reporting cue in a sentence: token range and byte span (auxiliary included).
@@ -296,12 +338,23 @@ impl Context<'_> {
                 k += 1;
                 continue;
             };
-            // "suspected to be", "believed to have": passive, no speaker.
-            let passive = tokens.get(k + n).is_some_and(|t| t.text(self.text) == "to")
-                && self
-                    .words(&tokens[k..k + n])
-                    .last()
-                    .is_some_and(|w| w.ends_with("ed"));
+            // "suspected to be", "believed to have": passive, no speaker; but "pledged to
+            // build", "refused to leave": a verb of intention with its infinitive.
+            let last_word = self.words(&tokens[k..k + n]).pop().unwrap_or_default();
+            let infinitive = tokens.get(k + n).is_some_and(|t| t.text(self.text) == "to");
+            let intention = infinitive
+                && INTENTION_VERBS.contains(&last_word.as_str())
+                && tokens.get(k + n + 1).is_some_and(|t| {
+                    let w = t.text(self.text);
+                    t.is_word() && !starts_upper(w) && !NOUN_MARKERS.contains(&w)
+                });
+            // "declined to comment", "refused to say": a report of silence.
+            let silence = infinitive
+                && class == CueClass::Attitude
+                && tokens.get(k + n + 1).is_some_and(|t| {
+                    SILENCE_VERBS.contains(&t.text(self.text).to_lowercase().as_str())
+                });
+            let passive = silence || (infinitive && last_word.ends_with("ed") && !intention);
             // "over fears", "the claims", "his statement": a noun, not a cue; "was told",
             // "is called", "so-called": passive, no speaker in subject position.
             let before =
@@ -311,9 +364,17 @@ impl Context<'_> {
                 .first()
                 .is_some_and(|w| w.ends_with("ing"));
             // "Trump's tax plans": after a possessive, a noun.
-            let possessive = before
-                .as_deref()
-                .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+            let possessive = before.as_deref().is_some_and(|w| {
+                w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+            }) && !before.as_deref().is_some_and(is_contraction)
+                || (k > 1
+                    && matches!(tokens[k - 1].text(self.text), "’" | "'")
+                    && tokens[k - 2].text(self.text).ends_with('s'));
+            // "the Clean Power Plan", "FELLOW DOCTORS WANT": a capitalised word inside a
+            // sentence is part of a name or a heading, not a cue.
+            let capitalised = k > 0
+                && tokens[..k].iter().any(|t| t.is_word())
+                && starts_upper(tokens[k].text(self.text));
             // "the taxes requested in arrears", "bodies found in the river": a participle
             // modifying a noun, not a speech act.
             let reduced_relative = matches!(class, CueClass::NounContent | CueClass::Finding)
@@ -329,9 +390,14 @@ impl Context<'_> {
                 });
             let noun_use = passive
                 || possessive
+                || capitalised
                 || reduced_relative
                 || before.as_deref().is_some_and(|w| {
-                    NOUN_MARKERS.contains(&w) || (COPULAS.contains(&w) && !progressive)
+                    // "they all suggested": a floating quantifier before a past form.
+                    let floating = matches!(w, "all" | "both" | "each")
+                        && (last_word.ends_with("ed") || last_word == "said");
+                    (NOUN_MARKERS.contains(&w) && !floating)
+                        || (COPULAS.contains(&w) && !progressive)
                 });
             if noun_use {
                 k += n;
@@ -358,6 +424,9 @@ impl Context<'_> {
     /// Trims spaces, a leading "that", and edge punctuation (not quotation marks) off a
     /// content span.
     fn trim_content(&self, mut r: Range<usize>) -> Range<usize> {
+        if r.start > r.end {
+            return r.start..r.start;
+        }
         loop {
             let s = &self.text[r.clone()];
             let before = r.clone();
@@ -527,8 +596,11 @@ impl Context<'_> {
             let t = self.text[m.start..m.end].to_lowercase();
             t.ends_with(&head) || t.contains(&format!("{head} "))
         });
+        // "those close to him", "people familiar with the matter": a vague phrase.
+        let vague_phrase =
+            (2..=words.len().min(5)).any(|n| self.lex.vague.contains(&words[..n].join(" ")));
         if !head_named {
-            if self.lex.vague.contains(&head) {
+            if self.lex.vague.contains(&head) || (vague_phrase && mentions.is_empty()) {
                 return unnamed(SourceKind::Vague);
             }
             if determiner == Some("the")
@@ -547,7 +619,9 @@ impl Context<'_> {
             if !mentions.is_empty() {
                 return unnamed(SourceKind::Anonymous);
             }
-            let plural = head.ends_with('s') && !head.ends_with("ss") && head.len() > 3;
+            let plural = (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
+                || head.ends_with("men")
+                || head == "people";
             let definite = matches!(
                 determiner,
                 Some("the" | "this" | "that" | "these" | "those")
@@ -578,8 +652,13 @@ impl Context<'_> {
                     description: None,
                 });
             }
-            // "The campaign says": a specific body the article does not name.
-            if determiner == Some("the") && content_words.len() <= 3 {
+            // "The campaign says": a specific body the article does not name; "her
+            // lawyer said", "my father said": a person named by a relation.
+            let possessor = matches!(
+                words[0].as_str(),
+                "my" | "his" | "her" | "their" | "our" | "your"
+            );
+            if (determiner == Some("the") || possessor) && content_words.len() <= 3 {
                 return unnamed(SourceKind::Anonymous);
             }
             return None;
@@ -870,17 +949,37 @@ impl Context<'_> {
         history: &mut History,
     ) -> Vec<ClaimDraft> {
         let tokens = tokenize(self.text, sentence.clone());
-        if let Some(c) = self.relayed(&tokens, sentence.clone(), history) {
+        let labelled = self
+            .speaker_label(&tokens, sentence.clone())
+            .or_else(|| self.signed_quote(&tokens, sentence.clone(), history));
+        if let Some(c) = labelled.or_else(|| self.relayed(&tokens, sentence.clone(), history)) {
             if let Some(s) = &c.source {
                 history.push(para, c.span.clone(), s.clone());
             }
             return vec![c];
         }
         let mut cues = self.cues(&tokens);
+        // "“Why now?” Graham asked.": a quotation that ends its own sentence, then its cue
+        // as a short sentence of its own; the two are read as one.
+        let mut tokens = tokens;
+        let mut sentence = sentence;
+        if cues.is_empty()
+            && let Some(end) = self.cue_after_quote(sentence.clone())
+        {
+            let extended = sentence.start..end;
+            let ext_tokens = tokenize(self.text, extended.clone());
+            let ext_cues = self.cues(&ext_tokens);
+            if !ext_cues.is_empty() {
+                tokens = ext_tokens;
+                cues = ext_cues;
+                sentence = extended;
+            }
+        }
         // "…, according to X." governs the whole sentence: try it first.
         cues.sort_by_key(|c| c.class != CueClass::According);
         for cue in &cues {
-            let claims = self.try_cue(&tokens, cue, sentence.clone(), history);
+            let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
+            self.join_continuation(&mut claims, sentence.clone());
             if !claims.is_empty() {
                 for c in &claims {
                     if let Some(s) = &c.source {
@@ -891,6 +990,137 @@ impl Context<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// How many tokens of the longest cue at the start of `tokens` (0 when none).
+    fn cue_len(&self, tokens: &[Token]) -> usize {
+        let max = self.lex.max_cue_words.min(tokens.len());
+        (1..=max)
+            .rev()
+            .find(|&n| {
+                let run = &tokens[..n];
+                run.iter().all(Token::is_word) && self.lex.cue(&self.words(run).join(" ")).is_some()
+            })
+            .unwrap_or(0)
+    }
+
+    /// End of a short cue sentence ("Graham asked.") right after `sentence` when
+    /// `sentence` is a quotation alone ending in its own "?", "!" or ".".
+    fn cue_after_quote(&self, sentence: Range<usize>) -> Option<usize> {
+        let text = self.text;
+        let q = self.quotes.iter().find(|q| {
+            q.outer.start >= sentence.start
+                && q.outer.end <= sentence.end
+                && !text[sentence.start..q.outer.start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+                && !text[q.outer.end..sentence.end]
+                    .chars()
+                    .any(char::is_alphanumeric)
+        })?;
+        if !text[q.inner.clone()]
+            .trim_end()
+            .ends_with(['?', '!', '.', '…'])
+        {
+            return None;
+        }
+        let rest = &text[q.outer.end..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let stop = line.find(['.', '!', '?', '“', '"', '”'])?;
+        let clause = &line[..stop];
+        let words = clause.split_whitespace().count();
+        (line[stop..].starts_with('.')
+            && (1..=8).contains(&words)
+            && clause.trim_start().starts_with(char::is_uppercase)
+            && !clause.contains(','))
+        .then(|| q.outer.end + stop + 1)
+    }
+
+    /// "“A,” X said, “B.”" and "“A,” X said. “B.”": a quotation that goes on after its
+    /// cue is one claim with it, spanning the cue. The continuation is a quotation that
+    /// opens in the same sentence after the cue, or one standing alone right after it in
+    /// the same paragraph.
+    fn join_continuation(&self, claims: &mut Vec<ClaimDraft>, sentence: Range<usize>) {
+        for i in 0..claims.len() {
+            if claims[i].kind != ClaimKind::Assertion
+                && claims[i].source.is_some()
+                && self.join_at(claims, i, sentence.clone())
+            {
+                return;
+            }
+        }
+    }
+
+    fn join_at(&self, claims: &mut Vec<ClaimDraft>, i: usize, sentence: Range<usize>) -> bool {
+        let text = self.text;
+        let c = &claims[i];
+        let Some(cue) = c.cue.as_deref() else {
+            return false;
+        };
+        let after = match c.kind {
+            ClaimKind::Direct => self
+                .quotes
+                .iter()
+                .find(|q| q.inner.start <= c.span.start && c.span.end <= q.inner.end)
+                .map_or(c.span.end, |q| q.outer.end),
+            _ => c.span.end,
+        };
+        // Only a content that precedes its cue goes on after it.
+        let Some(q) = self.quotes.iter().find(|q| q.outer.start >= after) else {
+            return false;
+        };
+        let gap = &text[after..q.outer.start];
+        let gap_words = gap.split_whitespace().count();
+        // "…,” X said, adding later, “…”": another cue introduces the second quotation.
+        let another_cue = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.ends_with("ing") && self.lex.cue(&w.to_lowercase()).is_some());
+        if another_cue {
+            return false;
+        }
+        if !gap.contains(cue)
+            || gap_words > 40
+            || gap.contains(['\n', ';'])
+            || gap.contains(", and")
+            || gap.contains("and,")
+            || gap.contains(['“', '”', '"', '«', '»'])
+        {
+            return false;
+        }
+        let within = q.outer.start < sentence.end;
+        let gap = gap.trim_end();
+        let joined = if within {
+            gap.ends_with(',') || gap.ends_with(':')
+        } else {
+            // The next sentence is the quotation alone.
+            let rest = &text[q.outer.end..];
+            let alone = rest
+                .chars()
+                .find(|c| !c.is_whitespace() || *c == '\n')
+                .is_none_or(|c| c == '\n' || c.is_uppercase() || matches!(c, '“' | '"'));
+            let closed = text[q.inner.clone()]
+                .trim_end()
+                .ends_with(['.', '!', '?', '…']);
+            gap.ends_with('.') && alone && closed
+        };
+        if !joined {
+            return false;
+        }
+        let inner = self.trim_content(q.inner.clone());
+        if inner.is_empty() {
+            return false;
+        }
+        let kind = if c.kind == ClaimKind::Direct {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Mixed
+        };
+        let span = c.span.start..inner.end;
+        claims[i].span = span.clone();
+        claims[i].kind = kind;
+        let keep = claims[i].clone();
+        claims.retain(|d| d == &keep || d.span.start >= span.end || d.span.end <= span.start);
+        true
     }
 
     fn try_cue(
@@ -916,6 +1146,124 @@ impl Context<'_> {
                 }
             }
         }
+    }
+
+    /// "PENCE: Well, look, …" (a transcript) and "Maria Costa: “…”": a paragraph that
+    /// opens with a speaker's name and a colon is that speaker's words. The name is in
+    /// capitals, or an actor's name before a quotation.
+    fn speaker_label(&self, tokens: &[Token], sentence: Range<usize>) -> Option<ClaimDraft> {
+        let text = self.text;
+        if !(sentence.start == 0 || text[..sentence.start].ends_with('\n')) {
+            return None;
+        }
+        let lead = usize::from(tokens.first().is_some_and(|t| !t.is_word()));
+        let colon = (lead..tokens.len().min(lead + 5)).find(|&k| tokens[k].text(text) == ":")?;
+        let name = &tokens[lead..colon];
+        if name.is_empty() || !name.iter().all(Token::is_word) {
+            return None;
+        }
+        let capitals = name.iter().all(|t| {
+            let w = t.text(text);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        });
+        let range = Self::bytes(tokens, lead, colon);
+        let quote_next = tokens
+            .get(colon + 1)
+            .is_some_and(|t| self.quotes.iter().any(|q| q.outer.start == t.start));
+        let source = if capitals {
+            // "PENCE": the person of that surname, else the label as a person's name.
+            let label = text[range.clone()].to_lowercase();
+            self.actors
+                .actors
+                .iter()
+                .position(|a| {
+                    a.kind == ActorKind::Person
+                        && a.name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|s| s.to_lowercase() == label)
+                })
+                .map(|a| self.actor_source(a))
+                .unwrap_or_else(|| SourceDraft {
+                    name: text[range].to_string(),
+                    kind: SourceKind::Person,
+                    actor: None,
+                    description: None,
+                })
+        } else if quote_next {
+            let m = self.actors.mentions_in(range.clone()).next()?;
+            if m.start != range.start || m.end != range.end {
+                return None;
+            }
+            self.actor_source(m.actor)
+        } else {
+            return None;
+        };
+        let para_end = text[sentence.start..]
+            .find("\n")
+            .map_or(text.len(), |i| sentence.start + i);
+        let start = tokens.get(colon + 1)?.start;
+        let (kind, span) = self.content(start..para_end)?;
+        let kind = if capitals { ClaimKind::Direct } else { kind };
+        Some(ClaimDraft {
+            span,
+            kind,
+            source: Some(source),
+            cue: Some(":".to_string()),
+        })
+    }
+
+    /// "“…” — Maria Costa": a quotation signed with a dash and a name.
+    fn signed_quote(
+        &self,
+        tokens: &[Token],
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let dash = tokens
+            .iter()
+            .rposition(|t| matches!(t.text(text), "―" | "—" | "–"))?;
+        let q = self.quotes.iter().find(|q| {
+            q.outer.start >= sentence.start
+                && q.outer.end <= tokens[dash].start
+                && text[q.outer.end..tokens[dash].start].trim().is_empty()
+                && !text[sentence.start..q.outer.start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+        })?;
+        let mut end = tokens.len();
+        if tokens.last().is_some_and(|t| t.text(text) == ".") {
+            end -= 1;
+        }
+        let name = &tokens[dash + 1..end];
+        let named = !name.is_empty()
+            && name.len() <= 5
+            && name.iter().all(|t| t.is_word() || t.text(text) == ".")
+            && name
+                .iter()
+                .filter(|t| t.is_word())
+                .all(|t| starts_upper(t.text(text)));
+        if !named {
+            return None;
+        }
+        let range = Self::bytes(tokens, dash + 1, end);
+        let source = self
+            .source(range.clone(), history)
+            .unwrap_or_else(|| SourceDraft {
+                name: text[range].to_string(),
+                kind: SourceKind::Person,
+                actor: None,
+                description: None,
+            });
+        let inner = self.trim_content(q.inner.clone());
+        (!inner.is_empty()).then(|| ClaimDraft {
+            span: inner,
+            kind: ClaimKind::Direct,
+            source: Some(source),
+            cue: Some(text[tokens[dash].start..tokens[dash].end].to_string()),
+        })
     }
 
     /// "Y quoted X as saying “Q”": the claim is X's, Y only relays it.
@@ -1118,8 +1466,18 @@ impl Context<'_> {
                 ) && !abbreviation_dot(k)
             })
             .unwrap_or(tokens.len());
-        let words_after_np = tokens[tail_end..].iter().filter(|t| t.is_word()).count();
-        if tail_end == cue.last + 1 || words_after_np > 0 && tokens[tail_end].text(text) != "," {
+        // "said Rep. X (D-N.Y.), a leading …", "said X (a view echoed by …).": a
+        // parenthetical after the name is neither name nor content.
+        let after_paren = (tokens.get(tail_end).is_some_and(|t| t.text(text) == "("))
+            .then(|| {
+                (tail_end..tokens.len())
+                    .find(|&k| tokens[k].text(text) == ")")
+                    .map(|k| k + 1)
+            })
+            .flatten();
+        let rest = after_paren.unwrap_or(tail_end);
+        let words_after_np = tokens[rest..].iter().filter(|t| t.is_word()).count();
+        if tail_end == cue.last + 1 || words_after_np > 0 && tokens[rest].text(text) != "," {
             return None;
         }
         let source = self.source(Self::bytes(tokens, cue.last + 1, tail_end), history)?;
@@ -1166,13 +1524,60 @@ impl Context<'_> {
             Some(m) if !self.in_quote(m.start) => self.actor_source(m.actor),
             _ => {
                 let w = first.text(text).to_lowercase();
-                if !PRONOUNS.contains(&w.as_str()) {
-                    return None;
+                if PRONOUNS.contains(&w.as_str()) {
+                    self.pronoun(&w, first.start, history)?
+                } else {
+                    self.subject_phrase(&tokens[clause_start..cue.first], history)?
                 }
-                self.pronoun(&w, first.start, history)?
             }
         };
         self.draft(cue.span.end..sentence.end, &source, &text[cue.span.clone()])
+    }
+
+    /// The source named by the noun phrase opening a clause, up to its first auxiliary,
+    /// adverb, preposition or past form: "The mayor" in "The mayor has sharply criticized".
+    fn subject_phrase(&self, tokens: &[Token], history: &History) -> Option<SourceDraft> {
+        let lead = tokens
+            .iter()
+            .take_while(|t| ADVERBS.contains(&t.text(self.text).to_lowercase().as_str()))
+            .count();
+        let tokens = &tokens[lead..];
+        // "the president of the region, Roberto Maroni, has": the name in apposition.
+        if let Some(c) = tokens.iter().take(8).position(|t| t.text(self.text) == ",")
+            && let Some(m) = tokens
+                .get(c + 1)
+                .and_then(|t| self.actors.mention_at(t.start))
+            && tokens
+                .iter()
+                .find(|t| t.start >= m.end)
+                .is_some_and(|t| t.text(self.text) == ",")
+        {
+            return Some(self.actor_source(m.actor));
+        }
+        let end = tokens.iter().enumerate().skip(1).find_map(|(i, t)| {
+            let w = t.text(self.text).to_lowercase();
+            let verbal = !t.is_word()
+                || AUXILIARIES.contains(&w.as_str())
+                || VERBS_IN_CLAUSES.contains(&w.as_str())
+                || ADVERBS.contains(&w.as_str())
+                || HEAD_ENDS.contains(&w.as_str())
+                || (!starts_upper(t.text(self.text))
+                    && (w.ends_with("ly") || w.ends_with("ed") || self.lex.cue(&w).is_some()));
+            // "The river council met on Tuesday": a lower-case word before a preposition
+            // or determiner, past the head of the phrase, is its verb.
+            let before_object = i >= 2
+                && !starts_upper(t.text(self.text))
+                && !DETERMINERS.contains(&tokens[i - 1].text(self.text).to_lowercase().as_str())
+                && tokens.get(i + 1).is_some_and(|n| {
+                    let n = n.text(self.text).to_lowercase();
+                    DETERMINERS.contains(&n.as_str()) || HEAD_ENDS.contains(&n.as_str())
+                });
+            (verbal || before_object).then_some(i)
+        })?;
+        if end > 5 || !tokens[..end].iter().all(Token::is_word) {
+            return None;
+        }
+        self.source(Self::bytes(tokens, 0, end), history)
     }
 
     /// "X said (that) C", "X, a spokesman, said: “Q”", "“Q,” X said", "C, X said",
@@ -1187,27 +1592,53 @@ impl Context<'_> {
         let text = self.text;
         let cue_text = &text[cue.span.clone()];
         let end = sentence.end;
+        // The verb group before the cue belongs to neither subject nor cue: adverbs
+        // ("specifically point to"), modals ("would call"), auxiliaries with adverbs
+        // between ("has repeatedly wondered"), floating quantifiers ("all suggested").
         let mut subj_end = cue.first;
-        while subj_end > 0
-            && tokens[subj_end - 1].is_word()
-            && ADVERBS.contains(&tokens[subj_end - 1].text(text).to_lowercase().as_str())
-        {
+        let mut negated = false;
+        while subj_end > 0 && tokens[subj_end - 1].is_word() {
+            let w = tokens[subj_end - 1].text(text).to_lowercase();
+            let negation =
+                matches!(w.as_str(), "not" | "never") || w.ends_with("n’t") || w.ends_with("n't");
+            let verbal = ADVERBS.contains(&w.as_str())
+                || MODALS.contains(&w.as_str())
+                || AUXILIARIES.contains(&w.as_str())
+                || negation
+                || (is_ly_adverb(&w) && !starts_upper(tokens[subj_end - 1].text(text)))
+                || (matches!(w.as_str(), "all" | "both" | "each")
+                    && subj_end > 1
+                    && tokens[subj_end - 2].is_word());
+            if !verbal {
+                break;
+            }
+            negated |= negation;
             subj_end -= 1;
         }
-        // "X supported Democrats …, and said C": a second verb of the sentence subject.
-        if subj_end > 1
+        // "did not say", "have not commented": a report of silence.
+        if negated && cue.class == CueClass::Speech {
+            return Vec::new();
+        }
+        // "X supported Democrats …, and said C", "X condemned the test and pledged to …": a
+        // second verb of the sentence subject.
+        let comma_and = subj_end > 1
             && matches!(tokens[subj_end - 1].text(text), "and" | "but")
-            && tokens[subj_end - 2].text(text) == ","
-        {
+            && tokens[subj_end - 2].text(text) == ",";
+        let bare_and = subj_end > 1
+            && tokens[subj_end - 1].text(text) == "and"
+            && tokens[subj_end - 2].is_word();
+        if comma_and || bare_and {
             let Some(said) = self.participle(tokens, cue, sentence.clone(), history) else {
                 return Vec::new();
             };
             // The first verb's clause is the article's own voice.
-            let first = self.trim_content(sentence.start..tokens[subj_end - 2].start);
-            let words = tokens[..subj_end - 2]
-                .iter()
-                .filter(|t| t.is_word())
-                .count();
+            let cut = if comma_and {
+                subj_end - 2
+            } else {
+                subj_end - 1
+            };
+            let first = self.trim_content(sentence.start..tokens[cut].start);
+            let words = tokens[..cut].iter().filter(|t| t.is_word()).count();
             let mut claims = Vec::new();
             if words >= 4 && !first.is_empty() {
                 claims.push(ClaimDraft {
@@ -1219,6 +1650,28 @@ impl Context<'_> {
             }
             claims.push(said);
             return claims;
+        }
+        // "He’s claiming that C", "she’s called for C": the pronoun before the contraction.
+        if subj_end > 0
+            && subj_end == cue.first
+            && is_contraction(&tokens[subj_end - 1].text(text).to_lowercase())
+        {
+            let t = tokens[subj_end - 1];
+            let stem = t.end
+                - text[..t.end]
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            let alone = subj_end == 1 || !tokens[subj_end - 2].is_word();
+            return match self.source(t.start..stem, history) {
+                Some(source) if alone => self
+                    .draft(cue.span.end..end, &source, cue_text)
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            };
         }
         // "the request … asking schools to pay": a participle without "is" has no subject.
         if cue_text.ends_with("ing") {
@@ -1250,6 +1703,11 @@ impl Context<'_> {
                 .any(|q| q.outer.start < r.end && r.start < q.outer.end)
         };
         let mut subj_first = self.clause_start(tokens, subj_end, 0);
+        // "X, who said C", "the department, which reported C": the antecedent speaks;
+        // words between the pronoun and the cue ("who in 2010 said") are adverbials.
+        if let Some(claim) = self.relative(tokens, cue, subj_first, sentence.clone(), history) {
+            return vec![claim];
+        }
         let source = if subj_first < subj_end {
             let subj = Self::bytes(tokens, subj_first, subj_end);
             if in_quote(&subj) {
@@ -1274,7 +1732,9 @@ impl Context<'_> {
                     .find(|&k| tokens[k].text(text) == "," && !self.in_quote(tokens[k].start));
                 let floor = comma.map_or(0, |c| c + 1);
                 let seg_first = self.clause_start(tokens, seg_end, floor);
-                let relative = seg_first > floor;
+                // "X, who serves on the panel, said": a clause, not a name; a quotation's
+                // edge before the name is no clause.
+                let relative = seg_first > floor && tokens[seg_first - 1].is_word();
                 if seg_first < seg_end && !relative {
                     let r = Self::bytes(tokens, seg_first, seg_end);
                     if in_quote(&r) {
@@ -1384,8 +1844,26 @@ impl Context<'_> {
             Some(from) => {
                 // A second claim under the same source: "…, declaring it a message",
                 // "…, and said it was …", "… thought out”: “Moves …”".
+                // A noun content ends before a relative clause on its last noun:
+                // "cited criticism of X, who took heat for …".
+                let end = if cue.class == CueClass::NounContent {
+                    after
+                        .windows(2)
+                        .find(|w| {
+                            w[0].start > from
+                                && w[0].text(text) == ","
+                                && matches!(
+                                    word(&w[1]).as_str(),
+                                    "who" | "which" | "where" | "whose"
+                                )
+                                && !self.in_quote(w[0].start)
+                        })
+                        .map_or(end, |w| w[0].start)
+                } else {
+                    end
+                };
                 let split = after.iter().enumerate().find_map(|(k, t)| {
-                    if t.start <= from || self.in_quote(t.start) {
+                    if t.start <= from || t.start >= end || self.in_quote(t.start) {
                         return None;
                     }
                     let next = after.get(k + 1)?;
@@ -1399,19 +1877,37 @@ impl Context<'_> {
                             Some((t.start, next.end, next.text(text).to_string()))
                         }
                         "," | ";"
-                            if word(next) == "and" && after.get(k + 2).is_some_and(is_cue) =>
+                            if matches!(word(next).as_str(), "and" | "but")
+                                && after.get(k + 2).is_some_and(|c| {
+                                    is_cue(c) && (word(next) == "and" || word(c).ends_with("ed"))
+                                }) =>
                         {
                             let c = &after[k + 2];
                             Some((t.start, c.end, c.text(text).to_string()))
                         }
                         ":" if opens(next) && k > 0 => Some((t.start, t.end, cue_text.to_string())),
+                        // "accused X of Y and asserted that Z": a second past verb.
+                        "and" | "but"
+                            if k > 0
+                                && (after[k - 1].is_word() || closes_quote(&after[k - 1]))
+                                && is_cue(next)
+                                && (word(next).ends_with("ed")
+                                    || matches!(word(next).as_str(), "said" | "told")) =>
+                        {
+                            // The longest cue there: "called for", not "called".
+                            let n = self.cue_len(&after[k + 1..]).max(1);
+                            let last = &after[k + n];
+                            Some((t.start, last.end, text[next.start..last.end].to_string()))
+                        }
                         _ => None,
                     }
                 });
+
                 // Another speaker: "…, but Y said B", "…, while experts warn that B".
                 let handover = || {
                     after.iter().enumerate().find_map(|(k, t)| {
                         if t.start <= from
+                            || t.start >= end
                             || self.in_quote(t.start)
                             || !matches!(t.text(text), "," | ";")
                         {
@@ -1441,11 +1937,59 @@ impl Context<'_> {
                             claims.extend(self.draft(from..comma, &source, cue_text));
                             claims.extend(more);
                         }
-                        None => claims.extend(self.draft(from..end, &source, cue_text)),
+                        None => {
+                            // "X said A, but B": the turn to B is the article's own.
+                            let turn = after.windows(3).find(|w| {
+                                w[0].start > from
+                                    && w[0].text(text) == ","
+                                    && matches!(word(&w[1]).as_str(), "but" | "yet")
+                                    && word(&w[2]) != "that"
+                                    && !self.in_quote(w[0].start)
+                            });
+                            match turn {
+                                Some(w) => {
+                                    claims.extend(self.draft(from..w[0].start, &source, cue_text));
+                                    let rest = self.trim_content(w[1].start..end);
+                                    if after
+                                        .iter()
+                                        .filter(|t| t.start >= rest.start && t.is_word())
+                                        .count()
+                                        >= 4
+                                    {
+                                        claims.push(ClaimDraft {
+                                            span: rest.start..sentence_end(text, rest.end, end),
+                                            kind: ClaimKind::Assertion,
+                                            source: None,
+                                            cue: None,
+                                        });
+                                    }
+                                }
+                                None => claims.extend(self.draft(from..end, &source, cue_text)),
+                            }
+                        }
                     },
                 }
             }
             None => {
+                // "As X noted, C" and "A, as X put it, B": a parenthetical cue.
+                if subj_first > 0 && word(&tokens[subj_first - 1]) == "as" {
+                    let as_at = subj_first - 1;
+                    let rest = after.first().filter(|t| t.text(text) == ",").map(|t| t.end);
+                    if as_at == 0 {
+                        return rest
+                            .and_then(|r| self.draft(r..end, &source, cue_text))
+                            .into_iter()
+                            .collect();
+                    }
+                    if tokens[as_at - 1].text(text) != "," {
+                        return Vec::new();
+                    }
+                    let before = sentence.start..tokens[as_at - 1].start;
+                    let whole = rest
+                        .filter(|&r| self.continues_clause(self.trim_content(r..end).start))
+                        .map_or(before.clone(), |_| sentence.start..end);
+                    return self.draft(whole, &source, cue_text).into_iter().collect();
+                }
                 // "C, X said." — the content precedes the subject.
                 if subj_first == 0
                     || !(tokens[subj_first - 1].text(text) == ","
@@ -1458,11 +2002,152 @@ impl Context<'_> {
                 } else {
                     tokens[subj_first - 1].end
                 };
-                claims.extend(self.draft(sentence.start..content_end, &source, cue_text));
-                claims.extend(self.tail(after, end, &source, cue_text));
+                let before = self.draft(sentence.start..content_end, &source, cue_text);
+                let tail = self.tail(after, end, &source, cue_text);
+                // "Climate change, Mr. Obama often says, is the greatest threat": the cue
+                // interrupts one content clause, which is one claim around it.
+                if let (Some(b), Some(t)) = (&before, &tail)
+                    && b.kind == ClaimKind::Indirect
+                    && t.kind == ClaimKind::Assertion
+                    && self.continues_clause(t.span.start)
+                {
+                    let whole = self.trim_content(b.span.start..t.span.end);
+                    claims.extend(self.draft(whole, &source, cue_text));
+                    return claims;
+                }
+                claims.extend(before);
+                claims.extend(tail);
             }
         }
         claims
+    }
+
+    /// "X, who said C, …", "the department which reported C": a relative clause whose
+    /// antecedent is the source. `first` is where the subject walk stopped, just after
+    /// the relative pronoun. The content runs to the end of the sentence, or of the
+    /// relative clause when the main clause resumes after a comma or dash.
+    fn relative(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        first: usize,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let is_relative = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "who" | "which"))
+        };
+        let pronoun = if is_relative(first) {
+            first
+        } else if first > 0 && is_relative(first - 1) {
+            first - 1
+        } else {
+            return None;
+        };
+        if cue.first > pronoun + 5 || tokens[pronoun..cue.first].iter().any(|t| !t.is_word()) {
+            return None;
+        }
+        // "which media reports …": the words between are the clause's own subject.
+        if pronoun + 1 < cue.first
+            && self
+                .source(Self::bytes(tokens, pronoun + 1, cue.first), history)
+                .is_some()
+        {
+            return None;
+        }
+        let comma = pronoun > 0 && tokens[pronoun - 1].text(text) == ",";
+        let np_end = if comma { pronoun - 1 } else { pronoun };
+        let np_first = self.clause_start(tokens, np_end, 0);
+        let np = Self::bytes(tokens, np_first, np_end);
+        if np_first >= np_end
+            || self
+                .quotes
+                .iter()
+                .any(|q| q.outer.start < np.end && np.start < q.outer.end)
+        {
+            return None;
+        }
+        // The antecedent: the actor named last before the pronoun, else the longest
+        // noun phrase ending there that opens with a capital or a determiner and holds
+        // no verb ("Democrats on Capitol Hill" in "… to placate Democrats on Capitol Hill").
+        let source = match self.actors.mentions_in(np.clone()).last() {
+            Some(m) if m.end == tokens[np_end - 1].end => self.actor_source(m.actor),
+            _ => {
+                let verbal = |t: &Token| {
+                    let w = t.text(text);
+                    !starts_upper(w)
+                        && (w.ends_with("ed")
+                            || AUXILIARIES.contains(&w)
+                            || VERBS_IN_CLAUSES.contains(&w)
+                            || MODALS.contains(&w)
+                            || w == "to")
+                };
+                let lowest = (np_first..np_end)
+                    .rev()
+                    .take_while(|&k| tokens[k].is_word() && !verbal(&tokens[k]))
+                    .last()?;
+                (lowest..np_end.min(lowest + 8)).find_map(|k| {
+                    let w = tokens[k].text(text);
+                    let opens = k == lowest
+                        || starts_upper(w)
+                        || DETERMINERS.contains(&w.to_lowercase().as_str());
+                    opens
+                        .then(|| self.source(Self::bytes(tokens, k, np_end), history))
+                        .flatten()
+                })?
+            }
+        };
+        let after = &tokens[cue.last + 1..];
+        let cue_text = &text[cue.span.clone()];
+        let mut from = cue.span.end;
+        if is_tell(cue_text) {
+            from = after
+                .iter()
+                .take(14)
+                .find(|t| t.text(text) == "that")
+                .map(|t| t.end)?;
+        }
+        // "…, who said C, was …": the main clause resumes after a comma or a dash.
+        let resumes = after.iter().enumerate().find_map(|(k, t)| {
+            if t.start < from || self.in_quote(t.start) {
+                return None;
+            }
+            match t.text(text) {
+                "—" | "–" | "--" => Some(t.start),
+                "," if comma => {
+                    let w = after.get(k + 1)?.text(text);
+                    let verb = AUXILIARIES.contains(&w)
+                        || VERBS_IN_CLAUSES.contains(&w)
+                        || (w.ends_with("ed") && !starts_upper(w));
+                    verb.then_some(t.start)
+                }
+                _ => None,
+            }
+        });
+        self.draft(from..resumes.unwrap_or(sentence.end), &source, cue_text)
+    }
+
+    /// Whether the words at `at` carry on a clause rather than start a new one or add
+    /// an adverbial: "is the greatest threat", "he decided to …", not "and the town …",
+    /// "in an interview …" or "referring to …".
+    fn continues_clause(&self, at: usize) -> bool {
+        let word = self.text[at..]
+            .split(|c: char| !c.is_alphanumeric() && !matches!(c, '’' | '\''))
+            .next()
+            .unwrap_or("");
+        !word.is_empty()
+            && !starts_upper(word)
+            && !word.ends_with("ing")
+            && !CLAUSE_WORDS.contains(&word)
+            && !INTRODUCERS.contains(&word)
+            && !HEAD_ENDS.contains(&word)
+            && !matches!(
+                word,
+                "or" | "so" | "yet" | "nor" | "then" | "citing" | "noting"
+            )
     }
 
     /// What follows "“Q,” X said": the rest of an interrupted quotation ("…, “B.”"), a
@@ -1486,11 +2171,23 @@ impl Context<'_> {
             .find(|q| q.outer.start >= first.end && q.outer.end <= end)
         {
             let inner = self.trim_content(q.inner.clone());
+            // "…, adding later, “B”": the participle is the cue of B.
+            let participle = after
+                .iter()
+                .filter(|t| t.is_word() && t.end <= q.outer.start)
+                .map(|t| t.text(text))
+                .find(|w| {
+                    w.ends_with("ing")
+                        && self
+                            .lex
+                            .cue(&w.to_lowercase())
+                            .is_some_and(|c| c != CueClass::Passive)
+                });
             return (!inner.is_empty()).then(|| ClaimDraft {
                 span: inner,
                 kind: ClaimKind::Direct,
                 source: Some(source.clone()),
-                cue: Some(cue.to_string()),
+                cue: Some(participle.unwrap_or(cue).to_string()),
             });
         }
         let next = after.get(1)?;
