@@ -13,7 +13,6 @@ pub mod segment;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-
 use crate::ingest::Document;
 use crate::model::{
     Actor, ActorId, ActorKind, Article, ArticleId, Claim, ClaimId, ClaimKind, Mention, MentionId,
