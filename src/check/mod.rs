@@ -163,7 +163,8 @@ impl Engine {
             each(&mut self.rules, &self.cx, |r, cx, out| {
                 r.table_file(&tf, cx, out)
             });
-            for batch in batches(path, None)? {
+            let reader = batches(path, None)?;
+            prefetched(reader, |batch| {
                 let batch = batch?;
                 let b = Batch {
                     table,
@@ -173,7 +174,8 @@ impl Engine {
                 };
                 self.read_batch(&b);
                 row += batch.num_rows() as u64;
-            }
+                Ok(())
+            })?;
         }
         self.rows.push((table, row));
         Ok(())
@@ -256,10 +258,32 @@ impl Engine {
     }
 }
 
+/// Hands the items of `items` to `f` in order, while a second thread produces the next
+/// ones (decoding the next Parquet batch while the rules work on this one). Stops at the
+/// first error `f` returns.
+fn prefetched<T: Send, E>(
+    items: impl Iterator<Item = T> + Send,
+    mut f: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(2);
+        scope.spawn(move || {
+            for item in items {
+                if tx.send(item).is_err() {
+                    break;
+                }
+            }
+        });
+        // On an error the receiver is dropped, which stops the producer.
+        rx.into_iter().try_for_each(&mut f)
+    })
+}
+
 /// Calls `f` with the ID and text of every article row in `files`, one batch at a time.
 fn for_each_text(files: &[PathBuf], mut f: impl FnMut(&str, &str)) -> Result<(), DatasetError> {
     for path in files {
-        for batch in batches(path, Some(&["article_id", "text"]))? {
+        let reader = batches(path, Some(&["article_id", "text"]))?;
+        prefetched(reader, |batch| {
             let batch = batch?;
             let b = Batch {
                 table: "articles",
@@ -273,7 +297,8 @@ fn for_each_text(files: &[PathBuf], mut f: impl FnMut(&str, &str)) -> Result<(),
                     f(id, text);
                 }
             }
-        }
+            Ok(())
+        })?;
     }
     Ok(())
 }
