@@ -69,7 +69,7 @@ fn tidy_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
 
 /// A line that reads like a headline rather than prose: short, no final full stop.
 fn headline_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = line.split_whitespace().take(31).count();
     words > 0
         && words <= 30
         && !line.ends_with('.')
@@ -167,10 +167,11 @@ fn mark_non_prose(paragraphs: &mut [Paragraph]) {
         .collect();
     for i in 0..paragraphs.len() {
         let repeated = repeated[i];
-        let t = paragraphs[i].text.to_lowercase();
+        // The markers are ASCII: an ASCII lower-case copy finds them all.
+        let t = paragraphs[i].text.to_ascii_lowercase();
         let credit = t.contains("contributed to this report")
             || t.contains("for this report was provided by")
-            || t.starts_with("by ") && t.split_whitespace().count() <= 6
+            || t.starts_with("by ") && t.split_whitespace().nth(6).is_none()
             || t.starts_with("photo:")
             || t.starts_with("(file photo")
             || t.ends_with("(file photo)")
@@ -178,7 +179,7 @@ fn mark_non_prose(paragraphs: &mut [Paragraph]) {
         // Headings, decks and captions: short lines without final punctuation.
         let heading = headline_like(&paragraphs[i].text)
             && !paragraphs[i].text.ends_with(['!', '?', '”', '"', ':'])
-            && paragraphs[i].text.split_whitespace().count() <= 25;
+            && paragraphs[i].text.split_whitespace().nth(25).is_none();
         if repeated || credit || heading {
             paragraphs[i].prose = false;
         }
@@ -202,7 +203,7 @@ const MONTHS: &[&str] = &[
 
 /// "Friday, August 21, 2015" on its own line.
 fn is_dateline(t: &str) -> bool {
-    t.split_whitespace().count() <= 6
+    t.split_whitespace().nth(6).is_none()
         && MONTHS.iter().any(|m| t.contains(m))
         && t.chars().any(|c| c.is_ascii_digit())
         && !t.ends_with('.')
