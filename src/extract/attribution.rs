@@ -351,9 +351,9 @@ impl Context<'_> {
             // "declined to comment", "refused to say": a report of silence.
             let silence = infinitive
                 && class == CueClass::Attitude
-                && tokens.get(k + n + 1).is_some_and(|t| {
-                    SILENCE_VERBS.contains(&t.text(self.text).to_lowercase().as_str())
-                });
+                && tokens
+                    .get(k + n + 1)
+                    .is_some_and(|t| SILENCE_VERBS.contains(&&*lower(t.text(self.text))));
             let passive = silence || (infinitive && last_word.ends_with("ed") && !intention);
             // "over fears", "the claims", "his statement": a noun, not a cue; "was told",
             // "is called", "so-called": passive, no speaker in subject position.
@@ -1276,7 +1276,7 @@ impl Context<'_> {
         let text = self.text;
         let verb = tokens.iter().position(|t| {
             matches!(
-                t.text(text).to_lowercase().as_str(),
+                &*lower(t.text(text)),
                 "quoted" | "quotes" | "quote" | "cited" | "cites"
             )
         })?;
@@ -1499,7 +1499,7 @@ impl Context<'_> {
         let opens_with_intro = tokens
             .iter()
             .find(|t| t.is_word())
-            .is_some_and(|t| INTRODUCERS.contains(&t.text(text).to_lowercase().as_str()));
+            .is_some_and(|t| INTRODUCERS.contains(&&*lower(t.text(text))));
         let clause_start = if opens_with_intro {
             tokens[..cue.first]
                 .iter()
@@ -1539,7 +1539,7 @@ impl Context<'_> {
     fn subject_phrase(&self, tokens: &[Token], history: &History) -> Option<SourceDraft> {
         let lead = tokens
             .iter()
-            .take_while(|t| ADVERBS.contains(&t.text(self.text).to_lowercase().as_str()))
+            .take_while(|t| ADVERBS.contains(&&*lower(t.text(self.text))))
             .count();
         let tokens = &tokens[lead..];
         // "the president of the region, Roberto Maroni, has": the name in apposition.
@@ -1567,7 +1567,7 @@ impl Context<'_> {
             // or determiner, past the head of the phrase, is its verb.
             let before_object = i >= 2
                 && !starts_upper(t.text(self.text))
-                && !DETERMINERS.contains(&tokens[i - 1].text(self.text).to_lowercase().as_str())
+                && !DETERMINERS.contains(&&*lower(tokens[i - 1].text(self.text)))
                 && tokens.get(i + 1).is_some_and(|n| {
                     let n = n.text(self.text).to_lowercase();
                     DETERMINERS.contains(&n.as_str()) || HEAD_ENDS.contains(&n.as_str())
@@ -1677,14 +1677,14 @@ impl Context<'_> {
         if cue_text.ends_with("ing") {
             let be = subj_end > 0
                 && matches!(
-                    tokens[subj_end - 1].text(text).to_lowercase().as_str(),
+                    &*lower(tokens[subj_end - 1].text(text)),
                     "is" | "are" | "was" | "were" | "been" | "be"
                 );
             if !be {
                 // "X defended the record whilst promising …": the sentence subject.
                 let after_subordinator = subj_end > 0
                     && matches!(
-                        tokens[subj_end - 1].text(text).to_lowercase().as_str(),
+                        &*lower(tokens[subj_end - 1].text(text)),
                         "while" | "whilst" | "after" | "before" | "when" | "by"
                     );
                 return if after_subordinator {
@@ -1765,7 +1765,7 @@ impl Context<'_> {
         };
 
         let after = &tokens[cue.last + 1..];
-        let word = |t: &Token| t.text(text).to_lowercase();
+        let word = |t: &Token| lower(t.text(text));
         let first_after = after.first().map(|t| t.text(text));
         let opens = |t: &Token| matches!(t.text(text), "“" | "\"" | "‘" | "«");
         let tell = is_tell(cue_text);
@@ -1776,11 +1776,11 @@ impl Context<'_> {
             .filter(|&p| {
                 tell || after[..p]
                     .iter()
-                    .all(|t| t.is_word() && ADVERBIALS.contains(&word(t).as_str()))
+                    .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
             });
         let only_adverbials = after.iter().filter(|t| t.is_word()).all(|t| {
             let w = word(t);
-            ADVERBIALS.contains(&w.as_str()) || w.starts_with(|c: char| c.is_ascii_digit())
+            ADVERBIALS.contains(&&*w) || w.starts_with(|c: char| c.is_ascii_digit())
         });
         let mut claims = Vec::new();
         let closes_quote = |t: &Token| self.quotes.iter().any(|q| q.outer.end == t.end);
@@ -1797,7 +1797,7 @@ impl Context<'_> {
             && tokens[..subj_first]
                 .iter()
                 .find(|t| t.is_word())
-                .is_some_and(|t| INTRODUCERS.contains(&word(t).as_str()));
+                .is_some_and(|t| INTRODUCERS.contains(&&*word(t)));
         let tail_clause = first_after == Some(",")
             && after
                 .get(1)
@@ -1852,10 +1852,7 @@ impl Context<'_> {
                         .find(|w| {
                             w[0].start > from
                                 && w[0].text(text) == ","
-                                && matches!(
-                                    word(&w[1]).as_str(),
-                                    "who" | "which" | "where" | "whose"
-                                )
+                                && matches!(&*word(&w[1]), "who" | "which" | "where" | "whose")
                                 && !self.in_quote(w[0].start)
                         })
                         .map_or(end, |w| w[0].start)
@@ -1877,7 +1874,7 @@ impl Context<'_> {
                             Some((t.start, next.end, next.text(text).to_string()))
                         }
                         "," | ";"
-                            if matches!(word(next).as_str(), "and" | "but")
+                            if matches!(&*word(next), "and" | "but")
                                 && after.get(k + 2).is_some_and(|c| {
                                     is_cue(c) && (word(next) == "and" || word(c).ends_with("ed"))
                                 }) =>
@@ -1892,7 +1889,7 @@ impl Context<'_> {
                                 && (after[k - 1].is_word() || closes_quote(&after[k - 1]))
                                 && is_cue(next)
                                 && (word(next).ends_with("ed")
-                                    || matches!(word(next).as_str(), "said" | "told")) =>
+                                    || matches!(&*word(next), "said" | "told")) =>
                         {
                             // The longest cue there: "called for", not "called".
                             let n = self.cue_len(&after[k + 1..]).max(1);
@@ -1914,10 +1911,7 @@ impl Context<'_> {
                             return None;
                         }
                         let conj = after.get(k + 1).filter(|c| {
-                            matches!(
-                                word(c).as_str(),
-                                "but" | "and" | "while" | "whereas" | "although"
-                            )
+                            matches!(&*word(c), "but" | "and" | "while" | "whereas" | "although")
                         })?;
                         let rest = conj.end..end;
                         let rest_tokens = tokenize(text, rest.clone());
@@ -1942,7 +1936,7 @@ impl Context<'_> {
                             let turn = after.windows(3).find(|w| {
                                 w[0].start > from
                                     && w[0].text(text) == ","
-                                    && matches!(word(&w[1]).as_str(), "but" | "yet")
+                                    && matches!(&*word(&w[1]), "but" | "yet")
                                     && word(&w[2]) != "that"
                                     && !self.in_quote(w[0].start)
                             });
@@ -2038,7 +2032,7 @@ impl Context<'_> {
         let is_relative = |k: usize| {
             tokens
                 .get(k)
-                .is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "who" | "which"))
+                .is_some_and(|t| matches!(&*lower(t.text(text)), "who" | "which"))
         };
         let pronoun = if is_relative(first) {
             first
