@@ -350,6 +350,15 @@ impl Extractor {
             {
                 continue;
             }
+            // A capitalised word inside a sentence is a name or a month ("in May", "Will
+            // Ferrell"), not a hedge.
+            let capital = claim[m.start()..].starts_with(char::is_uppercase);
+            let lead = claim[..m.start()].trim_end();
+            let opens_sentence =
+                lead.is_empty() || lead.ends_with(['.', '!', '?', ':', '“', '"', '‘', '(']);
+            if capital && !opens_sentence {
+                continue;
+            }
             let h = &self.lex.hedges[m.pattern().as_usize()];
             if !out.contains(h) {
                 out.push(h.clone());
