@@ -248,15 +248,7 @@ pub fn convert_with_progress(
             (t, Ok(()))
         });
         while next < inputs.len() {
-            let mut end = next + 1;
-            let mut bytes = sizes[next];
-            while end < inputs.len()
-                && end - next < CHUNK_INPUTS
-                && bytes + sizes[end] <= CHUNK_BYTES
-            {
-                bytes += sizes[end];
-                end += 1;
-            }
+            let (end, bytes) = chunk_end(&sizes, next);
             let read: Vec<_> = inputs[next..end]
                 .par_iter()
                 .map(|i| ingest::read_input(i, &options.limits))
@@ -347,11 +339,18 @@ pub fn convert_with_progress(
     let mut all_rejected = old_rejected;
     all_rejected.retain(|r| !from_run(&r.path, &run_paths));
     all_rejected.extend(run_rejected.iter().cloned());
-    let mut report = b.commit(all_rejected)?;
-    report.rejected = run_rejected;
-    report.added = added;
-    report.skipped = skipped;
-    Ok(report)
+    b.commit(all_rejected, run_rejected, added, skipped)
+}
+
+/// The end of the chunk of inputs starting at `from` (at least one input, at most
+/// [`CHUNK_INPUTS`] and, past the first, [`CHUNK_BYTES`]), and its size in bytes.
+fn chunk_end(sizes: &[u64], from: usize) -> (usize, u64) {
+    let (mut end, mut bytes) = (from + 1, sizes[from]);
+    while end < sizes.len() && end - from < CHUNK_INPUTS && bytes + sizes[end] <= CHUNK_BYTES {
+        bytes += sizes[end];
+        end += 1;
+    }
+    (end, bytes)
 }
 
 /// Merges datasets (e.g. the outputs of `convert --shard`) into the dataset at `out`,
@@ -378,17 +377,15 @@ pub fn merge(inputs: &[PathBuf], out: &Path, mode: Mode) -> Result<Report, Datas
         let manifest = read_dataset_manifest(dir)?;
         rejected.extend(b.absorb(dir, &manifest)?);
     }
-    let mut report = b.commit(rejected)?;
-    report.added = report.articles - before;
-    Ok(report)
+    let added = b.articles() - before;
+    b.commit(rejected, Vec::new(), added, 0)
 }
 
 /// The manifest of the dataset a writer holding `lock` is about to add to: `None` when
-/// there is none yet (no folder, or an empty one), an error when the folder is something
-/// else or cannot be read.
+/// there is none yet, an error when it cannot be read.
 fn existing_manifest(lock: &DatasetLock) -> Result<Option<Manifest>, DatasetError> {
+    // A folder that is not a dataset is refused by the writer.
     let dir = lock.dir();
-    crate::dataset::check_replaceable(dir)?;
     if dir.join("dataset.json").is_file() {
         read_dataset_manifest(dir).map(Some)
     } else {
@@ -513,7 +510,15 @@ impl<'l> Builder<'l> {
     }
 
     /// Writes the shared tables and the manifest, and switches the dataset in.
-    fn commit(self, rejected: Vec<Rejected>) -> Result<Report, DatasetError> {
+    /// `rejected` is every rejection the dataset records; `run_rejected`, `added` and
+    /// `skipped` describe this run.
+    fn commit(
+        self,
+        rejected: Vec<Rejected>,
+        run_rejected: Vec<Rejected>,
+        added: usize,
+        skipped: usize,
+    ) -> Result<Report, DatasetError> {
         let Builder {
             t: Tables { w, shared, kinds },
             issues,
@@ -529,9 +534,9 @@ impl<'l> Builder<'l> {
         )?;
         Ok(Report {
             manifest,
-            rejected: Vec::new(),
-            added: 0,
-            skipped: 0,
+            rejected: run_rejected,
+            added,
+            skipped,
             articles,
             claims_by_kind: ClaimKind::ALL.iter().copied().zip(kinds).collect(),
             actors,

@@ -30,7 +30,7 @@ pub use read::{
 };
 pub use sink::{PartBudget, TableSink};
 pub use tables::{TABLES, TableRows, arrow_schema};
-pub use write::{DatasetWriter, Shared, check_replaceable, replace_table, write_table};
+pub use write::{DatasetWriter, Shared, replace_table, write_table};
 
 /// Key of the Parquet key-value metadata entry every table file carries.
 pub const METADATA_KEY: &str = "claimset";

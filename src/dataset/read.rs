@@ -24,9 +24,7 @@ use parquet::arrow::arrow_reader::{
 use parquet::file::metadata::ParquetMetaData;
 use parquet::file::reader::ChunkReader;
 
-use super::{
-    Dataset, DatasetError, DatasetLock, METADATA_KEY, TableRows, bounds, invalid, io_err, pq_err,
-};
+use super::{Dataset, DatasetError, METADATA_KEY, TableRows, bounds, invalid, io_err, pq_err};
 use crate::model::{Manifest, SCHEMA_VERSION, sha256_hex};
 
 /// Largest `dataset.json` read: 64 MiB.
@@ -155,19 +153,6 @@ pub fn read_manifest(dir: &Path) -> Result<Manifest, DatasetError> {
 }
 
 impl Dataset {
-    /// The dataset a writer holding `lock` is about to add to: `None` when there is none
-    /// yet (no folder, or an empty one), an error when the folder is something else or
-    /// cannot be read.
-    pub fn read_existing(lock: &DatasetLock) -> Result<Option<Dataset>, DatasetError> {
-        let dir = lock.dir();
-        super::write::check_replaceable(dir)?;
-        if dir.join("dataset.json").is_file() {
-            Dataset::read(dir).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-
     /// Reads a whole dataset folder back into records: the manifest, then every table
     /// it lists, checking each table's row count against it. Row order is kept, so
     /// writing the result again gives byte-identical files.

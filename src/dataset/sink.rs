@@ -33,23 +33,25 @@ pub struct PartBudget {
 }
 
 impl PartBudget {
-    /// Everything in one file, whatever its size.
-    pub const ONE_FILE: Self = Self {
+    /// Batches of 8,192 rows or 16 MB; parts of 1,048,576 rows or 128 MB.
+    pub const DEFAULT: Self = Self {
         batch_rows: 8192,
         batch_bytes: 16 << 20,
+        part_rows: 1 << 20,
+        part_bytes: 128 << 20,
+    };
+
+    /// Everything in one file, whatever its size.
+    pub const ONE_FILE: Self = Self {
         part_rows: u64::MAX,
         part_bytes: usize::MAX,
+        ..Self::DEFAULT
     };
 }
 
 impl Default for PartBudget {
     fn default() -> Self {
-        Self {
-            batch_rows: 8192,
-            batch_bytes: 16 << 20,
-            part_rows: 1 << 20,
-            part_bytes: 128 << 20,
-        }
+        Self::DEFAULT
     }
 }
 
@@ -118,11 +120,10 @@ impl<T: TableRows> TableSink<T> {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let part = match self.current.take() {
+        let mut part = match self.current.take() {
             Some(p) => p,
             None => self.open_part()?,
         };
-        let mut part = part;
         let path = self.folder().join(&part.name);
         let batch = T::to_batch(&self.buf).map_err(|e| pq_err(&path)(e.to_string()))?;
         part.writer

@@ -295,7 +295,7 @@ fn sync_tree(dir: &Path) -> Result<(), DatasetError> {
 
 /// A missing folder, an empty one or a dataset (it has `dataset.json`) may be replaced;
 /// anything else is refused.
-pub fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
+fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
     let meta = match fs::symlink_metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         other => other.map_err(io_err(dir))?,

@@ -7,18 +7,7 @@ use std::path::{Path, PathBuf};
 use claimset::dataset::Dataset;
 use claimset::model::{Finding, Severity};
 
-use crate::{assert_same_files, claimset, copy_dir, fixture, root};
-
-/// The bundled sample articles, in name order.
-fn raw_articles() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("datasets/raw"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-}
+use crate::{assert_same_files, claimset, copy_dir, fixture, raw_articles, root};
 
 /// Runs `claimset convert ARGS... --out OUT` and returns (exit code, stderr).
 fn run(args: &[&Path], out: &Path, extra: &[&str]) -> (i32, String) {

@@ -87,6 +87,17 @@ pub fn render(x: &claimset::extract::Extracted) -> String {
     out
 }
 
+/// The bundled sample articles, in name order.
+pub fn raw_articles() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root().join("datasets/raw"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Asserts two folders hold the same file names with byte-identical contents, part-file
 /// folders included.
 pub fn assert_same_files(a: &Path, b: &Path) {

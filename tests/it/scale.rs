@@ -2,7 +2,7 @@
 //! change the output, shards and `claimset merge`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use claimset::convert::{Options, Shard, convert};
 use claimset::dataset::{Dataset, PartBudget};
@@ -10,17 +10,11 @@ use claimset::extract::Extractor;
 use claimset::ingest::Input;
 use claimset::model::Manifest;
 
-use crate::{assert_same_files, claimset, root};
+use crate::{assert_same_files, claimset, raw_articles, root};
 
 /// The bundled sample articles as inputs.
 fn samples() -> Vec<Input> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("datasets/raw"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files.into_iter().map(Input::File).collect()
+    raw_articles().into_iter().map(Input::File).collect()
 }
 
 /// A budget small enough to split the sample's tables into several parts.
