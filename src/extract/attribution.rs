@@ -163,6 +163,11 @@ const INTRODUCERS: &[&str] = &[
     "with", "without", "throughout", "when", "once", "if", "although", "though",
 ];
 
+/// Introducers that open a subordinate clause ("Though it was seamless, he said, …").
+const SUBORDINATORS: &[&str] = &[
+    "when", "if", "although", "though", "while", "since", "because", "once", "unless", "whereas",
+];
+
 /// Forms of "be" (and "so-") that make a following cue passive.
 const COPULAS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "so", "get", "got",
@@ -1796,8 +1801,36 @@ impl Context<'_> {
             && tokens[subj_first - 1].text(text) == ","
             && tokens[..subj_first]
                 .iter()
-                .find(|t| t.is_word())
-                .is_some_and(|t| INTRODUCERS.contains(&&*word(t)));
+                .filter(|t| t.is_word())
+                .map(word)
+                .find(|w| !matches!(&**w, "so" | "and" | "but"))
+                .is_some_and(|w| INTRODUCERS.contains(&&*w));
+        // "Though A was B, he said, C …", "So when A did B, X said, “C.”": a subordinate
+        // clause cannot stand alone, so the cue interrupts one content, which is one
+        // claim around it. A reduced clause ("When asked about A, X said") is no content.
+        let subordinate_intro = intro_before && first_after == Some(",") && {
+            let mut words = tokens[..subj_first].iter().filter(|t| t.is_word());
+            let lead = words.clone().next().map(word);
+            if lead.as_deref().is_some_and(|w| matches!(w, "so" | "and" | "but")) {
+                words.next();
+            }
+            let opener = words.next().map(word);
+            let second = words.next().map(word);
+            opener
+                .as_deref()
+                .is_some_and(|w| SUBORDINATORS.contains(&w))
+                && second
+                    .as_deref()
+                    .is_some_and(|w| !w.ends_with("ed") && !w.ends_with("ing"))
+                && words.count() >= 2
+                && after.iter().filter(|t| t.is_word()).count() >= 2
+        };
+        if subordinate_intro {
+            return self
+                .draft(sentence.start..end, &source, cue_text)
+                .into_iter()
+                .collect();
+        }
         let tail_clause = first_after == Some(",")
             && after
                 .get(1)
@@ -2177,12 +2210,17 @@ impl Context<'_> {
                             .cue(&w.to_lowercase())
                             .is_some_and(|c| c != CueClass::Passive)
                 });
-            return (!inner.is_empty()).then(|| ClaimDraft {
-                span: inner,
-                kind: ClaimKind::Direct,
-                source: Some(source.clone()),
-                cue: Some(participle.unwrap_or(cue).to_string()),
-            });
+            // "…, he said, can “rock like Jimi”": words that carry on the clause before
+            // the quotation make it part of that clause, not the quotation's own claim.
+            let clause = self.continues_clause(self.trim_content(first.end..q.outer.start).start);
+            if !clause || participle.is_some() {
+                return (!inner.is_empty()).then(|| ClaimDraft {
+                    span: inner,
+                    kind: ClaimKind::Direct,
+                    source: Some(source.clone()),
+                    cue: Some(participle.unwrap_or(cue).to_string()),
+                });
+            }
         }
         let next = after.get(1)?;
         let next_word = next.text(text).to_lowercase();
