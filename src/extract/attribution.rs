@@ -1790,11 +1790,20 @@ impl Context<'_> {
         let mut claims = Vec::new();
         let closes_quote = |t: &Token| self.quotes.iter().any(|q| q.outer.end == t.end);
         // "“Q,” X said …" / "“Q”, X said …": a quotation right before the subject.
+        // "On “Fox News Sunday,” X said C": a title that closes an introductory phrase is
+        // no quotation of the speaker; the content follows the cue.
+        let opens_with_intro = tokens[..subj_first]
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| !self.in_quote(t.start) && INTRODUCERS.contains(&&*word(t)));
         let quote_before = subj_first > 0
             && (closes_quote(&tokens[subj_first - 1])
                 || (tokens[subj_first - 1].text(text) == ","
                     && subj_first > 1
-                    && closes_quote(&tokens[subj_first - 2])));
+                    && closes_quote(&tokens[subj_first - 2])))
+            && !(opens_with_intro
+                && !only_adverbials
+                && after.iter().filter(|t| t.is_word()).count() >= 3);
         // "During his years in office, Mr. Obama said, a majority …": an introductory
         // phrase, then the speaker, then the content.
         let intro_before = subj_first > 0

@@ -658,7 +658,17 @@ impl Finder<'_> {
         let national = words
             .iter()
             .any(|w| self.country_words.contains(&fold_name(w)));
-        if place || structural || national || words.len() > 4 || words.iter().any(|w| is_acronym(w))
+        // "on “Morning Ledger,”": a name alone inside quotation marks is a title.
+        let quoted = text[..start].ends_with(['“', '"', '‘', '\''])
+            && text[end..]
+                .trim_start_matches([',', '.'])
+                .starts_with(['”', '"', '’', '\'']);
+        if place
+            || structural
+            || national
+            || quoted
+            || words.len() > 4
+            || words.iter().any(|w| is_acronym(w))
         {
             return;
         }
