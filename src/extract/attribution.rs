@@ -1136,7 +1136,10 @@ impl Context<'_> {
         history: &History,
     ) -> Vec<ClaimDraft> {
         match cue.class {
-            CueClass::Passive => self.sourceless(cue, sentence).into_iter().collect(),
+            CueClass::Passive => match self.sourceless(cue, sentence.clone()) {
+                Some(claim) => vec![claim],
+                None => self.raised(tokens, cue, sentence),
+            },
             CueClass::According => self
                 .according(tokens, cue, sentence, history)
                 .unwrap_or_default(),
@@ -1318,6 +1321,92 @@ impl Context<'_> {
             description: None,
         };
         self.draft(cue.span.end..sentence.end, &source, phrase)
+    }
+
+    /// "The veto is expected to come on Friday", "Two officers were accused of lying": a
+    /// passive report whose subject is raised out of the reported clause. Nobody is named
+    /// as the source; the claim is the clause, subject included, and its vague source is
+    /// the passive phrase ("is expected").
+    fn raised(&self, tokens: &[Token], cue: &Cue, sentence: Range<usize>) -> Vec<ClaimDraft> {
+        let text = self.text;
+        let phrase = &text[cue.span.clone()];
+        let lower = phrase.to_lowercase();
+        let opens_with_be = lower
+            .split(' ')
+            .next()
+            .is_some_and(|w| COPULAS.contains(&w) || AUXILIARIES.contains(&w));
+        if !opens_with_be || cue.first == 0 {
+            return Vec::new();
+        }
+        let first = self.clause_start(tokens, cue.first, 0);
+        let subject: Vec<&Token> = tokens[first..cue.first]
+            .iter()
+            .filter(|t| t.is_word())
+            .collect();
+        // The subject is a noun phrase: it holds no verb of its own. "Neither X nor Y has
+        // been charged", "No one is expected to": a report that nothing was said.
+        let negative = subject.first().is_some_and(|t| {
+            matches!(
+                &*t.text(text).to_lowercase(),
+                "neither" | "no" | "none" | "nobody" | "nothing"
+            )
+        });
+        if negative
+            || subject.is_empty()
+            || subject.len() > 12
+            || subject.iter().any(|t| {
+                let w = t.text(text).to_lowercase();
+                VERBS_IN_CLAUSES.contains(&w.as_str()) && !MODALS.contains(&w.as_str())
+                    || AUXILIARIES.contains(&w.as_str())
+            })
+        {
+            return Vec::new();
+        }
+        let words_after = tokens[cue.last + 1..]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
+        if words_after < 2 {
+            return Vec::new();
+        }
+        let name = ["to", "of", "for", "with", "as", "that"]
+            .iter()
+            .find_map(|end| phrase.strip_suffix(&format!(" {end}")))
+            .unwrap_or(phrase);
+        let source = SourceDraft {
+            name: name.to_string(),
+            kind: SourceKind::Vague,
+            actor: None,
+            description: None,
+        };
+        // "X is expected to A, but B": the turn to B is the article's own.
+        let turn = tokens[cue.last + 1..].windows(2).find(|w| {
+            (w[0].text(text) == ";"
+                || w[0].text(text) == ","
+                    && matches!(&*w[1].text(text).to_lowercase(), "but" | "yet"))
+                && !self.in_quote(w[0].start)
+        });
+        let end = turn.map_or(sentence.end, |w| w[0].start);
+        let mut claims: Vec<ClaimDraft> = self
+            .draft(tokens[first].start..end, &source, phrase)
+            .into_iter()
+            .collect();
+        if let Some(w) = turn {
+            let rest = self.trim_content(w[1].start..sentence.end);
+            let words = tokens
+                .iter()
+                .filter(|t| t.start >= rest.start && t.is_word())
+                .count();
+            if !claims.is_empty() && words >= 4 {
+                claims.push(ClaimDraft {
+                    span: rest.start..sentence_end(text, rest.end, sentence.end),
+                    kind: ClaimKind::Assertion,
+                    source: None,
+                    cue: None,
+                });
+            }
+        }
+        claims
     }
 
     fn draft(&self, content: Range<usize>, source: &SourceDraft, cue: &str) -> Option<ClaimDraft> {
