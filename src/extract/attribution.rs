@@ -382,11 +382,13 @@ impl Context<'_> {
                 && starts_upper(tokens[k].text(self.text));
             // "the taxes requested in arrears", "bodies found in the river": a participle
             // modifying a noun, not a speech act.
-            let reduced_relative = matches!(class, CueClass::NounContent | CueClass::Finding)
-                && self
-                    .words(&tokens[k..k + n])
-                    .last()
-                    .is_some_and(|w| w.ends_with("ed"))
+            let reduced_relative = matches!(
+                class,
+                CueClass::NounContent | CueClass::Finding | CueClass::Evaluation
+            ) && self
+                .words(&tokens[k..k + n])
+                .last()
+                .is_some_and(|w| w.ends_with("ed"))
                 && tokens.get(k + n).is_some_and(|t| {
                     matches!(
                         t.text(self.text),
@@ -985,6 +987,10 @@ impl Context<'_> {
         for cue in &cues {
             let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
             self.join_continuation(&mut claims, sentence.clone());
+            // A passive report names nobody a later pronoun could refer to.
+            if !claims.is_empty() && cue.class == CueClass::Passive {
+                return claims;
+            }
             if !claims.is_empty() {
                 for c in &claims {
                     if let Some(s) = &c.source {
@@ -1143,6 +1149,29 @@ impl Context<'_> {
             CueClass::According => self
                 .according(tokens, cue, sentence, history)
                 .unwrap_or_default(),
+            CueClass::Evaluation => {
+                let mut claims = self.subject_before(tokens, cue, sentence.clone(), history);
+                // Only the evaluation's own content needs the complement; a second cue
+                // (", claiming that …") brings its own.
+                // Without it, the evaluation is the article's own report ("X criticised
+                // the budget and called for cuts": an assertion, then a claim).
+                let own = &self.text[cue.span.clone()];
+                for c in &mut claims {
+                    if c.cue.as_deref() == Some(own) && !self.judges(c.span.clone()) {
+                        let span = self.trim_content(sentence.start..c.span.end);
+                        *c = ClaimDraft {
+                            span: span.start..sentence_end(self.text, span.end, sentence.end),
+                            kind: ClaimKind::Assertion,
+                            source: None,
+                            cue: None,
+                        };
+                    }
+                }
+                if claims.iter().all(|c| c.kind == ClaimKind::Assertion) {
+                    return Vec::new();
+                }
+                claims
+            }
             _ => {
                 let subject = self.subject_before(tokens, cue, sentence.clone(), history);
                 if subject.is_empty() {
@@ -1154,6 +1183,31 @@ impl Context<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the content of an evaluation says what the target is called or blamed for:
+    /// "the plan as a “disaster”", "Romney for not releasing his returns"; not the bare
+    /// target ("the plan") nor an adverbial ("for years").
+    fn judges(&self, content: Range<usize>) -> bool {
+        let words: Vec<&str> = self.text[content]
+            .split(|c: char| !c.is_alphanumeric() && !matches!(c, '’' | '\'' | '-'))
+            .filter(|w| !w.is_empty())
+            .take(12)
+            .collect();
+        // "allies as well as rivals", "deals such as NAFTA": no complement.
+        (1..words.len()).any(|k| match words[k] {
+            "for" => true,
+            "as" => {
+                !matches!(words[k - 1], "such" | "well" | "as")
+                    && !words.get(k + 1).is_some_and(|w| {
+                        matches!(
+                            *w,
+                            "well" | "much" | "many" | "long" | "soon" | "far" | "part"
+                        )
+                    })
+            }
+            _ => false,
+        })
     }
 
     /// "PENCE: Well, look, …" (a transcript) and "Maria Costa: “…”": a paragraph that
@@ -1802,6 +1856,21 @@ impl Context<'_> {
         if let Some(claim) = self.relative(tokens, cue, subj_first, sentence.clone(), history) {
             return vec![claim];
         }
+        // "A few days ago in an interview he blasted …", "In May he said …": an adverbial
+        // without a comma, then the pronoun that is the subject.
+        if subj_end > subj_first + 1
+            && matches!(
+                &*lower(tokens[subj_end - 1].text(text)),
+                "he" | "she" | "they"
+            )
+            && tokens[subj_end - 2].is_word()
+            && tokens[subj_first..subj_end - 1].iter().any(|t| {
+                let w = lower(t.text(text));
+                w == "ago" || t.start == tokens[subj_first].start && INTRODUCERS.contains(&&*w)
+            })
+        {
+            subj_first = subj_end - 1;
+        }
         let source = if subj_first < subj_end {
             let subj = Self::bytes(tokens, subj_first, subj_end);
             if in_quote(&subj) {
@@ -1909,7 +1978,10 @@ impl Context<'_> {
         let subordinate_intro = intro_before && first_after == Some(",") && {
             let mut words = tokens[..subj_first].iter().filter(|t| t.is_word());
             let lead = words.clone().next().map(word);
-            if lead.as_deref().is_some_and(|w| matches!(w, "so" | "and" | "but")) {
+            if lead
+                .as_deref()
+                .is_some_and(|w| matches!(w, "so" | "and" | "but"))
+            {
                 words.next();
             }
             let opener = words.next().map(word);

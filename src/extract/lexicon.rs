@@ -20,6 +20,9 @@ pub enum CueClass {
     Attitude,
     /// Speech acts with a noun-phrase content ("accused", "claimed responsibility for").
     NounContent,
+    /// Verbs that judge a target ("criticized", "mocked"): a claim only with what they
+    /// call it or blame it for ("criticized X as Y", "mocked X for Y").
+    Evaluation,
     /// "according to", "citing".
     According,
     /// Sourceless forms ("reportedly", "it was reported that").
@@ -33,6 +36,7 @@ impl CueClass {
             "finding" => Self::Finding,
             "attitude" => Self::Attitude,
             "noun_content" => Self::NounContent,
+            "evaluation" => Self::Evaluation,
             "according" => Self::According,
             "passive" => Self::Passive,
             _ => return None,
