@@ -134,6 +134,30 @@ fn is_contraction(w: &str) -> bool {
         )
 }
 
+/// Verbs of saying that ask for something only with an infinitive ("encouraged X to").
+const DIRECTIVES: &[&str] = &["encourage", "encouraged", "encourages", "encouraging"];
+
+/// "says", "tells", "warns": a verb of saying in the present, third person.
+fn present_speech(w: &str) -> bool {
+    matches!(
+        w,
+        "says"
+            | "tells"
+            | "adds"
+            | "warns"
+            | "argues"
+            | "insists"
+            | "claims"
+            | "notes"
+            | "explains"
+            | "contends"
+            | "maintains"
+            | "stresses"
+            | "believes"
+            | "thinks"
+    )
+}
+
 fn is_ly_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
 }
@@ -343,6 +367,17 @@ impl Context<'_> {
                 k += 1;
                 continue;
             };
+            // "encouraged voters to register" asks something; "encouraging the attacks" does not.
+            let directive = DIRECTIVES.contains(&&*lower(tokens[k + n - 1].text(self.text)));
+            if directive
+                && !tokens[k + n..]
+                    .iter()
+                    .take(8)
+                    .any(|t| t.text(self.text) == "to")
+            {
+                k += n;
+                continue;
+            }
             // "suspected to be", "believed to have": passive, no speaker; but "pledged to
             // build", "refused to leave": a verb of intention with its infinitive.
             let last_word = self.words(&tokens[k..k + n]).pop().unwrap_or_default();
@@ -1571,7 +1606,17 @@ impl Context<'_> {
                 .quotes
                 .iter()
                 .any(|q| q.outer.end == tokens[cue.first - 1].end);
-        if prev == Some(",") && cue_text.ends_with("ing") {
+        // ", adding that …", ", even suggesting …": a participle of the sentence subject.
+        let adverb_before = cue.first > 1
+            && tokens[cue.first - 2].text(text) == ","
+            && prev.is_some_and(|w| {
+                let w = w.to_lowercase();
+                matches!(
+                    w.as_str(),
+                    "even" | "also" | "again" | "later" | "then" | "often" | "still"
+                ) || is_ly_adverb(&w)
+            });
+        if (prev == Some(",") || adverb_before) && cue_text.ends_with("ing") {
             return self.participle(tokens, cue, sentence, history);
         }
         // Inversion is for plain verbs of saying: "said X", "added KCNA".
@@ -1937,9 +1982,20 @@ impl Context<'_> {
             .take(if tell { 14 } else { 8 })
             .position(|t| t.text(text) == "that")
             .filter(|&p| {
-                tell || after[..p]
+                // "said on Monday that", "tweeted in the early morning hours that", "said
+                // in an interview with CNN that": adverbials, or a prepositional phrase.
+                let phrase = &after[..p];
+                tell || phrase
                     .iter()
                     .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
+                    || phrase.first().is_some_and(|t| {
+                        matches!(
+                            &*word(t),
+                            "in" | "on" | "at" | "during" | "via" | "through" | "over" | "with"
+                        )
+                    }) && phrase.iter().all(|t| {
+                        t.is_word() && !self.in_quote(t.start) && self.lex.cue(&word(t)).is_none()
+                    })
             });
         let only_adverbials = after.iter().filter(|t| t.is_word()).all(|t| {
             let w = word(t);
@@ -2043,6 +2099,18 @@ impl Context<'_> {
         } else {
             Some(cue.span.end)
         };
+        // "questioned whether C", "questioned how C": the question word opens the content.
+        let forward_from = forward_from.map(|from| {
+            let wh = matches!(
+                &*word(&tokens[cue.last]),
+                "whether" | "why" | "what" | "how" | "if"
+            );
+            if wh && from == cue.span.end {
+                tokens[cue.last].start
+            } else {
+                from
+            }
+        });
         match forward_from {
             Some(from) => {
                 // A second claim under the same source: "…, declaring it a message",
@@ -2092,11 +2160,27 @@ impl Context<'_> {
                                 && (after[k - 1].is_word() || closes_quote(&after[k - 1]))
                                 && is_cue(next)
                                 && (word(next).ends_with("ed")
-                                    || matches!(&*word(next), "said" | "told")) =>
+                                    || matches!(&*word(next), "said" | "told")
+                                    || present_speech(&word(next))) =>
                         {
                             // The longest cue there: "called for", not "called".
                             let n = self.cue_len(&after[k + 1..]).max(1);
                             let last = &after[k + n];
+                            Some((t.start, last.end, text[next.start..last.end].to_string()))
+                        }
+                        // "… but has said she will …": a second verb with its auxiliary.
+                        "and" | "but"
+                            if k > 0
+                                && after[k - 1].is_word()
+                                && AUXILIARIES.contains(&&*word(next))
+                                && after.get(k + 2).is_some_and(|c| {
+                                    is_cue(c)
+                                        && (word(c).ends_with("ed")
+                                            || matches!(&*word(c), "said" | "told"))
+                                }) =>
+                        {
+                            let n = self.cue_len(&after[k + 2..]).max(1);
+                            let last = &after[k + 1 + n];
                             Some((t.start, last.end, text[next.start..last.end].to_string()))
                         }
                         _ => None,
