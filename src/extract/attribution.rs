@@ -701,7 +701,23 @@ impl Context<'_> {
                 "my" | "his" | "her" | "their" | "our" | "your"
             );
             if (determiner == Some("the") || possessor) && content_words.len() <= 3 {
-                return unnamed(SourceKind::Anonymous);
+                // "The council said": a body the article does not name.
+                let title = |w: &str| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                };
+                let body = !possessor
+                    && matches!(
+                        self.lex.org_heads.get(&title(&head)),
+                        Some(ActorKind::Organization)
+                    );
+                return unnamed(if body {
+                    SourceKind::Organization
+                } else {
+                    SourceKind::Anonymous
+                });
             }
             return None;
         }
@@ -1979,22 +1995,25 @@ impl Context<'_> {
         let tell = is_tell(cue_text);
         let that_at = after
             .iter()
-            .take(if tell { 14 } else { 8 })
+            .take(if tell { 14 } else { 12 })
             .position(|t| t.text(text) == "that")
             .filter(|&p| {
                 // "said on Monday that", "tweeted in the early morning hours that", "said
                 // in an interview with CNN that": adverbials, or a prepositional phrase.
                 let phrase = &after[..p];
-                tell || phrase
-                    .iter()
-                    .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
+                tell || phrase.len() <= 8
+                    && phrase
+                        .iter()
+                        .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
                     || phrase.first().is_some_and(|t| {
                         matches!(
                             &*word(t),
                             "in" | "on" | "at" | "during" | "via" | "through" | "over" | "with"
                         )
                     }) && phrase.iter().all(|t| {
-                        t.is_word() && !self.in_quote(t.start) && self.lex.cue(&word(t)).is_none()
+                        (t.is_word() || t.text(text) == ",")
+                            && !self.in_quote(t.start)
+                            && self.lex.cue(&word(t)).is_none()
                     })
             });
         let only_adverbials = after.iter().filter(|t| t.is_word()).all(|t| {

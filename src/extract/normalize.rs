@@ -70,11 +70,27 @@ fn tidy_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
 /// A line that reads like a headline rather than prose: short, no final full stop.
 fn headline_like(line: &str) -> bool {
     let words = line.split_whitespace().take(31).count();
+    // ''Like this.'': two apostrophes stand for a closing quotation mark.
+    let line = line.strip_suffix("''").map_or(line, |l| l);
     words > 0
         && words <= 30
         && !line.ends_with('.')
         && !line.ends_with(".”")
         && !line.ends_with(".\"")
+        && !signed_quote(line)
+}
+
+/// "“We will rebuild.” ― Ana Ruiz": a quotation signed with a dash and a name.
+fn signed_quote(line: &str) -> bool {
+    let Some(dash) = line.rfind(['―', '—', '–']) else {
+        return false;
+    };
+    let (quote, name) = line.split_at(dash);
+    let name = name.trim_start_matches(['―', '—', '–']).trim();
+    quote.trim_end().ends_with(['”', '"'])
+        && !name.is_empty()
+        && name.split_whitespace().count() <= 6
+        && !name.contains(['”', '"'])
 }
 
 /// Normalises a body: paragraphs are blank-line separated blocks, or single lines when the
@@ -178,9 +194,23 @@ fn mark_non_prose(paragraphs: &mut [Paragraph]) {
             || is_dateline(&t);
         // Headings, decks and captions: short lines without final punctuation.
         let heading = headline_like(&paragraphs[i].text)
-            && !paragraphs[i].text.ends_with(['!', '?', '”', '"', ':'])
+            && !paragraphs[i]
+                .text
+                .ends_with(['!', '?', '”', '"', ':', '\''])
             && paragraphs[i].text.split_whitespace().nth(25).is_none();
-        if repeated || credit || heading {
+        // ''All Bets Are Off.'': a short quotation in title case is a section heading.
+        let quoted_heading = {
+            let t = paragraphs[i].text.trim_matches(['“', '”', '"', '\'']);
+            let words: Vec<&str> = t.split_whitespace().collect();
+            t.len() + 2 <= paragraphs[i].text.len()
+                && (1..=8).contains(&words.len())
+                && !t.contains(['“', '”', '"'])
+                && words
+                    .iter()
+                    .filter(|w| w.chars().count() >= 4)
+                    .all(|w| w.starts_with(char::is_uppercase))
+        };
+        if repeated || credit || heading || quoted_heading {
             paragraphs[i].prose = false;
         }
     }

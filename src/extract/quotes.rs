@@ -52,6 +52,19 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<
             }
             match (c, open) {
                 ('“' | '«', None) => open = Some((b, c)),
+                // ”Like this.”: a closing mark typed where a quotation opens, before a word
+                // and after a space or the paragraph's start.
+                ('”', None)
+                    if !is_word_char(prev)
+                        && !prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?'))
+                        && is_word_char(next)
+                        && chars[k + 1..].iter().any(|x| x.1 == '”') =>
+                {
+                    issues.push(format!(
+                        "closing quotation mark ” opens a quotation in paragraph {pi}; read as “"
+                    ));
+                    open = Some((b, c));
+                }
                 ('"', None) if !is_word_char(prev) => open = Some((b, c)),
                 ('”' | '"' | '»', Some((o, _))) => {
                     let close_len = if doubled { 2 } else { c.len_utf8() };
@@ -162,6 +175,14 @@ mod tests {
         let (q, n) = quotes("He said: “One.\n\n“Two.”");
         assert_eq!(q, vec!["One.\n\n“Two."]);
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn closing_mark_typed_as_opener() {
+        assert_eq!(
+            quotes("”We are ready.” ― Ana Ruiz\n\nShe left, ”tired” of it."),
+            (vec!["We are ready.", "tired"], 2)
+        );
     }
 
     #[test]
