@@ -962,6 +962,15 @@ impl Context<'_> {
         while k > floor {
             let t = tokens[k - 1];
             let w = t.text(self.text);
+            // "The transcript–published by the Post–shows": a parenthetical between dashes.
+            if matches!(w, "–" | "—")
+                && let Some(open) = tokens[floor..k - 1]
+                    .iter()
+                    .rposition(|t| t.text(self.text) == w)
+            {
+                k = floor + open;
+                continue;
+            }
             // Step over a parenthetical: "Rep. X (D-N.Y.), chairman".
             if w == ")" {
                 if let Some(open) = tokens[floor..k - 1]
@@ -1933,6 +1942,14 @@ impl Context<'_> {
             subj_first = subj_end - 1;
         }
         let source = if subj_first < subj_end {
+            // "The survey–published by the union–shows": the closing dash is no part of it.
+            let subj_end = if subj_end > subj_first + 1
+                && matches!(tokens[subj_end - 1].text(text), "–" | "—")
+            {
+                subj_end - 1
+            } else {
+                subj_end
+            };
             let subj = Self::bytes(tokens, subj_first, subj_end);
             if in_quote(&subj) {
                 return Vec::new();
@@ -2207,24 +2224,31 @@ impl Context<'_> {
                 });
 
                 // Another speaker: "…, but Y said B", "…, while experts warn that B".
+                // "… “jobs, jobs, jobs,” but B": the comma inside the marks.
+                let comma_in_quote = |t: &Token| {
+                    self.quotes.iter().any(|q| {
+                        q.outer.end == t.end && text[q.inner.clone()].trim_end().ends_with(',')
+                    })
+                };
                 let handover = || {
                     after.iter().enumerate().find_map(|(k, t)| {
-                        if t.start <= from
-                            || t.start >= end
-                            || self.in_quote(t.start)
-                            || !matches!(t.text(text), "," | ";")
-                        {
+                        let comma = matches!(t.text(text), "," | ";") && !self.in_quote(t.start);
+                        if t.start <= from || t.start >= end || !(comma || comma_in_quote(t)) {
                             return None;
                         }
                         let conj = after.get(k + 1).filter(|c| {
-                            matches!(&*word(c), "but" | "and" | "while" | "whereas" | "although")
+                            matches!(
+                                &*word(c),
+                                "but" | "and" | "while" | "whereas" | "although" | "though"
+                            )
                         })?;
                         let rest = conj.end..end;
                         let rest_tokens = tokenize(text, rest.clone());
                         let next_cue =
                             self.cues(&rest_tokens).into_iter().find(|c| c.first <= 8)?;
                         let more = self.subject_before(&rest_tokens, &next_cue, rest, history);
-                        (!more.is_empty()).then_some((t.start, more))
+                        let stop = if comma { t.start } else { t.end };
+                        (!more.is_empty()).then_some((stop, more))
                     })
                 };
                 match split {
@@ -2241,14 +2265,19 @@ impl Context<'_> {
                             // "X said A, but B": the turn to B is the article's own.
                             let turn = after.windows(3).find(|w| {
                                 w[0].start > from
-                                    && w[0].text(text) == ","
+                                    && (w[0].text(text) == "," && !self.in_quote(w[0].start)
+                                        || comma_in_quote(&w[0]))
                                     && matches!(&*word(&w[1]), "but" | "yet")
                                     && word(&w[2]) != "that"
-                                    && !self.in_quote(w[0].start)
                             });
                             match turn {
                                 Some(w) => {
-                                    claims.extend(self.draft(from..w[0].start, &source, cue_text));
+                                    let stop = if w[0].text(text) == "," {
+                                        w[0].start
+                                    } else {
+                                        w[0].end
+                                    };
+                                    claims.extend(self.draft(from..stop, &source, cue_text));
                                     let rest = self.trim_content(w[1].start..end);
                                     if after
                                         .iter()
