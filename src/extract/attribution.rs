@@ -495,6 +495,25 @@ impl Context<'_> {
         if r.start > r.end {
             return r.start..r.start;
         }
+        // "WASHINGTON ― C", "FLINT, Mich., Oct. 4 (UPI) — C": a dateline opening the
+        // paragraph is no part of what was said.
+        if r.start == 0 || self.text[..r.start].ends_with('\n') {
+            let s = &self.text[r.clone()];
+            let first_caps = s.split_whitespace().next().is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(char::is_lowercase)
+            });
+            if first_caps
+                && let Some(d) = s.find([' ', '\u{a0}']).and_then(|_| {
+                    s.char_indices()
+                        .take_while(|(i, _)| *i < 60)
+                        .find(|(_, c)| matches!(c, '―' | '—' | '–'))
+                        .map(|(i, c)| i + c.len_utf8())
+                })
+            {
+                r.start += d;
+            }
+        }
         loop {
             let s = &self.text[r.clone()];
             let before = r.clone();
@@ -2253,7 +2272,21 @@ impl Context<'_> {
                 .get(1)
                 .is_some_and(|t| t.is_word() && !word(t).ends_with("ing"))
             && after.iter().filter(|t| t.is_word()).count() >= 4;
+        // "C, X said Friday afternoon, as …": adverbials, then a comma; the content came
+        // before the subject.
+        let adverbials_then_comma = subj_first > 0
+            && (tokens[subj_first - 1].text(text) == "," || closes_quote(&tokens[subj_first - 1]))
+            && after
+                .iter()
+                .position(|t| t.text(text) == ",")
+                .is_some_and(|c| {
+                    c > 0
+                        && after[..c]
+                            .iter()
+                            .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
+                });
         let forward_from = if quote_before && !matches!(first_after, Some(":")) && that_at.is_none()
+            || adverbials_then_comma
         {
             None
         } else if matches!(first_after, Some(":"))
@@ -2487,7 +2520,12 @@ impl Context<'_> {
                     tokens[subj_first - 1].end
                 };
                 let before = self.draft(sentence.start..content_end, &source, cue_text);
-                let tail = self.tail(after, end, &source, cue_text);
+                let adverbials = if adverbials_then_comma {
+                    after.iter().position(|t| t.text(text) == ",").unwrap_or(0)
+                } else {
+                    0
+                };
+                let tail = self.tail(&after[adverbials..], end, &source, cue_text);
                 // "Climate change, Mr. Obama often says, is the greatest threat": the cue
                 // interrupts one content clause, which is one claim around it.
                 if let (Some(b), Some(t)) = (&before, &tail)
@@ -2605,7 +2643,8 @@ impl Context<'_> {
                     let w = after.get(k + 1)?.text(text);
                     let verb = AUXILIARIES.contains(&w)
                         || VERBS_IN_CLAUSES.contains(&w)
-                        || (w.ends_with("ed") && !starts_upper(w));
+                        || (w.ends_with("ed") && !starts_upper(w))
+                        || matches!(w, "said" | "told" | "says" | "tells");
                     verb.then_some(t.start)
                 }
                 _ => None,
