@@ -464,8 +464,16 @@ impl Context<'_> {
                     // "they all suggested": a floating quantifier before a past form.
                     let floating = matches!(w, "all" | "both" | "each")
                         && (last_word.ends_with("ed") || last_word == "said");
+                    // "taking calls", "making claims": a plural noun, object of a gerund.
+                    let object = w.len() > 4
+                        && w.ends_with("ing")
+                        && n == 1
+                        && last_word.ends_with('s')
+                        && !last_word.ends_with("ss")
+                        && last_word != "says";
                     (NOUN_MARKERS.contains(&w) && !floating)
                         || (COPULAS.contains(&w) && !progressive)
+                        || object
                 });
             if noun_use {
                 k += n;
@@ -983,21 +991,61 @@ impl Context<'_> {
             }
             return Some(k);
         }
-        let w = first.text(self.text).to_lowercase();
-        matches!(
-            w.as_str(),
-            "him"
-                | "her"
-                | "them"
-                | "me"
-                | "us"
-                | "reporters"
-                | "journalists"
-                | "lawmakers"
-                | "parliament"
-                | "congress"
-        )
-        .then_some(1)
+        let raw = first.text(self.text);
+        let w = raw.to_lowercase();
+        // "told residents", "told African-Americans": a group of people as the hearer.
+        let group = self.lex.vague.contains(&w)
+            || starts_upper(raw) && w.ends_with('s') && !w.ends_with("ss") && w.len() > 3;
+        let hearer = group
+            || matches!(
+                w.as_str(),
+                "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "reporters"
+                    | "journalists"
+                    | "lawmakers"
+                    | "parliament"
+                    | "congress"
+            );
+        if !hearer {
+            return None;
+        }
+        // "told residents this weekend …": adverbials after the hearer.
+        let adverbials = after[1..]
+            .iter()
+            .take_while(|t| {
+                t.is_word()
+                    && matches!(
+                        &*lower(t.text(self.text)),
+                        "this"
+                            | "last"
+                            | "on"
+                            | "earlier"
+                            | "later"
+                            | "weekend"
+                            | "week"
+                            | "month"
+                            | "year"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
+                            | "today"
+                            | "yesterday"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+            })
+            .count();
+        Some(1 + adverbials)
     }
 
     /// Start of the subject phrase that ends at token `end` (exclusive): back to the last
@@ -1008,7 +1056,7 @@ impl Context<'_> {
             let t = tokens[k - 1];
             let w = t.text(self.text);
             // "The transcript–published by the Post–shows": a parenthetical between dashes.
-            if matches!(w, "–" | "—")
+            if matches!(w, "–" | "—" | "--")
                 && let Some(open) = tokens[floor..k - 1]
                     .iter()
                     .rposition(|t| t.text(self.text) == w)
@@ -2192,10 +2240,18 @@ impl Context<'_> {
                 // "said on Monday that", "tweeted in the early morning hours that", "said
                 // in an interview with CNN that": adverbials, or a prepositional phrase.
                 let phrase = &after[..p];
-                tell || phrase.len() <= 8
-                    && phrase
+                // "cautioned, as did the campaign itself, that C": a parenthetical.
+                let parenthetical = phrase.len() >= 3
+                    && phrase[0].text(text) == ","
+                    && phrase[phrase.len() - 1].text(text) == ","
+                    && phrase[1..phrase.len() - 1]
                         .iter()
-                        .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
+                        .all(|t| t.is_word() && !self.in_quote(t.start));
+                tell || parenthetical
+                    || phrase.len() <= 8
+                        && phrase
+                            .iter()
+                            .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
                     || phrase.first().is_some_and(|t| {
                         matches!(
                             &*word(t),
@@ -2311,14 +2367,35 @@ impl Context<'_> {
             });
             // "told Sky News any process …": the hearer, then the content.
             let hearer_end = self.hearer_end(after);
-            if let Some(q) = after.iter().position(|t| opens(t) || t.text(text) == ":") {
+            let quote_at = after.iter().position(|t| opens(t) || t.text(text) == ":");
+            // "told voters this weekend he would consider it a “personal insult” if …": a
+            // clause after the hearer holds the quotation.
+            let clause_first = hearer_end.filter(|&h| {
+                quote_at.is_some_and(|q| {
+                    h < q
+                        && after[h..q].iter().filter(|t| t.is_word()).count() >= 3
+                        && !after[h..q].iter().any(|t| {
+                            t.is_word() && self.lex.cue(&word(t)) == Some(CueClass::Speech)
+                        })
+                })
+            });
+            if let Some(h) = clause_first {
+                Some(after[h].start)
+            } else if let Some(q) = quote_at {
                 Some(after[q].start)
             } else if infinitive {
                 Some(cue.span.end)
             } else {
+                // "urged Republicans to join …": the hearer belongs to the request.
                 hearer_end
                     .filter(|&h| after[h..].iter().filter(|t| t.is_word()).count() >= 3)
-                    .map(|h| after[h].start)
+                    .map(|h| {
+                        if after[h].text(text) == "to" {
+                            cue.span.end
+                        } else {
+                            after[h].start
+                        }
+                    })
             }
         } else {
             Some(cue.span.end)
@@ -2451,12 +2528,19 @@ impl Context<'_> {
                         }
                         None => {
                             // "X said A, but B": the turn to B is the article's own.
+                            // "…, but would eventually add …": a modal without a subject of
+                            // its own goes on with the reported content.
+                            let elided = |t: &Token| {
+                                let w = word(t);
+                                MODALS.contains(&&*w) && !matches!(&*w, "do" | "does" | "did")
+                            };
                             let turn = after.windows(3).find(|w| {
                                 w[0].start > from
                                     && (w[0].text(text) == "," && !self.in_quote(w[0].start)
                                         || comma_in_quote(&w[0]))
                                     && matches!(&*word(&w[1]), "but" | "yet")
                                     && word(&w[2]) != "that"
+                                    && !elided(&w[2])
                             });
                             match turn {
                                 Some(w) => {
@@ -2528,10 +2612,21 @@ impl Context<'_> {
                 let tail = self.tail(&after[adverbials..], end, &source, cue_text);
                 // "Climate change, Mr. Obama often says, is the greatest threat": the cue
                 // interrupts one content clause, which is one claim around it.
+                // "…, the board says, but would eventually cut them": a modal without a
+                // subject goes on with the content.
+                let modal_turn = |at: usize| {
+                    let mut words = self.text[at..]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty());
+                    matches!(words.next(), Some("but" | "yet"))
+                        && words.next().is_some_and(|w| {
+                            MODALS.contains(&w) && !matches!(w, "do" | "does" | "did")
+                        })
+                };
                 if let (Some(b), Some(t)) = (&before, &tail)
                     && b.kind == ClaimKind::Indirect
                     && t.kind == ClaimKind::Assertion
-                    && self.continues_clause(t.span.start)
+                    && (self.continues_clause(t.span.start) || modal_turn(t.span.start))
                 {
                     let whole = self.trim_content(b.span.start..t.span.end);
                     claims.extend(self.draft(whole, &source, cue_text));
