@@ -134,6 +134,41 @@ fn is_contraction(w: &str) -> bool {
         )
 }
 
+/// Single words that are no content of a cue ("said enough", "knows nothing").
+const EMPTY_CONTENT: &[&str] = &[
+    "yet",
+    "enough",
+    "with",
+    "about",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "them",
+    "it",
+    "this",
+    "that",
+    "so",
+    "too",
+    "also",
+    "again",
+    "then",
+    "there",
+    "here",
+    "only",
+    "just",
+    "as",
+    "much",
+    "more",
+    "less",
+    "all",
+    "both",
+    "otherwise",
+    "instead",
+    "later",
+    "earlier",
+];
+
 /// Nouns of saying and believing that take a that-clause ("Trump’s claim that C").
 const SPEECH_NOUNS: &[&str] = &[
     "claim",
@@ -579,6 +614,16 @@ impl Context<'_> {
             }
             return Some((ClaimKind::Mixed, r));
         }
+        // "said enough", "observed: Yet", "knows nothing": one word that says nothing.
+        let mut words = self.text[r.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty());
+        if let (Some(w), None) = (words.next(), words.next()) {
+            let w = w.to_lowercase();
+            if is_ly_adverb(&w) || EMPTY_CONTENT.contains(&w.as_str()) {
+                return None;
+            }
+        }
         // A quote that encloses the whole range: the speech sits inside it.
         Some((ClaimKind::Indirect, r))
     }
@@ -731,7 +776,14 @@ impl Context<'_> {
                 && !content_words
                     .iter()
                     .any(|w| NOUN_MARKERS.contains(&w.as_str()));
-            if capitalised && determiner.is_none() && content_words.len() <= 3 {
+            // "However", "Meanwhile": a linking adverb, not a name.
+            let linking = content_words.len() == 1
+                && (INTRODUCERS.contains(&content_words[0].as_str())
+                    || matches!(
+                        content_words[0].as_str(),
+                        "therefore" | "thus" | "moreover" | "instead" | "indeed" | "also"
+                    ));
+            if capitalised && determiner.is_none() && content_words.len() <= 3 && !linking {
                 let one_word = content_words.len() == 1;
                 let w = word_tokens[skipped].text(self.text);
                 let org = w.chars().skip(1).any(char::is_uppercase)
@@ -1782,7 +1834,23 @@ impl Context<'_> {
                 .position(|t| t.start == np_end && t.text(text) == ",")
                 .map(|p| p + cue.last + 1);
             let opened_by_comma = cue.first > 0 && tokens[cue.first - 1].text(text) == ",";
-            if let Some(c) = np_comma.filter(|_| opened_by_comma)
+            // "…, according to X, a former aide now teaching …": an apposition on X, not
+            // a clause.
+            let role = |k: usize| {
+                tokens.get(k).is_some_and(|t| {
+                    let w = lower(t.text(text));
+                    matches!(&*w, "head" | "former")
+                        || self.lex.roles.contains(&*w)
+                        || self.lex.titles.contains_key(&*w)
+                })
+            };
+            let apposition = |c: usize| {
+                tokens.get(c + 1).is_some_and(|t| {
+                    let w = lower(t.text(text));
+                    matches!(&*w, "a" | "an" | "who" | "whose") || w == "the" && role(c + 2)
+                }) || role(c + 1)
+            };
+            if let Some(c) = np_comma.filter(|&c| opened_by_comma && !apposition(c))
                 && tokens[c + 1..].iter().filter(|t| t.is_word()).count() >= 4
             {
                 return self
