@@ -491,7 +491,19 @@ impl Context<'_> {
                         "in" | "at" | "from" | "by" | "on" | "during" | "under"
                     )
                 });
+            // "campaign-finance reports shows": a plural noun before the finite cue.
+            let before_verb = n == 1
+                && last_word.ends_with('s')
+                && !last_word.ends_with("ss")
+                && last_word != "says"
+                && tokens.get(k + 1).is_some_and(|t| {
+                    let w = lower(t.text(self.text));
+                    t.is_word()
+                        && (w.ends_with('s') || w.ends_with("ed"))
+                        && matches!(self.lex.cue(&w), Some(CueClass::Speech | CueClass::Finding))
+                });
             let noun_use = passive
+                || before_verb
                 || possessive
                 || capitalised
                 || reduced_relative
@@ -1850,7 +1862,17 @@ impl Context<'_> {
                     matches!(&*w, "a" | "an" | "who" | "whose") || w == "the" && role(c + 2)
                 }) || role(c + 1)
             };
-            if let Some(c) = np_comma.filter(|&c| opened_by_comma && !apposition(c))
+            // A full clause before the cue is the content; the parenthetical reading
+            // needs a bare relative or conjunction there ("…, which, according to …").
+            let before: Vec<&Token> = tokens[..cue.first].iter().filter(|t| t.is_word()).collect();
+            let bare = before.len() <= 3
+                || before.last().is_some_and(|t| {
+                    matches!(
+                        &*lower(t.text(text)),
+                        "which" | "that" | "who" | "and" | "but" | "because" | "while" | "as"
+                    )
+                });
+            if let Some(c) = np_comma.filter(|&c| opened_by_comma && bare && !apposition(c))
                 && tokens[c + 1..].iter().filter(|t| t.is_word()).count() >= 4
             {
                 return self
