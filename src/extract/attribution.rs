@@ -1199,8 +1199,35 @@ impl Context<'_> {
                 sentence = extended;
             }
         }
-        // "…, according to X." governs the whole sentence: try it first.
-        cues.sort_by_key(|c| c.class != CueClass::According);
+        // "…, according to X." governs the whole sentence: try it first; then a verb of
+        // saying that closes the sentence ("A decided B, a source said."), which reports
+        // everything before it.
+        let speech_before = |c: &Cue| {
+            cues.iter()
+                .any(|o| o.last < c.first && o.class == CueClass::Speech)
+        };
+        let finite = |c: &Cue| {
+            let w = lower(tokens[c.last].text(self.text));
+            w.ends_with("ed") || w.ends_with('s') || matches!(&*w, "said" | "told" | "wrote")
+        };
+        let closing = |c: &Cue| {
+            c.class == CueClass::Speech
+                && finite(c)
+                && !speech_before(c)
+                && tokens[c.last + 1..]
+                    .iter()
+                    .all(|t| !t.is_word() || ADVERBIALS.contains(&&*lower(t.text(self.text))))
+                && tokens[c.first.saturating_sub(8)..c.first]
+                    .iter()
+                    .any(|t| t.text(self.text) == ",")
+        };
+        let keys: Vec<(bool, bool)> = cues
+            .iter()
+            .map(|c| (c.class != CueClass::According, !closing(c)))
+            .collect();
+        let mut order: Vec<usize> = (0..cues.len()).collect();
+        order.sort_by_key(|&i| keys[i]);
+        let cues: Vec<Cue> = order.into_iter().map(|i| cues[i].clone()).collect();
         for cue in &cues {
             let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
             self.join_continuation(&mut claims, sentence.clone());
@@ -1503,7 +1530,7 @@ impl Context<'_> {
                 // the budget and called for cuts": an assertion, then a claim).
                 let own = &self.text[cue.span.clone()];
                 for c in &mut claims {
-                    if c.cue.as_deref() == Some(own) && !self.judges(c.span.clone()) {
+                    if c.cue.as_deref() == Some(own) && !self.judges(c.span.clone(), own) {
                         let span = self.trim_content(sentence.start..c.span.end);
                         *c = ClaimDraft {
                             span: span.start..sentence_end(self.text, span.end, sentence.end),
@@ -1534,7 +1561,12 @@ impl Context<'_> {
     /// Whether the content of an evaluation says what the target is called or blamed for:
     /// "the plan as a “disaster”", "Romney for not releasing his returns"; not the bare
     /// target ("the plan") nor an adverbial ("for years").
-    fn judges(&self, content: Range<usize>) -> bool {
+    fn judges(&self, content: Range<usize>, cue: &str) -> bool {
+        // "likened the rules to X", "compared Trump to a coach": a comparison.
+        let comparison = cue
+            .to_lowercase()
+            .split(' ')
+            .any(|w| w.starts_with("liken") || w.starts_with("compar"));
         let words: Vec<&str> = self.text[content]
             .split(|c: char| !c.is_alphanumeric() && !matches!(c, '’' | '\'' | '-'))
             .filter(|w| !w.is_empty())
@@ -1543,6 +1575,7 @@ impl Context<'_> {
         // "allies as well as rivals", "deals such as NAFTA": no complement.
         (1..words.len()).any(|k| match words[k] {
             "for" => true,
+            "to" => comparison,
             "as" => {
                 !matches!(words[k - 1], "such" | "well" | "as")
                     && !words.get(k + 1).is_some_and(|w| {
