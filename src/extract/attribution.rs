@@ -428,6 +428,19 @@ impl Context<'_> {
                 k += 1;
                 continue;
             };
+            // "as X put it" reports; "X put it on the table" does not.
+            let put_it = matches!(
+                &*lower(tokens[k].text(self.text)),
+                "put" | "puts" | "putting"
+            ) && n == 2;
+            if put_it
+                && !tokens[k.saturating_sub(12)..k]
+                    .iter()
+                    .any(|t| lower(t.text(self.text)) == "as")
+            {
+                k += n;
+                continue;
+            }
             // "encouraged voters to register" asks something; "encouraging the attacks" does not.
             let directive = DIRECTIVES.contains(&&*lower(tokens[k + n - 1].text(self.text)));
             if directive
@@ -2523,6 +2536,25 @@ impl Context<'_> {
         } else {
             Some(cue.span.end)
         };
+        // "As X put it in a statement to reporters in July, C": the phrase after the cue
+        // belongs to it; the content follows the comma.
+        if (1..=10).contains(&subj_first) && word(&tokens[0]) == "as" && first_after != Some(",") {
+            let comma = after.iter().position(|t| t.text(text) == ",");
+            if let Some(c) = comma.filter(|&c| {
+                c <= 15
+                    && after[..c]
+                        .iter()
+                        .all(|t| (t.is_word() || t.text(text) == ".") && !self.in_quote(t.start))
+                    && after.first().is_some_and(|t| {
+                        matches!(&*word(t), "in" | "on" | "at" | "to" | "during" | "after")
+                    })
+            }) {
+                return self
+                    .draft(after[c].end..end, &source, cue_text)
+                    .into_iter()
+                    .collect();
+            }
+        }
         // "questioned whether C", "questioned how C": the question word opens the content.
         let forward_from = forward_from.map(|from| {
             let wh = matches!(
