@@ -1264,6 +1264,41 @@ impl Context<'_> {
         claims
     }
 
+    /// "Limbaugh added:" closing its paragraph, then the words in the next paragraph: a
+    /// block quotation introduced by a cue and a colon. `next` is the next paragraph.
+    pub fn block_intro(
+        &self,
+        sentence: Range<usize>,
+        next: Range<usize>,
+        para: usize,
+        history: &mut History,
+    ) -> Vec<ClaimDraft> {
+        let text = self.text;
+        if !text[sentence.clone()].trim_end().ends_with(':')
+            || text[sentence.clone()].split_whitespace().count() > 15
+        {
+            return Vec::new();
+        }
+        let tokens = tokenize(text, sentence.clone());
+        let extended = sentence.start..next.end;
+        let ext_tokens = tokenize(text, extended.clone());
+        for cue in self.cues(&tokens) {
+            if !matches!(cue.class, CueClass::Speech | CueClass::Finding) {
+                continue;
+            }
+            let claims = self.subject_before(&ext_tokens, &cue, extended.clone(), history);
+            if let [c] = claims.as_slice()
+                && c.span.start >= next.start
+            {
+                if let Some(s) = &c.source {
+                    history.push(para, c.span.clone(), s.clone());
+                }
+                return claims;
+            }
+        }
+        Vec::new()
+    }
+
     /// "Politifact checked Trump’s claim that C", "his insistence that C": a speech noun
     /// with its possessor and a that-clause is the possessor's claim; the words up to the
     /// noun are the article's own.

@@ -138,7 +138,15 @@ impl Extractor {
             if !norm.paragraphs[*pi].prose || s.start < covered {
                 continue;
             }
-            let attributed = ctx.attribute(s.clone(), *pi, &mut history);
+            let mut attributed = ctx.attribute(s.clone(), *pi, &mut history);
+            // "X added:" at the end of a paragraph: the next paragraph is what was said.
+            if attributed.is_empty()
+                && s.end + 1 >= paragraphs[*pi].end
+                && let Some(next) = paragraphs.get(pi + 1)
+                && norm.paragraphs[pi + 1].prose
+            {
+                attributed = ctx.block_intro(s.clone(), next.clone(), *pi, &mut history);
+            }
             if !attributed.is_empty() {
                 covered = attributed
                     .iter()
