@@ -1410,13 +1410,7 @@ impl Context<'_> {
         };
         claims.extend(self.draft(tokens[k + 1].end..end, &source, tokens[k].text(text)));
         if opening && end < sentence.end {
-            let rest = self.trim_content(end..sentence.end);
-            claims.push(ClaimDraft {
-                span: rest.start..sentence_end(text, rest.end, sentence.end),
-                kind: ClaimKind::Assertion,
-                source: None,
-                cue: None,
-            });
+            claims.push(self.own_voice(end..sentence.end, sentence.end));
         }
         if claims.iter().all(|c| c.kind == ClaimKind::Assertion) {
             return Vec::new();
@@ -1579,13 +1573,7 @@ impl Context<'_> {
                 let own = &self.text[cue.span.clone()];
                 for c in &mut claims {
                     if c.cue.as_deref() == Some(own) && !self.judges(c.span.clone(), own) {
-                        let span = self.trim_content(sentence.start..c.span.end);
-                        *c = ClaimDraft {
-                            span: span.start..sentence_end(self.text, span.end, sentence.end),
-                            kind: ClaimKind::Assertion,
-                            source: None,
-                            cue: None,
-                        };
+                        *c = self.own_voice(sentence.start..c.span.end, sentence.end);
                     }
                 }
                 if claims.iter().all(|c| c.kind == ClaimKind::Assertion) {
@@ -1879,15 +1867,21 @@ impl Context<'_> {
                 .filter(|t| t.start >= rest.start && t.is_word())
                 .count();
             if !claims.is_empty() && words >= 4 {
-                claims.push(ClaimDraft {
-                    span: rest.start..sentence_end(text, rest.end, sentence.end),
-                    kind: ClaimKind::Assertion,
-                    source: None,
-                    cue: None,
-                });
+                claims.push(self.own_voice(rest, sentence.end));
             }
         }
         claims
+    }
+
+    /// The article's own words over `r` (trimmed), through a final full stop before `limit`.
+    fn own_voice(&self, r: Range<usize>, limit: usize) -> ClaimDraft {
+        let r = self.trim_content(r);
+        ClaimDraft {
+            span: r.start..sentence_end(self.text, r.end, limit),
+            kind: ClaimKind::Assertion,
+            source: None,
+            cue: None,
+        }
     }
 
     fn draft(&self, content: Range<usize>, source: &SourceDraft, cue: &str) -> Option<ClaimDraft> {
@@ -2747,12 +2741,7 @@ impl Context<'_> {
                                         .count()
                                         >= 4
                                     {
-                                        claims.push(ClaimDraft {
-                                            span: rest.start..sentence_end(text, rest.end, end),
-                                            kind: ClaimKind::Assertion,
-                                            source: None,
-                                            cue: None,
-                                        });
+                                        claims.push(self.own_voice(rest, end));
                                     }
                                 }
                                 None => claims.extend(self.draft(from..end, &source, cue_text)),
@@ -3017,12 +3006,7 @@ impl Context<'_> {
             return None;
         }
         let rest = self.trim_content(first.end..end);
-        (!rest.is_empty()).then(|| ClaimDraft {
-            span: rest.start..sentence_end(text, rest.end, end),
-            kind: ClaimKind::Assertion,
-            source: None,
-            cue: None,
-        })
+        (!rest.is_empty()).then(|| self.own_voice(rest, end))
     }
 }
 
