@@ -386,6 +386,41 @@ impl Context<'_> {
         i > 0 && at < self.quoted[i - 1].end
     }
 
+    /// Tokens of a passive cue whose auxiliary is followed by an adverb ("have sometimes
+    /// been accused of"), counting the adverb; `None` when `tokens` opens with none.
+    fn passive_with_adverb(&self, tokens: &[Token]) -> Option<usize> {
+        let aux = lower(tokens.first()?.text(self.text));
+        if !matches!(
+            &*aux,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had"
+        ) {
+            return None;
+        }
+        let adverb = tokens.get(1).filter(|t| t.is_word())?;
+        let adverb = lower(adverb.text(self.text));
+        let adverbial = is_ly_adverb(&adverb)
+            || matches!(
+                &*adverb,
+                "not" | "never" | "sometimes" | "often" | "also" | "long" | "once" | "still"
+            );
+        if !adverbial {
+            return None;
+        }
+        let rest = &tokens[2..];
+        let words = rest
+            .iter()
+            .take(self.lex.max_cue_words.saturating_sub(1))
+            .take_while(|t| t.is_word())
+            .count();
+        (1..=words).rev().find_map(|m| {
+            let phrase = std::iter::once(aux.to_string())
+                .chain(self.words(&rest[..m]))
+                .collect::<Vec<_>>()
+                .join(" ");
+            (self.lex.cue(&phrase) == Some(CueClass::Passive)).then_some(m + 2)
+        })
+    }
+
     fn cues(&self, tokens: &[Token]) -> Vec<Cue> {
         let mut out = Vec::new();
         let mut k = 0;
@@ -423,6 +458,20 @@ impl Context<'_> {
                     hit = Some((n, class));
                     break;
                 }
+            }
+            // "have sometimes been accused of", "is not thought to be": a passive report
+            // with an adverb after its auxiliary.
+            if hit.is_none()
+                && let Some(n) = self.passive_with_adverb(&tokens[k..])
+            {
+                out.push(Cue {
+                    first: k,
+                    last: k + n - 1,
+                    class: CueClass::Passive,
+                    span: tokens[k].start..tokens[k + n - 1].end,
+                });
+                k += n;
+                continue;
             }
             let Some((n, class)) = hit else {
                 k += 1;
@@ -1819,7 +1868,15 @@ impl Context<'_> {
                 &*t.text(text).to_lowercase(),
                 "neither" | "no" | "none" | "nobody" | "nothing"
             )
-        });
+        }) || {
+            // "has never been charged", "was not accused": nothing was reported. A belief
+            // can be negative ("is not thought to be").
+            let p = phrase.to_lowercase();
+            (p.contains(" never ") || p.contains(" not "))
+                && !["thought", "believed", "expected", "considered", "seen"]
+                    .iter()
+                    .any(|v| p.contains(v))
+        };
         if negative
             || subject.is_empty()
             || subject.len() > 12
@@ -1848,25 +1905,33 @@ impl Context<'_> {
             actor: None,
             description: None,
         };
-        // "X is expected to A, but B": the turn to B is the article's own.
-        let turn = tokens[cue.last + 1..].windows(2).find(|w| {
-            (w[0].text(text) == ";"
-                || w[0].text(text) == ","
-                    && matches!(&*w[1].text(text).to_lowercase(), "but" | "yet"))
-                && !self.in_quote(w[0].start)
-        });
-        let end = turn.map_or(sentence.end, |w| w[0].start);
+        // "X is expected to A, but B", "X was accused of A, with claims of B", "Although X
+        // is thought to A, it …": the reported clause ends at its comma; the rest is the
+        // article's own.
+        let stop = tokens[cue.last + 1..]
+            .iter()
+            .find(|t| matches!(t.text(text), "," | ";") && !self.in_quote(t.start))
+            .map(|t| t.start);
+        let end = stop.unwrap_or(sentence.end);
         let mut claims: Vec<ClaimDraft> = self
             .draft(tokens[first].start..end, &source, phrase)
             .into_iter()
             .collect();
-        if let Some(w) = turn {
-            let rest = self.trim_content(w[1].start..sentence.end);
+        if let Some(stop) = stop {
+            let rest = self.trim_content(stop..sentence.end);
             let words = tokens
                 .iter()
                 .filter(|t| t.start >= rest.start && t.is_word())
                 .count();
-            if !claims.is_empty() && words >= 4 {
+            // An adjunct ("with complaints from …", "killing ten") stays unclaimed.
+            let adjunct = text[rest.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| {
+                    w.ends_with("ing")
+                        || matches!(w, "with" | "without" | "in" | "on" | "at" | "for" | "from")
+                });
+            if !claims.is_empty() && words >= 4 && !adjunct {
                 claims.push(self.own_voice(rest, sentence.end));
             }
         }
