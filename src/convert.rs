@@ -284,16 +284,41 @@ pub fn convert_with_progress(
                     todo.push((id, doc));
                 }
             }
-            let results: Vec<(Extracted, Vec<String>)> = todo
+            // A bug in the rules must not cost the batch: an article whose extraction
+            // panics is rejected with the panic's message, the others go on.
+            let results: Vec<Result<(Extracted, Vec<String>), String>> = todo
                 .par_iter()
                 .map(|(_, doc)| {
-                    let x = extractor.extract(doc);
+                    let x = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        extractor.extract(doc)
+                    }))
+                    .map_err(|panic| {
+                        panic
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                            .unwrap_or_default()
+                    })?;
                     let violations = validators.check(&x);
-                    (x, violations)
+                    Ok((x, violations))
                 })
                 .collect();
             let mut ready = Vec::with_capacity(results.len());
-            for ((id, doc), (x, violations)) in todo.into_iter().zip(results) {
+            for ((id, doc), result) in todo.into_iter().zip(results) {
+                let (x, violations) = match result {
+                    Ok(done) => done,
+                    Err(what) => {
+                        origin_of.remove(&id);
+                        run_rejected.push(Rejected {
+                            path: doc.origin,
+                            reason: format!(
+                                "extraction stopped on an internal error, please report it: {}",
+                                what.lines().next().unwrap_or_default()
+                            ),
+                        });
+                        continue;
+                    }
+                };
                 if !violations.is_empty() {
                     origin_of.remove(&id);
                     run_rejected.push(Rejected {

@@ -134,6 +134,35 @@ fn is_contraction(w: &str) -> bool {
         )
 }
 
+/// Nouns of the occasion of a speech act ("in an interview", "in an on-air diatribe").
+const OCCASIONS: &[&str] = &[
+    "interview",
+    "statement",
+    "speech",
+    "letter",
+    "ruling",
+    "tweet",
+    "post",
+    "op-ed",
+    "on-air",
+    "televised",
+    "radio",
+    "television",
+    "press",
+    "news",
+    "email",
+    "e-mail",
+    "video",
+    "diatribe",
+    "address",
+    "appearance",
+    "rally",
+    "debate",
+    "hearing",
+    "report",
+    "column",
+];
+
 /// Single words that are no content of a cue ("said enough", "knows nothing").
 const EMPTY_CONTENT: &[&str] = &[
     "yet",
@@ -2667,14 +2696,27 @@ impl Context<'_> {
                 // "…, and said it was …", "… thought out”: “Moves …”".
                 // A noun content ends before a relative clause on its last noun:
                 // "cited criticism of X, who took heat for …".
-                let end = if cue.class == CueClass::NounContent {
+                // "denounced the annexation in an on-air diatribe", "attacked X as Y during
+                // the debate": the occasion of a speech act is no part of its content.
+                let end = if matches!(cue.class, CueClass::NounContent | CueClass::Evaluation) {
+                    let words_before = |at: usize| {
+                        after
+                            .iter()
+                            .filter(|t| t.start >= from && t.start < at && t.is_word())
+                            .count()
+                    };
                     after
-                        .windows(2)
+                        .windows(3)
                         .find(|w| {
+                            let relative = w[0].text(text) == ","
+                                && matches!(&*word(&w[1]), "who" | "which" | "where" | "whose");
+                            let occasion = word(&w[0]) == "during"
+                                || word(&w[0]) == "in"
+                                    && matches!(&*word(&w[1]), "a" | "an")
+                                    && OCCASIONS.iter().any(|o| word(&w[2]).starts_with(o));
                             w[0].start > from
-                                && w[0].text(text) == ","
-                                && matches!(&*word(&w[1]), "who" | "which" | "where" | "whose")
                                 && !self.in_quote(w[0].start)
+                                && (relative || occasion && words_before(w[0].start) >= 1)
                         })
                         .map_or(end, |w| w[0].start)
                 } else {
@@ -2785,6 +2827,7 @@ impl Context<'_> {
                             };
                             let turn = after.windows(3).find(|w| {
                                 w[0].start > from
+                                    && w[0].start < end
                                     && (w[0].text(text) == "," && !self.in_quote(w[0].start)
                                         || comma_in_quote(&w[0]))
                                     && matches!(&*word(&w[1]), "but" | "yet")
@@ -3077,6 +3120,9 @@ impl Context<'_> {
 
 /// Extends a span over a final full stop (assertions keep their punctuation).
 fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
+    if at >= limit {
+        return at;
+    }
     let rest = &text[at..limit];
     at + rest.len() - rest.trim_start_matches(['.', '!', '”', '"']).len()
 }
