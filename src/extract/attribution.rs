@@ -400,6 +400,17 @@ impl History {
 }
 
 impl Context<'_> {
+    /// The quotation that is all a sentence says: nothing but marks and spaces around it.
+    pub fn lone_quote(&self, sentence: Range<usize>) -> Option<&Quote> {
+        let bare = |r: Range<usize>| !self.text[r].chars().any(char::is_alphanumeric);
+        self.quotes.iter().find(|q| {
+            q.outer.start >= sentence.start
+                && q.outer.end <= sentence.end
+                && bare(sentence.start..q.outer.start)
+                && bare(q.outer.end..sentence.end)
+        })
+    }
+
     fn words(&self, tokens: &[Token]) -> Vec<String> {
         tokens
             .iter()
@@ -1512,16 +1523,7 @@ impl Context<'_> {
     /// `sentence` is a quotation alone ending in its own "?", "!" or ".".
     fn cue_after_quote(&self, sentence: Range<usize>) -> Option<usize> {
         let text = self.text;
-        let q = self.quotes.iter().find(|q| {
-            q.outer.start >= sentence.start
-                && q.outer.end <= sentence.end
-                && !text[sentence.start..q.outer.start]
-                    .chars()
-                    .any(char::is_alphanumeric)
-                && !text[q.outer.end..sentence.end]
-                    .chars()
-                    .any(char::is_alphanumeric)
-        })?;
+        let q = self.lone_quote(sentence)?;
         if !text[q.inner.clone()]
             .trim_end()
             .ends_with(['?', '!', '.', '…'])

@@ -310,15 +310,7 @@ impl Extractor {
     ) -> Option<ClaimDraft> {
         let text = ctx.text;
         let sentence = text[s.clone()].trim_end();
-        let lone_quote = ctx.quotes.iter().find(|q| {
-            q.outer.start >= s.start
-                && q.outer.end <= s.end
-                && !text[s.start..q.outer.start]
-                    .chars()
-                    .any(char::is_alphanumeric)
-                && !text[q.outer.end..s.end].chars().any(char::is_alphanumeric)
-        });
-        if let Some(q) = lone_quote {
+        if let Some(q) = ctx.lone_quote(s.clone()) {
             let inner = &text[q.inner.clone()];
             let trimmed = inner.trim_end_matches([',', ' ']);
             return Some(ClaimDraft {
