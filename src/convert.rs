@@ -292,13 +292,7 @@ pub fn convert_with_progress(
                     let x = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         extractor.extract(doc)
                     }))
-                    .map_err(|panic| {
-                        panic
-                            .downcast_ref::<&str>()
-                            .map(|s| s.to_string())
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_default()
-                    })?;
+                    .map_err(|panic| crate::panic_message(&*panic))?;
                     let violations = validators.check(&x);
                     Ok((x, violations))
                 })

@@ -14,3 +14,12 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod teasers;
+
+/// The message a panic carried (`panic!("…")` or a formatted one), empty when it carried none.
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}

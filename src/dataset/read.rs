@@ -284,11 +284,7 @@ pub(super) fn guard<T>(
     let result = catch_unwind(AssertUnwindSafe(f));
     DECODING.set(false);
     result.unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let what = crate::panic_message(&*panic);
         Err(pq_err(path)(format!(
             "corrupt: the Parquet decoder gave up ({what})"
         )))
