@@ -400,6 +400,14 @@ impl History {
 }
 
 impl Context<'_> {
+    /// Whether `t` closes a quotation whose last word carries the sentence's comma
+    /// ("… “jobs, jobs, jobs,” but B").
+    fn comma_in_quote(&self, t: &Token) -> bool {
+        self.quotes
+            .iter()
+            .any(|q| q.outer.end == t.end && self.text[q.inner.clone()].trim_end().ends_with(','))
+    }
+
     /// The quotation that is all a sentence says: nothing but marks and spaces around it.
     pub fn lone_quote(&self, sentence: Range<usize>) -> Option<&Quote> {
         let bare = |r: Range<usize>| !self.text[r].chars().any(char::is_alphanumeric);
@@ -661,12 +669,12 @@ impl Context<'_> {
                     && !w.chars().any(char::is_lowercase)
             });
             if first_caps
-                && let Some(d) = s.find([' ', '\u{a0}']).and_then(|_| {
-                    s.char_indices()
-                        .take_while(|(i, _)| *i < 60)
-                        .find(|(_, c)| matches!(c, '―' | '—' | '–'))
-                        .map(|(i, c)| i + c.len_utf8())
-                })
+                && s.contains([' ', '\u{a0}'])
+                && let Some(d) = s
+                    .char_indices()
+                    .take_while(|(i, _)| *i < 60)
+                    .find(|(_, c)| matches!(c, '―' | '—' | '–'))
+                    .map(|(i, c)| i + c.len_utf8())
             {
                 r.start += d;
             }
@@ -1304,10 +1312,12 @@ impl Context<'_> {
         // "…, according to X." governs the whole sentence: try it first; then a verb of
         // saying that closes the sentence ("A decided B, a source said."), which reports
         // everything before it.
-        let speech_before = |c: &Cue| {
-            cues.iter()
-                .any(|o| o.last < c.first && o.class == CueClass::Speech)
-        };
+        let first_speech = cues
+            .iter()
+            .filter(|o| o.class == CueClass::Speech)
+            .map(|o| o.last)
+            .min();
+        let speech_before = |c: &Cue| first_speech.is_some_and(|last| last < c.first);
         let finite = |c: &Cue| {
             let w = lower(tokens[c.last].text(self.text));
             w.ends_with("ed") || w.ends_with('s') || matches!(&*w, "said" | "told" | "wrote")
@@ -1323,13 +1333,7 @@ impl Context<'_> {
                     .iter()
                     .any(|t| t.text(self.text) == ",")
         };
-        let keys: Vec<(bool, bool)> = cues
-            .iter()
-            .map(|c| (c.class != CueClass::According, !closing(c)))
-            .collect();
-        let mut order: Vec<usize> = (0..cues.len()).collect();
-        order.sort_by_key(|&i| keys[i]);
-        let cues: Vec<Cue> = order.into_iter().map(|i| cues[i].clone()).collect();
+        cues.sort_by_key(|c| (c.class != CueClass::According, !closing(c)));
         for cue in &cues {
             let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
             self.join_continuation(&mut claims, sentence.clone());
@@ -1436,12 +1440,12 @@ impl Context<'_> {
                 {
                     first -= 1;
                 }
-                let stem = tokens[p].end - "’s".len().min(tokens[p].text(text).len());
-                let stem = if tokens[p].text(text).ends_with("'s") {
-                    tokens[p].end - 2
-                } else {
-                    stem
-                };
+                let stem = tokens[p].end
+                    - if pw.ends_with("’s") {
+                        "’s".len()
+                    } else {
+                        2
+                    };
                 (starts_upper(tokens[p].text(text)))
                     .then(|| self.source(tokens[first].start..stem, history))
                     .flatten()
@@ -1487,12 +1491,7 @@ impl Context<'_> {
         let end = if opening {
             tokens[k + 2..]
                 .iter()
-                .find(|t| {
-                    t.text(text) == "," && !self.in_quote(t.start)
-                        || self.quotes.iter().any(|q| {
-                            q.outer.end == t.end && text[q.inner.clone()].trim_end().ends_with(',')
-                        })
-                })
+                .find(|t| t.text(text) == "," && !self.in_quote(t.start) || self.comma_in_quote(t))
                 .map_or(sentence.end, |t| t.end)
         } else {
             sentence.end
@@ -1646,10 +1645,9 @@ impl Context<'_> {
                 .unwrap_or_default(),
             CueClass::Evaluation => {
                 let mut claims = self.subject_before(tokens, cue, sentence.clone(), history);
-                // Only the evaluation's own content needs the complement; a second cue
-                // (", claiming that …") brings its own.
-                // Without it, the evaluation is the article's own report ("X criticised
-                // the budget and called for cuts": an assertion, then a claim).
+                // Without its complement the evaluation is the article's own report ("X
+                // criticised the budget and called for cuts": an assertion, then a claim).
+                // A second cue (", claiming that …") needs none.
                 let own = &self.text[cue.span.clone()];
                 for c in &mut claims {
                     if c.cue.as_deref() == Some(own) && !self.judges(c.span.clone(), own) {
@@ -2531,12 +2529,26 @@ impl Context<'_> {
         let mut claims = Vec::new();
         let closes_quote = |t: &Token| self.quotes.iter().any(|q| q.outer.end == t.end);
         // "“Q,” X said …" / "“Q”, X said …": a quotation right before the subject.
+        // The words before the subject, past a leading "so", "and" or "but": an opening
+        // phrase ("During …", "On “Fox News Sunday,”", "Though A was B").
+        let lead: Vec<&Token> = {
+            let mut words = tokens[..subj_first]
+                .iter()
+                .filter(|t| t.is_word())
+                .peekable();
+            if words
+                .peek()
+                .is_some_and(|t| matches!(&*word(t), "so" | "and" | "but"))
+            {
+                words.next();
+            }
+            words.collect()
+        };
+        let opens_with_intro = lead
+            .first()
+            .is_some_and(|t| !self.in_quote(t.start) && INTRODUCERS.contains(&&*word(t)));
         // "On “Fox News Sunday,” X said C": a title that closes an introductory phrase is
         // no quotation of the speaker; the content follows the cue.
-        let opens_with_intro = tokens[..subj_first]
-            .iter()
-            .find(|t| t.is_word())
-            .is_some_and(|t| !self.in_quote(t.start) && INTRODUCERS.contains(&&*word(t)));
         let quote_before = subj_first > 0
             && (closes_quote(&tokens[subj_first - 1])
                 || (tokens[subj_first - 1].text(text) == ","
@@ -2547,37 +2559,18 @@ impl Context<'_> {
                 && after.iter().filter(|t| t.is_word()).count() >= 3);
         // "During his years in office, Mr. Obama said, a majority …": an introductory
         // phrase, then the speaker, then the content.
-        let intro_before = subj_first > 0
-            && tokens[subj_first - 1].text(text) == ","
-            && tokens[..subj_first]
-                .iter()
-                .filter(|t| t.is_word())
-                .map(word)
-                .find(|w| !matches!(&**w, "so" | "and" | "but"))
-                .is_some_and(|w| INTRODUCERS.contains(&&*w));
+        let intro_before =
+            subj_first > 0 && tokens[subj_first - 1].text(text) == "," && opens_with_intro;
         // "Though A was B, he said, C …", "So when A did B, X said, “C.”": a subordinate
         // clause cannot stand alone, so the cue interrupts one content, which is one
         // claim around it. A reduced clause ("When asked about A, X said") is no content.
-        let subordinate_intro = intro_before && first_after == Some(",") && {
-            let mut words = tokens[..subj_first].iter().filter(|t| t.is_word());
-            let lead = words.clone().next().map(word);
-            if lead
-                .as_deref()
-                .is_some_and(|w| matches!(w, "so" | "and" | "but"))
-            {
-                words.next();
-            }
-            let opener = words.next().map(word);
-            let second = words.next().map(word);
-            opener
-                .as_deref()
-                .is_some_and(|w| SUBORDINATORS.contains(&w))
-                && second
-                    .as_deref()
-                    .is_some_and(|w| !w.ends_with("ed") && !w.ends_with("ing"))
-                && words.count() >= 2
-                && after.iter().filter(|t| t.is_word()).count() >= 2
-        };
+        let subordinate_intro = intro_before
+            && first_after == Some(",")
+            && lead.len() >= 4
+            && SUBORDINATORS.contains(&&*word(lead[0]))
+            && !word(lead[1]).ends_with("ed")
+            && !word(lead[1]).ends_with("ing")
+            && after.iter().filter(|t| t.is_word()).count() >= 2;
         if subordinate_intro {
             return self
                 .draft(sentence.start..end, &source, cue_text)
@@ -2591,17 +2584,16 @@ impl Context<'_> {
             && after.iter().filter(|t| t.is_word()).count() >= 4;
         // "C, X said Friday afternoon, as …": adverbials, then a comma; the content came
         // before the subject.
-        let adverbials_then_comma = subj_first > 0
-            && (tokens[subj_first - 1].text(text) == "," || closes_quote(&tokens[subj_first - 1]))
-            && after
-                .iter()
-                .position(|t| t.text(text) == ",")
-                .is_some_and(|c| {
-                    c > 0
-                        && after[..c]
-                            .iter()
-                            .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
-                });
+        let content_before = subj_first > 0
+            && (tokens[subj_first - 1].text(text) == "," || closes_quote(&tokens[subj_first - 1]));
+        let adverbials_end = after.iter().position(|t| t.text(text) == ",").filter(|&c| {
+            content_before
+                && c > 0
+                && after[..c]
+                    .iter()
+                    .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
+        });
+        let adverbials_then_comma = adverbials_end.is_some();
         let forward_from = if quote_before && !matches!(first_after, Some(":")) && that_at.is_none()
             || adverbials_then_comma
         {
@@ -2782,16 +2774,10 @@ impl Context<'_> {
                 });
 
                 // Another speaker: "…, but Y said B", "…, while experts warn that B".
-                // "… “jobs, jobs, jobs,” but B": the comma inside the marks.
-                let comma_in_quote = |t: &Token| {
-                    self.quotes.iter().any(|q| {
-                        q.outer.end == t.end && text[q.inner.clone()].trim_end().ends_with(',')
-                    })
-                };
                 let handover = || {
                     after.iter().enumerate().find_map(|(k, t)| {
                         let comma = matches!(t.text(text), "," | ";") && !self.in_quote(t.start);
-                        if t.start <= from || t.start >= end || !(comma || comma_in_quote(t)) {
+                        if t.start <= from || t.start >= end || !(comma || self.comma_in_quote(t)) {
                             return None;
                         }
                         let conj = after.get(k + 1).filter(|c| {
@@ -2831,7 +2817,7 @@ impl Context<'_> {
                                 w[0].start > from
                                     && w[0].start < end
                                     && (w[0].text(text) == "," && !self.in_quote(w[0].start)
-                                        || comma_in_quote(&w[0]))
+                                        || self.comma_in_quote(&w[0]))
                                     && matches!(&*word(&w[1]), "but" | "yet")
                                     && word(&w[2]) != "that"
                                     && !elided(&w[2])
@@ -2893,12 +2879,12 @@ impl Context<'_> {
                     tokens[subj_first - 1].end
                 };
                 let before = self.draft(sentence.start..content_end, &source, cue_text);
-                let adverbials = if adverbials_then_comma {
-                    after.iter().position(|t| t.text(text) == ",").unwrap_or(0)
-                } else {
-                    0
-                };
-                let tail = self.tail(&after[adverbials..], end, &source, cue_text);
+                let tail = self.tail(
+                    &after[adverbials_end.unwrap_or(0)..],
+                    end,
+                    &source,
+                    cue_text,
+                );
                 // "Climate change, Mr. Obama often says, is the greatest threat": the cue
                 // interrupts one content clause, which is one claim around it.
                 // "…, the board says, but would eventually cut them": a modal without a

@@ -71,7 +71,7 @@ fn tidy_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
 fn headline_like(line: &str) -> bool {
     let words = line.split_whitespace().take(31).count();
     // ''Like this.'': two apostrophes stand for a closing quotation mark.
-    let line = line.strip_suffix("''").map_or(line, |l| l);
+    let line = line.strip_suffix("''").unwrap_or(line);
     words > 0
         && words <= 30
         && !line.ends_with('.')
