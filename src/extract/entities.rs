@@ -478,14 +478,14 @@ impl Finder<'_> {
                 for k in i..=last {
                     if tokens[k].text(text) == "and" {
                         if k > from {
-                            self.name_candidate(tokens, from, k - 1, sentence.start);
+                            self.name_candidate(tokens, from, k - 1, sentence.start, None);
                         }
                         from = k + 1;
                     }
                 }
             }
             if from <= last {
-                self.name_candidate(tokens, from, last, sentence.start);
+                self.name_candidate(tokens, from, last, sentence.start, None);
             }
             i = last + 1;
         }
@@ -502,12 +502,16 @@ impl Finder<'_> {
         self.lex.titles.contains_key(lw) || self.lex.roles.contains(lw)
     }
 
+    /// A name sequence `first..=last` of a sentence's tokens. `role_from` is where a role
+    /// that a lexicon name opens begins ("NATO Secretary-General …"), when the sequence is
+    /// what follows that name.
     fn name_candidate(
         &mut self,
         tokens: &[Token],
         first: usize,
         last: usize,
         sentence_start: usize,
+        role_from: Option<usize>,
     ) {
         let text = self.text;
         let mut first = first;
@@ -537,7 +541,11 @@ impl Finder<'_> {
         let start = tokens[first].start;
         let end = tokens[last].start + word(last).len();
         if self.overlaps(start, end) {
-            // Part of a lexicon match; the match wins.
+            // Part of a lexicon match; the match wins, and a title after it may introduce
+            // a person.
+            if role_from.is_none() {
+                self.titled_after_match(tokens, first, last, sentence_start);
+            }
             return;
         }
         let lower_first = lower(words[0]);
@@ -592,7 +600,7 @@ impl Finder<'_> {
                 let end = tokens[name_last].start + word(name_last).len();
                 let name_words = (nf..=name_last).filter(|&k| tokens[k].is_word()).count();
                 if (1..=4).contains(&name_words) && is_name_word(&tokens[nf], text) {
-                    let description = text[start..tokens[nf].start]
+                    let description = text[role_from.unwrap_or(start)..tokens[nf].start]
                         .trim_end()
                         .trim_end_matches('.')
                         .to_string();
@@ -673,6 +681,35 @@ impl Finder<'_> {
             return;
         }
         self.person(start, end, None);
+    }
+
+    /// "NATO Secretary-General Anders Fogh Rasmussen", "Hamas leader Ismail Haniyeh": a
+    /// lexicon name, then a title or role, then a name: the person, with the organisation
+    /// and the title as role.
+    fn titled_after_match(
+        &mut self,
+        tokens: &[Token],
+        first: usize,
+        last: usize,
+        sentence_start: usize,
+    ) {
+        let start = tokens[first].start;
+        let Some(matched_end) = self
+            .spans
+            .range(..tokens[last].end)
+            .filter(|&(_, &e)| e > start)
+            .map(|(_, &e)| e)
+            .max()
+        else {
+            return;
+        };
+        let Some(after) = (first..=last).find(|&k| tokens[k].start >= matched_end) else {
+            return;
+        };
+        let titled = tokens[after].is_word() && self.is_role_word(tokens[after].text(self.text));
+        if titled && after < last {
+            self.name_candidate(tokens, after, last, sentence_start, Some(start));
+        }
     }
 
     /// The kind of actor a common noun before a name announces ("magazine MicroMega").
