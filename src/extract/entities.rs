@@ -129,7 +129,8 @@ const PLACE_NOUNS: &[&str] = &[
     "region", "district", "province", "city", "town", "village", "river", "county", "valley",
     "lake", "mountains", "desert", "border", "area", "zone", "camp", "island", "islands", "sea",
     "ocean", "street", "square", "road", "highway", "airport", "port", "state", "prefecture",
-    "commune", "municipality",
+    "commune", "municipality", "peninsula", "gulf", "bay", "strait", "coast", "delta",
+    "plateau", "basin", "canal", "corridor", "governorate", "avenue", "bridge",
 ];
 
 #[rustfmt::skip]
@@ -660,12 +661,18 @@ impl Finder<'_> {
         let place = prev
             .as_deref()
             .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p) && p != "and" && p != "of")
-            || PLACE_NOUNS.contains(&&*next_word);
+            || PLACE_NOUNS.contains(&&*next_word)
+            // "the Red Sea", "Sinai Peninsula": a name ending in a place noun.
+            || words
+                .last()
+                .is_some_and(|w| PLACE_NOUNS.contains(&&*lower(w)));
         let structural = (first..=last)
             .any(|k| matches!(tokens[k].text(text), "and" | "of" | "for" | "the" | "on"));
+        // "Malian", or a capital of two words used as a place ("in Addis Ababa").
         let national = words
             .iter()
-            .any(|w| self.country_words.contains(&fold_name(w)));
+            .any(|w| self.country_words.contains(&fold_name(w)))
+            || self.country_words.contains(&fold_name(&words.join(" ")));
         // "on “Morning Ledger,”": a name alone inside quotation marks is a title.
         let quoted = text[..start].ends_with(['“', '"', '‘', '\''])
             && text[end..]
