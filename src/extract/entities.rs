@@ -474,6 +474,9 @@ impl Finder<'_> {
                     .org_heads
                     .contains_key(strip_possessive(tokens[k].text(text)))
             });
+            if has_head {
+                self.longest_name_wins(&tokens[i..=last]);
+            }
             let mut from = i;
             if !has_head {
                 for k in i..=last {
@@ -490,6 +493,55 @@ impl Finder<'_> {
             }
             i = last + 1;
         }
+    }
+
+    /// "UN Assistance Mission for Iraq", "Iran Human Rights Monitor": a name whose head is
+    /// an organisation's (not a state body's) holds the gazetteer names inside it, which
+    /// then name nothing on their own.
+    fn longest_name_wins(&mut self, seq: &[Token]) {
+        let text = self.text;
+        let Some(head) = seq.iter().rev().find_map(|t| {
+            let w = strip_possessive(t.text(text));
+            self.lex.org_heads.get(w).map(|&kind| (t, kind))
+        }) else {
+            return;
+        };
+        let (head, kind) = head;
+        let (start, end) = (seq[0].start, seq[seq.len() - 1].end);
+        let inner: Vec<(usize, usize)> = self
+            .spans
+            .range(start..end)
+            .map(|(&s, &e)| (s, e))
+            .filter(|&(_, e)| e <= end)
+            .collect();
+        let head_covered = inner.iter().any(|&(s, e)| s <= head.start && head.end <= e);
+        // "VOA Somali Service": a desk of an outlet is the outlet; "X and Y": two names.
+        let outlet = self.out.mentions.iter().any(|m| {
+            inner.iter().any(|&(s, _)| s == m.start)
+                && self.out.actors[m.actor].kind == ActorKind::Media
+        });
+        let two_names = seq.iter().any(|t| t.text(text) == "and");
+        if kind == ActorKind::State || inner.is_empty() || head_covered || outlet || two_names {
+            return;
+        }
+        // Only names that leave words of their own besides the head ("Assistance Mission").
+        let own_words = seq
+            .iter()
+            .filter(|t| {
+                t.is_word()
+                    && !CONNECTORS.contains(&t.text(text))
+                    && !inner.iter().any(|&(s, e)| s <= t.start && t.end <= e)
+            })
+            .count();
+        if own_words < 2 {
+            return;
+        }
+        for (s, _) in &inner {
+            self.spans.remove(s);
+        }
+        self.out
+            .mentions
+            .retain(|m| !inner.iter().any(|&(s, _)| s == m.start));
     }
 
     fn is_title(&self, word: &str) -> bool {
