@@ -9,7 +9,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use super::Outcome;
 use crate::check::config::CONFIG_FILE;
 use crate::check::render::{Format, RenderOptions, render};
-use crate::check::{ConfigFile, Overrides, Report, Settings, check, write_findings};
+use crate::check::{ConfigFile, FindingsWrite, Overrides, Report, Settings, check, write_findings};
 use crate::model::Severity;
 
 /// Check a dataset folder and report what is wrong with it.
@@ -66,7 +66,7 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new(names).map(|s| Format::parse(&s).expect("listed format"))
 }
 
-fn severity_parser() -> impl TypedValueParser<Value = Severity> {
+pub(crate) fn severity_parser() -> impl TypedValueParser<Value = Severity> {
     let names: Vec<&str> = Severity::ALL.iter().map(|s| s.as_str()).collect();
     PossibleValuesParser::new(names).map(|s| Severity::parse(&s).expect("listed severity"))
 }
@@ -108,8 +108,15 @@ pub(crate) fn print(report: &Report, format: Format, color: bool) -> anyhow::Res
 /// Writes findings.parquet and prints the summary line.
 pub(crate) fn finish(report: &Report, write: bool, quiet: bool) -> anyhow::Result<()> {
     let written = if write {
-        let n = write_findings(report).context("cannot write findings.parquet")?;
-        format!("; {n} written to findings.parquet")
+        match write_findings(report).context("cannot write findings.parquet")? {
+            FindingsWrite::Written(n) => format!("; {n} written to findings.parquet"),
+            FindingsWrite::Skipped(why) => {
+                if !quiet {
+                    eprintln!("note: findings.parquet not written: {why}");
+                }
+                String::new()
+            }
+        }
     } else {
         String::new()
     };
