@@ -14,10 +14,11 @@ use crate::model::Severity;
 
 /// Check a dataset folder and report what is wrong with it.
 ///
-/// Rules cover structure, references, spans, attribution, consistency and completeness;
-/// they have stable codes (CS101 …) and `claimset rule CODE` explains one. Which rules
-/// run, and at which severity, is set in the [check] section of ./claimset.toml (or
-/// --config). Findings are printed and written to findings.parquet in the folder.
+/// Rules cover structure, references, spans, attribution, consistency, completeness and
+/// the manifest; they have stable codes (CS101 …) and `claimset rule CODE` explains one.
+/// Which rules run, and at which severity, is set in the [check] section of
+/// ./claimset.toml (or --config). Findings are printed and written to findings.parquet
+/// in the folder when it is a claimset dataset (it has dataset.json) that can be written.
 ///
 /// Examples:
 ///   claimset check out/news
