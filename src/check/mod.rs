@@ -392,7 +392,14 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         spans: HashMap::new(),
         rows: Vec::new(),
     };
-    engine.cx.set_manifest(audit(dir)?);
+    // Hashing every file is only worth it when a manifest rule runs.
+    let manifest_rules = settings
+        .rules
+        .iter()
+        .any(|(entry, _)| entry.meta.group() == rule::Group::Manifest);
+    if manifest_rules {
+        engine.cx.set_manifest(audit(dir)?);
+    }
     let mut files = Vec::new();
     for table in READ_ORDER {
         let found = table_files(dir, table)?;

@@ -32,15 +32,8 @@ pub fn primary_key(table: &str) -> Option<&'static str> {
     })
 }
 
+use crate::dataset::conform::is_string;
 pub use crate::dataset::conform::{Fit, fit, type_name};
-
-fn is_string(dt: &DataType) -> bool {
-    match dt {
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => true,
-        DataType::Dictionary(_, v) => is_string(v),
-        _ => false,
-    }
-}
 
 fn is_integer(dt: &DataType) -> bool {
     dt.is_integer()

@@ -39,7 +39,8 @@ pub enum Fit {
     Unreadable,
 }
 
-fn is_string(dt: &DataType) -> bool {
+/// Whether a type holds strings: any flavour, or dictionary-encoded.
+pub fn is_string(dt: &DataType) -> bool {
     match dt {
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => true,
         DataType::Dictionary(k, v) => k.is_integer() && is_string(v),

@@ -302,6 +302,36 @@ fn seal_makes_a_dataset_of_spark_folders_and_hive_partitions() {
     let (code, found, stderr) = findings(&eco, &["--select", "CS7"]);
     assert_eq!((code, found), (0, vec![]), "{stderr}");
 
+    // A part file moved to another partition: one listed part gone, one unlisted.
+    let moved = tmp.path().join("moved");
+    copy_tree(&eco, &moved);
+    let parts: Vec<PathBuf> = fs::read_dir(moved.join("claims"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    let from = parts[0].join("part-00000.snappy.parquet");
+    fs::rename(&from, parts[1].join("part-00001.snappy.parquet")).unwrap();
+    let out = claimset()
+        .args([
+            "check",
+            "--select",
+            "CS7",
+            "--format",
+            "concise",
+            "--no-write",
+        ])
+        .arg(&moved)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("is listed but missing"), "{text}");
+    assert!(
+        text.contains("part-00001.snappy.parquet does not match dataset.json: is not listed"),
+        "{text}"
+    );
+
     // convert reads it back (the partition column from the path) and writes its own
     // layout and types.
     let out = claimset()
@@ -375,4 +405,17 @@ fn seal_refuses_tables_with_errors_unless_forced() {
         err.contains("claims.parquet") && err.contains("do not fit"),
         "{err}"
     );
+}
+
+/// Copies a folder with its subfolders.
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.path().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
 }
