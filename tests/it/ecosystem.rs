@@ -419,3 +419,21 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_dataset_another_process_is_writing_is_checked_without_writing_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ds = tmp.path().join("ds");
+    copy_dir(&sample(), &ds);
+    let before = fs::read(ds.join("findings.parquet")).unwrap();
+    let lock = claimset::dataset::DatasetLock::acquire(&ds).unwrap();
+    let (code, _, stderr) = run(&["check", "--format", "concise"], &ds);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("note: findings.parquet not written")
+            && stderr.contains("another process is writing"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(ds.join("findings.parquet")).unwrap(), before);
+    drop(lock);
+}
