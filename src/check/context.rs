@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::config::RuleOptions;
 use super::rows::{ActorRow, ArticleRow, SourceRow};
+use crate::dataset::verify::Audit;
 use crate::model::{ActorKind, SourceKind};
 
 /// What is kept of an article.
@@ -61,6 +62,7 @@ pub struct Context {
     source_ix: HashMap<String, usize>,
     actors: Vec<ActorInfo>,
     actor_ix: HashMap<String, usize>,
+    manifest: Option<Audit>,
 }
 
 impl Context {
@@ -76,6 +78,7 @@ impl Context {
             source_ix: HashMap::new(),
             actors: Vec::new(),
             actor_ix: HashMap::new(),
+            manifest: None,
         }
     }
 
@@ -88,6 +91,16 @@ impl Context {
     /// checked: the missing table is the finding).
     pub fn has_table(&self, table: &str) -> bool {
         !self.missing.contains(table)
+    }
+
+    /// How the folder differs from its `dataset.json`; `None` when it has none (tables
+    /// written by other tools), and the manifest rules then stay silent.
+    pub fn manifest(&self) -> Option<&Audit> {
+        self.manifest.as_ref()
+    }
+
+    pub(crate) fn set_manifest(&mut self, audit: Option<Audit>) {
+        self.manifest = audit;
     }
 
     pub(crate) fn mark_missing(&mut self, table: &'static str) {

@@ -26,7 +26,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::dataset::stream::{batches, file_schema, table_files};
+use crate::dataset::conform::{Conformed, conform, with_partition_fields};
+use crate::dataset::stream::{batches, file_schema, partition, table_files};
+use crate::dataset::verify::audit;
 use crate::dataset::{DatasetError, replace_table};
 use crate::model::{Finding, Severity};
 pub use config::{CheckConfig, ConfigError, ConfigFile, Overrides, RuleOptions, Settings};
@@ -110,10 +112,43 @@ impl Report {
     }
 }
 
+/// What became of the findings table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindingsWrite {
+    /// `findings.parquet` was written with this many rows.
+    Written(u64),
+    /// It was not written, for this reason (not a dataset, read-only, locked).
+    Skipped(String),
+}
+
 /// Writes the report's findings to `findings.parquet` in the checked folder, atomically,
-/// leaving the other tables alone. Returns the number of rows written.
-pub fn write_findings(report: &Report) -> Result<u64, DatasetError> {
-    replace_table(&report.dir, &report.findings())
+/// leaving the other tables alone; only into a claimset dataset (a folder with
+/// `dataset.json`), whose manifest then lists it. A folder of tables written by other
+/// tools, a dataset that cannot be written (read-only, no permission) or one another
+/// process is writing is left as it is: [`FindingsWrite::Skipped`] says why.
+pub fn write_findings(report: &Report) -> Result<FindingsWrite, DatasetError> {
+    if !report.dir.join("dataset.json").is_file() {
+        return Ok(FindingsWrite::Skipped(format!(
+            "{} is not a claimset dataset (no dataset.json)",
+            report.dir.display()
+        )));
+    }
+    match replace_table(&report.dir, &report.findings()) {
+        Ok(n) => Ok(FindingsWrite::Written(n)),
+        Err(DatasetError::Io { path, source })
+            if matches!(
+                source.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            Ok(FindingsWrite::Skipped(format!(
+                "{} cannot be written: {source}",
+                path.display()
+            )))
+        }
+        Err(e @ DatasetError::Locked { .. }) => Ok(FindingsWrite::Skipped(e.to_string())),
+        Err(e) => Err(e),
+    }
 }
 
 /// A rule at work, with the sink of its findings.
@@ -154,7 +189,8 @@ impl Engine {
     fn read_table(&mut self, table: &'static str, files: &[PathBuf]) -> Result<(), DatasetError> {
         let mut row = 0u64;
         for path in files {
-            let schema = file_schema(path)?;
+            let partition = partition(self.cx.dir(), table, path);
+            let schema = with_partition_fields(table, &*file_schema(path)?, &partition);
             let tf = TableFile {
                 table,
                 path,
@@ -164,12 +200,14 @@ impl Engine {
                 r.table_file(&tf, cx, out)
             });
             let reader = batches(path, None)?;
-            prefetched(reader, |batch| {
-                let batch = batch?;
+            let conformed = reader.map(|b| b.map(|b| conform(table, &b, &partition)));
+            prefetched(conformed, |batch| {
+                let Conformed { batch, casts } = batch?;
                 let b = Batch {
                     table,
                     file: path,
                     data: &batch,
+                    casts: &casts,
                     first_row: row,
                 };
                 self.read_batch(&b);
@@ -245,7 +283,8 @@ impl Engine {
     /// the rules.
     fn read_texts(&mut self, files: &[PathBuf]) -> Result<(), DatasetError> {
         let mut seen = HashSet::new();
-        for_each_text(files, |id, text| {
+        let dir = self.cx.dir().to_path_buf();
+        for_each_text(&dir, files, |id, text| {
             if !seen.insert(id.to_string()) {
                 return;
             }
@@ -280,15 +319,22 @@ fn prefetched<T: Send, E>(
 }
 
 /// Calls `f` with the ID and text of every article row in `files`, one batch at a time.
-fn for_each_text(files: &[PathBuf], mut f: impl FnMut(&str, &str)) -> Result<(), DatasetError> {
+fn for_each_text(
+    dir: &Path,
+    files: &[PathBuf],
+    mut f: impl FnMut(&str, &str),
+) -> Result<(), DatasetError> {
     for path in files {
+        let partition = partition(dir, "articles", path);
         let reader = batches(path, Some(&["article_id", "text"]))?;
-        prefetched(reader, |batch| {
+        let conformed = reader.map(|b| b.map(|b| conform("articles", &b, &partition).batch));
+        prefetched(conformed, |batch| {
             let batch = batch?;
             let b = Batch {
                 table: "articles",
                 file: path,
                 data: &batch,
+                casts: &[],
                 first_row: 0,
             };
             let (ids, texts) = (b.strings("article_id"), b.strings("text"));
@@ -346,6 +392,14 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         spans: HashMap::new(),
         rows: Vec::new(),
     };
+    // Hashing every file is only worth it when a manifest rule runs.
+    let manifest_rules = settings
+        .rules
+        .iter()
+        .any(|(entry, _)| entry.meta.group() == rule::Group::Manifest);
+    if manifest_rules {
+        engine.cx.set_manifest(audit(dir)?);
+    }
     let mut files = Vec::new();
     for table in READ_ORDER {
         let found = table_files(dir, table)?;
@@ -405,7 +459,7 @@ fn place_all(
         return Ok(());
     }
     let mut inputs = locate::InputLocator::default();
-    for_each_text(article_files, |id, text| {
+    for_each_text(cx.dir(), article_files, |id, text| {
         let Some(found) = wanted.remove(id) else {
             return;
         };

@@ -2,7 +2,9 @@
 //! order findings of one place are listed in. A code, once given, is never reused.
 
 use super::rule::{Declared, Rule, RuleMeta};
-use super::rules::{attribution, completeness, consistency, references, spans, structure};
+use super::rules::{
+    attribution, completeness, consistency, manifest, references, spans, structure,
+};
 
 /// A rule in the registry: its metadata and how to make a fresh instance for a run.
 pub struct RuleEntry {
@@ -55,6 +57,7 @@ registry![
     structure::empty_string::EmptyString,
     structure::text_not_nfc::TextNotNfc,
     structure::line_break_in_name::LineBreakInName,
+    structure::castable_column_type::CastableColumnType,
     references::unknown_article::UnknownArticle,
     references::unknown_source::UnknownSource,
     references::unknown_actor::UnknownActor,
@@ -80,6 +83,11 @@ registry![
     completeness::missing_url::MissingUrl,
     completeness::missing_published_date::MissingPublishedDate,
     completeness::published_in_future::PublishedInFuture,
+    manifest::invalid_manifest::InvalidManifest,
+    manifest::stale_table_hash::StaleTableHash,
+    manifest::row_count_mismatch::RowCountMismatch,
+    manifest::listed_table_missing::ListedTableMissing,
+    manifest::unlisted_table::UnlistedTable,
 ];
 
 /// The rule with this code (any case) or name.

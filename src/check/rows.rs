@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use super::diagnostic::Loc;
 use crate::dataset::arrow_schema;
+use crate::dataset::conform::Cast;
 use crate::model::{ActorKind, ClaimKind, SourceKind};
 
 /// The primary-key column of a table.
@@ -31,68 +32,11 @@ pub fn primary_key(table: &str) -> Option<&'static str> {
     })
 }
 
-/// How a stored column type fits the type the contract gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fit {
-    /// The contract type, or an equivalent form (large or view strings, dictionary or
-    /// plain strings, large lists).
-    Exact,
-    /// A different type whose values can still be read (another integer width, Date64).
-    Readable,
-    /// A type the values cannot be read from.
-    Unreadable,
-}
-
-fn is_string(dt: &DataType) -> bool {
-    match dt {
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => true,
-        DataType::Dictionary(_, v) => is_string(v),
-        _ => false,
-    }
-}
+use crate::dataset::conform::is_string;
+pub use crate::dataset::conform::{Fit, fit, type_name};
 
 fn is_integer(dt: &DataType) -> bool {
     dt.is_integer()
-}
-
-/// How `actual` fits `expected` (a contract type from `dataset::arrow_schema`).
-pub fn fit(expected: &DataType, actual: &DataType) -> Fit {
-    match expected {
-        e if is_string(e) => {
-            if is_string(actual) {
-                Fit::Exact
-            } else {
-                Fit::Unreadable
-            }
-        }
-        DataType::UInt32 => match actual {
-            DataType::UInt32 => Fit::Exact,
-            a if is_integer(a) => Fit::Readable,
-            _ => Fit::Unreadable,
-        },
-        DataType::Date32 => match actual {
-            DataType::Date32 => Fit::Exact,
-            DataType::Date64 => Fit::Readable,
-            _ => Fit::Unreadable,
-        },
-        DataType::List(_) | DataType::LargeList(_) => match actual {
-            DataType::List(f) | DataType::LargeList(f) if is_string(f.data_type()) => Fit::Exact,
-            _ => Fit::Unreadable,
-        },
-        e if e == actual => Fit::Exact,
-        _ => Fit::Unreadable,
-    }
-}
-
-/// A contract type in the words of the data model (`string`, `uint32`, `list<string>`).
-pub fn type_name(dt: &DataType) -> String {
-    match dt {
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => "string".into(),
-        DataType::Dictionary(_, v) if is_string(v) => "string (enum)".into(),
-        DataType::List(f) | DataType::LargeList(f) => format!("list<{}>", type_name(f.data_type())),
-        DataType::Date32 => "date".into(),
-        other => other.to_string().to_lowercase(),
-    }
 }
 
 /// A string column in whichever form it was stored; absent when missing or unreadable.
@@ -252,8 +196,12 @@ pub struct Batch<'a> {
     pub table: &'static str,
     /// The file it was read from.
     pub file: &'a Path,
-    /// The rows.
+    /// The rows, cast to the contract's layout where the stored types allow (see
+    /// `dataset::conform`).
     pub data: &'a RecordBatch,
+    /// The columns stored with a castable type (another integer width, `null`, ...),
+    /// with how many of their values do not fit.
+    pub casts: &'a [Cast],
     /// Row number (zero-based, across the table's files) of the batch's first row.
     pub first_row: u64,
 }
@@ -817,9 +765,10 @@ mod tests {
     #[test]
     fn fit_accepts_equivalent_forms_and_reads_other_integer_widths() {
         assert_eq!(fit(&DataType::Utf8, &DataType::LargeUtf8), Fit::Exact);
-        assert_eq!(fit(&DataType::UInt32, &DataType::Int64), Fit::Readable);
+        assert_eq!(fit(&DataType::UInt32, &DataType::Int64), Fit::Castable);
         assert_eq!(fit(&DataType::UInt32, &DataType::Utf8), Fit::Unreadable);
-        assert_eq!(fit(&DataType::Date32, &DataType::Date64), Fit::Readable);
+        assert_eq!(fit(&DataType::Date32, &DataType::Date64), Fit::Castable);
+        assert_eq!(fit(&DataType::Date32, &DataType::Null), Fit::Castable);
     }
 
     #[test]

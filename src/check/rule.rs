@@ -27,6 +27,8 @@ pub enum Group {
     Consistency,
     /// CS6xx: article metadata.
     Completeness,
+    /// CS7xx: the manifest (`dataset.json`) against the files.
+    Manifest,
 }
 
 impl Group {
@@ -38,6 +40,7 @@ impl Group {
         Group::Attribution,
         Group::Consistency,
         Group::Completeness,
+        Group::Manifest,
     ];
 
     /// The lower-case group name, also its folder under `rules/`.
@@ -49,6 +52,7 @@ impl Group {
             Group::Attribution => "attribution",
             Group::Consistency => "consistency",
             Group::Completeness => "completeness",
+            Group::Manifest => "manifest",
         }
     }
 
@@ -61,6 +65,7 @@ impl Group {
             Group::Attribution => "CS4",
             Group::Consistency => "CS5",
             Group::Completeness => "CS6",
+            Group::Manifest => "CS7",
         }
     }
 

@@ -9,15 +9,16 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use super::Outcome;
 use crate::check::config::CONFIG_FILE;
 use crate::check::render::{Format, RenderOptions, render};
-use crate::check::{ConfigFile, Overrides, Report, Settings, check, write_findings};
+use crate::check::{ConfigFile, FindingsWrite, Overrides, Report, Settings, check, write_findings};
 use crate::model::Severity;
 
 /// Check a dataset folder and report what is wrong with it.
 ///
-/// Rules cover structure, references, spans, attribution, consistency and completeness;
-/// they have stable codes (CS101 …) and `claimset rule CODE` explains one. Which rules
-/// run, and at which severity, is set in the [check] section of ./claimset.toml (or
-/// --config). Findings are printed and written to findings.parquet in the folder.
+/// Rules cover structure, references, spans, attribution, consistency, completeness and
+/// the manifest; they have stable codes (CS101 …) and `claimset rule CODE` explains one.
+/// Which rules run, and at which severity, is set in the [check] section of
+/// ./claimset.toml (or --config). Findings are printed and written to findings.parquet
+/// in the folder when it is a claimset dataset (it has dataset.json) that can be written.
 ///
 /// Examples:
 ///   claimset check out/news
@@ -66,7 +67,7 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new(names).map(|s| Format::parse(&s).expect("listed format"))
 }
 
-fn severity_parser() -> impl TypedValueParser<Value = Severity> {
+pub(crate) fn severity_parser() -> impl TypedValueParser<Value = Severity> {
     let names: Vec<&str> = Severity::ALL.iter().map(|s| s.as_str()).collect();
     PossibleValuesParser::new(names).map(|s| Severity::parse(&s).expect("listed severity"))
 }
@@ -108,8 +109,15 @@ pub(crate) fn print(report: &Report, format: Format, color: bool) -> anyhow::Res
 /// Writes findings.parquet and prints the summary line.
 pub(crate) fn finish(report: &Report, write: bool, quiet: bool) -> anyhow::Result<()> {
     let written = if write {
-        let n = write_findings(report).context("cannot write findings.parquet")?;
-        format!("; {n} written to findings.parquet")
+        match write_findings(report).context("cannot write findings.parquet")? {
+            FindingsWrite::Written(n) => format!("; {n} written to findings.parquet"),
+            FindingsWrite::Skipped(why) => {
+                if !quiet {
+                    eprintln!("note: findings.parquet not written: {why}");
+                }
+                String::new()
+            }
+        }
     } else {
         String::new()
     };

@@ -9,6 +9,7 @@ mod convert;
 mod merge;
 mod rule;
 mod schema;
+mod seal;
 
 use std::process::ExitCode;
 
@@ -28,6 +29,7 @@ enum Command {
     Check(check::Args),
     Merge(merge::Args),
     Rule(rule::Args),
+    Seal(seal::Args),
     Schema(schema::Args),
 }
 
@@ -49,6 +51,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Rule(args) => rule::run(args),
+        Command::Seal(args) => seal::run(args),
         Command::Schema(args) => schema::run(args),
     };
     match result {

@@ -6,12 +6,14 @@
 //! the files were damaged); `tables` holds the Arrow layouts both share.
 
 mod bounds;
+pub mod conform;
 pub mod datapackage;
 mod lock;
 mod read;
 pub mod sink;
 pub mod stream;
 pub mod tables;
+pub mod verify;
 mod write;
 
 use std::io;
@@ -30,7 +32,7 @@ pub use read::{
 };
 pub use sink::{PartBudget, TableSink};
 pub use tables::{TABLES, TableRows, arrow_schema};
-pub use write::{DatasetWriter, Shared, replace_table, write_table};
+pub use write::{DatasetWriter, Shared, replace_table, seal, write_table};
 
 /// Key of the Parquet key-value metadata entry every table file carries.
 pub const METADATA_KEY: &str = "claimset";

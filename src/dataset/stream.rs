@@ -14,30 +14,75 @@ use super::{DatasetError, io_err, pq_err};
 /// Rows per record batch when streaming a table.
 pub const BATCH_ROWS: usize = 1024;
 
-/// The files holding `table` in `dir`: `<table>.parquet`, or else the `.parquet` files in
-/// `<table>/` (`claims/part-0001.parquet`, ...) in name order. Empty when there are none.
+/// The files holding `table` in `dir`, in path order; empty when there are none. A table
+/// is one of:
+/// - one file, `<table>.parquet`;
+/// - a folder of part files, `<table>/part-0001.parquet`, ... (claimset's own), or
+///   `<table>.parquet/part-00000-….snappy.parquet` with `_SUCCESS` and `.crc` files
+///   beside them (Spark's `df.write.parquet`);
+/// - a Hive-partitioned folder, `<table>/article_id=…/part-0.parquet` (Spark's
+///   `partitionBy`, pyarrow, polars, duckdb): the partition column is in the path, see
+///   [`partition`].
+///
+/// As Spark and pyarrow do, names starting with `.` or `_` are skipped, and only
+/// `.parquet` files are parts.
 pub fn table_files(dir: &Path, table: &str) -> Result<Vec<PathBuf>, DatasetError> {
     let single = dir.join(format!("{table}.parquet"));
     if single.is_file() {
         return Ok(vec![single]);
     }
-    let folder = dir.join(table);
-    if !folder.is_dir() {
+    let Some(folder) = table_folder(dir, table) else {
         return Ok(Vec::new());
-    }
+    };
+    part_files(&folder)
+}
+
+/// The folder holding `table` as part files: `<table>/` or Spark's `<table>.parquet/`.
+pub fn table_folder(dir: &Path, table: &str) -> Option<PathBuf> {
+    [dir.join(table), dir.join(format!("{table}.parquet"))]
+        .into_iter()
+        .find(|p| p.is_dir())
+}
+
+/// Whether a file or folder name is one readers skip: hidden (`.crc` files, temporary
+/// files) or underscored (`_SUCCESS`, `_metadata`, `_temporary`).
+fn skipped(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with('_')
+}
+
+/// The `.parquet` files under a table folder, descending into Hive partition folders
+/// (`key=value`), in path order.
+pub fn part_files(folder: &Path) -> Result<Vec<PathBuf>, DatasetError> {
     let mut parts = Vec::new();
-    for entry in fs::read_dir(&folder).map_err(io_err(&folder))? {
-        let path = entry.map_err(io_err(&folder))?.path();
-        let is_part = path.extension().is_some_and(|e| e == "parquet")
-            && !path
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(at) = pending.pop() {
+        for entry in fs::read_dir(&at).map_err(io_err(&at))? {
+            let path = entry.map_err(io_err(&at))?.path();
+            let name = path
                 .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if is_part && path.is_file() {
-            parts.push(path);
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if skipped(&name) {
+                continue;
+            }
+            if path.is_dir() {
+                if name.contains('=') {
+                    pending.push(path);
+                }
+            } else if name.ends_with(".parquet") && path.is_file() {
+                parts.push(path);
+            }
         }
     }
     parts.sort();
     Ok(parts)
+}
+
+/// The Hive partition values the path of `file`, a file of `table` in `dir`, carries.
+pub fn partition(dir: &Path, table: &str, file: &Path) -> Vec<(String, Option<String>)> {
+    table_folder(dir, table)
+        .map(|root| super::conform::partition_of(&root, file))
+        .unwrap_or_default()
 }
 
 /// A builder over a file that passed the reader's checks (magic, footer, chunk and page
@@ -49,6 +94,12 @@ fn builder(path: &Path) -> Result<ParquetRecordBatchReaderBuilder<File>, Dataset
 /// The Arrow schema of a Parquet file, read from its footer alone.
 pub fn file_schema(path: &Path) -> Result<SchemaRef, DatasetError> {
     Ok(builder(path)?.schema().clone())
+}
+
+/// The number of rows of a Parquet file, read from its footer alone.
+pub fn file_rows(path: &Path) -> Result<u64, DatasetError> {
+    let rows = builder(path)?.metadata().file_metadata().num_rows();
+    u64::try_from(rows).map_err(|_| pq_err(path)(format!("corrupt: {rows} rows")))
 }
 
 /// Record batches of one Parquet file, read lazily; errors name the file.
@@ -128,6 +179,43 @@ mod tests {
             ]
         );
         assert!(table_files(dir, "actors").unwrap().is_empty());
+    }
+
+    #[test]
+    fn spark_folders_and_hive_partitions_are_tables() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let spark = dir.join("articles.parquet");
+        fs::create_dir(&spark).unwrap();
+        for n in [
+            "_SUCCESS",
+            "._SUCCESS.crc",
+            "part-00000-a.snappy.parquet",
+            ".part-00000-a.snappy.parquet.crc",
+        ] {
+            fs::write(spark.join(n), b"x").unwrap();
+        }
+        assert_eq!(
+            table_files(dir, "articles").unwrap(),
+            vec![spark.join("part-00000-a.snappy.parquet")]
+        );
+        let hive = dir.join("claims");
+        for p in ["article_id=b", "article_id=a%2F1", "_temporary/0"] {
+            fs::create_dir_all(hive.join(p)).unwrap();
+            fs::write(hive.join(p).join("part-0.parquet"), b"x").unwrap();
+        }
+        let files = table_files(dir, "claims").unwrap();
+        assert_eq!(
+            files,
+            vec![
+                hive.join("article_id=a%2F1/part-0.parquet"),
+                hive.join("article_id=b/part-0.parquet")
+            ]
+        );
+        assert_eq!(
+            partition(dir, "claims", &files[0]),
+            vec![("article_id".to_string(), Some("a/1".to_string()))]
+        );
     }
 
     #[test]

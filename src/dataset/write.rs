@@ -256,6 +256,50 @@ pub fn replace_table<T: TableRows + Clone>(dir: &Path, rows: &[T]) -> Result<u64
     Ok(written)
 }
 
+/// Writes a new manifest (`dataset.json`, and `datapackage.json` from it) for the tables
+/// now in the dataset `lock` is for, after a deliberate edit by another tool: every
+/// table's path, row count and SHA-256 as the files are (see [`super::verify::manifest_of`];
+/// `rejected` and `issues` are kept). The tables are left as they are. Atomic like every
+/// write: a staging folder gets hard links to the tables and the new manifest, and is
+/// switched in. A folder with tables but no manifest becomes a dataset. Returns the
+/// manifest written.
+pub fn seal(lock: &DatasetLock) -> Result<Manifest, DatasetError> {
+    let dir = lock.dir().to_path_buf();
+    let place = Place::of(&dir)?;
+    if !dir.is_dir() {
+        return Err(DatasetError::NotADataset {
+            dir: dir.clone(),
+            what: "not a folder".into(),
+        });
+    }
+    let previous = if dir.join("dataset.json").is_file() {
+        super::read_manifest(&dir).ok()
+    } else {
+        None
+    };
+    clean_up(&place, &dir)?;
+    let staging = Staging(Some(place.sibling(&format!("tmp-{}", std::process::id()))));
+    let into = staging.0.clone().expect("staging");
+    fs::create_dir(&into).map_err(io_err(&into))?;
+    link_tree(&dir, &into, &["dataset.json", "datapackage.json"])?;
+    // Hashed in the staging folder: the manifest describes exactly the files switched in.
+    let manifest = super::verify::manifest_of(&into, previous.as_ref())?;
+    if manifest.tables.is_empty() {
+        return Err(DatasetError::NotADataset {
+            dir: dir.clone(),
+            what: "a folder without any table".into(),
+        });
+    }
+    write_manifest(&into, &manifest)?;
+    super::datapackage::write(&into, &manifest)?;
+    sync_tree(&into)?;
+    switch(&into, &dir, &place)?;
+    let mut staging = staging;
+    staging.0 = None;
+    sync_dir(&place.parent)?;
+    Ok(manifest)
+}
+
 /// Hard-links (or, across file systems, copies) the files of `from` into `to`, folders
 /// of part files included, except the top-level entries named in `skip`.
 fn link_tree(from: &Path, to: &Path, skip: &[&str]) -> Result<(), DatasetError> {

@@ -4,6 +4,7 @@ mod bad_inputs;
 mod check;
 mod convert;
 mod dataset;
+mod ecosystem;
 mod extract;
 mod incremental;
 mod kill;

@@ -21,8 +21,13 @@
 //!
 //! At the top level, `expect` lists findings about whole tables (`{rule, table}`), and
 //! `layout` changes how tables are stored: `omit: true` (no file), `drop: [columns]`,
-//! `retype: {column: int64 | string | float64 | large_string}`, `parts: N` (a folder of
-//! N part files), `corrupt: true` (not Parquet at all).
+//! `retype: {column: int64 | int32 | string | float64 | large_string | null}`, `parts: N`
+//! (a folder of N part files), `corrupt: true` (not Parquet at all).
+//!
+//! A top-level `manifest` writes `dataset.json` for the tables as built (paths, row
+//! counts, SHA-256 of every file), then changes it: `rows: {table: N}` (another row
+//! count), `stale: [tables]` (another SHA-256), `unlisted: [tables]` (left out),
+//! `listed: [tables]` (listed without a file), `text: "..."` (this text instead).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -32,8 +37,8 @@ use std::sync::Arc;
 use arrow_array::builder::{ListBuilder, StringBuilder, StringDictionaryBuilder};
 use arrow_array::types::Int32Type;
 use arrow_array::{
-    ArrayRef, Date32Array, Float64Array, Int64Array, LargeStringArray, RecordBatch, StringArray,
-    UInt32Array,
+    ArrayRef, Date32Array, Float64Array, Int32Array, Int64Array, LargeStringArray, NullArray,
+    RecordBatch, StringArray, UInt32Array,
 };
 use arrow_schema::{DataType, Field, Schema};
 use chrono::NaiveDate;
@@ -171,6 +176,9 @@ pub fn build_with(yaml: &str, out: &Path, layout: &str) -> Built {
             continue;
         }
         write(out, table, &recs.tables[*table], layout);
+    }
+    if doc["manifest"].is_object() {
+        write_manifest(out, &doc["manifest"]);
     }
     Built {
         dir: out.to_path_buf(),
@@ -450,6 +458,13 @@ fn array(values: &[Value], dt: &DataType) -> ArrayRef {
                 .collect::<UInt32Array>(),
         ),
         DataType::Int64 => Arc::new(values.iter().map(Value::as_i64).collect::<Int64Array>()),
+        DataType::Int32 => Arc::new(
+            values
+                .iter()
+                .map(|v| v.as_i64().map(|x| x as i32))
+                .collect::<Int32Array>(),
+        ),
+        DataType::Null => Arc::new(NullArray::new(values.len())),
         DataType::Float64 => Arc::new(values.iter().map(Value::as_f64).collect::<Float64Array>()),
         DataType::Date32 => {
             let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
@@ -493,6 +508,8 @@ fn retyped(name: &str) -> DataType {
         "string" => DataType::Utf8,
         "large_string" => DataType::LargeUtf8,
         "float64" => DataType::Float64,
+        "int32" => DataType::Int32,
+        "null" => DataType::Null,
         other => panic!("no fixture type {other}"),
     }
 }
@@ -560,4 +577,78 @@ fn write(out: &Path, table: &str, rows: &[Map<String, Value>], layout: &Value) {
         w.write(&batch).unwrap();
         w.close().unwrap();
     }
+}
+
+/// Writes `dataset.json` for the tables in `out`, changed as `spec` says (see the module
+/// docs).
+fn write_manifest(out: &Path, spec: &Value) {
+    let path = out.join("dataset.json");
+    if let Some(text) = spec["text"].as_str() {
+        fs::write(&path, text).unwrap();
+        return;
+    }
+    let names = |key: &str| -> Vec<String> {
+        spec[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let (stale, unlisted, listed) = (names("stale"), names("unlisted"), names("listed"));
+    let hash = |p: &Path| sha256_hex(&fs::read(p).unwrap());
+    // A corrupt table (layout `corrupt`) has no rows to count.
+    let rows_of = |p: &Path| -> u64 {
+        let f = fs::File::open(p).unwrap();
+        parquet::file::reader::SerializedFileReader::new(f).map_or(0, |r| {
+            parquet::file::reader::FileReader::metadata(&r)
+                .file_metadata()
+                .num_rows() as u64
+        })
+    };
+    let mut tables = Vec::new();
+    for (table, _) in TABLES {
+        if unlisted.iter().any(|t| t == table) {
+            continue;
+        }
+        let (single, folder) = (out.join(format!("{table}.parquet")), out.join(table));
+        let mut entry = if single.is_file() {
+            json!({"name": table, "path": format!("{table}.parquet"), "rows": rows_of(&single), "sha256": hash(&single)})
+        } else if folder.is_dir() {
+            let mut files: Vec<PathBuf> = fs::read_dir(&folder)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            files.sort();
+            let parts: Vec<Value> = files
+                .iter()
+                .map(|f| {
+                    let name = f.file_name().unwrap().to_string_lossy();
+                    json!({"path": format!("{table}/{name}"), "rows": rows_of(f), "sha256": hash(f)})
+                })
+                .collect();
+            let rows: u64 = parts.iter().map(|p| p["rows"].as_u64().unwrap()).sum();
+            json!({"name": table, "path": table, "rows": rows, "parts": parts})
+        } else if listed.iter().any(|t| t == table) {
+            json!({"name": table, "path": format!("{table}.parquet"), "rows": 0, "sha256": "0".repeat(64)})
+        } else {
+            continue;
+        };
+        if let Some(n) = spec["rows"][*table].as_u64() {
+            entry["rows"] = json!(n);
+        }
+        if stale.iter().any(|t| t == table) {
+            entry["sha256"] = json!("f".repeat(64));
+        }
+        tables.push(entry);
+    }
+    let manifest = json!({
+        "schema_version": claimset::model::SCHEMA_VERSION,
+        "converter_version": "0.1.0",
+        "offsets": "unicode_codepoints",
+        "tables": tables,
+        "rejected": [],
+        "issues": [],
+    });
+    fs::write(&path, serde_json::to_string_pretty(&manifest).unwrap()).unwrap();
 }

@@ -3,6 +3,7 @@
 pub mod attribution;
 pub mod completeness;
 pub mod consistency;
+pub mod manifest;
 pub mod references;
 pub mod spans;
 pub mod structure;

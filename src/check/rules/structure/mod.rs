@@ -1,6 +1,7 @@
 //! CS1xx structure: tables, columns and types, schemas, keys, ID derivation, nulls, NFC,
 //! line breaks in one-line fields.
 
+pub mod castable_column_type;
 pub mod duplicate_id;
 pub mod empty_string;
 pub mod id_not_derived;
