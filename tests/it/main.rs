@@ -7,6 +7,7 @@ mod dataset;
 mod extract;
 mod incremental;
 mod kill;
+mod linear;
 mod mini_dataset;
 mod parquet;
 mod properties;
