@@ -109,6 +109,20 @@ impl Extractor {
             at += p.text.len() + PARAGRAPH_BREAK.len();
         }
         let (quotes, mut notes) = find_quotes(&text, &paragraphs);
+        // Repeated paragraphs give their claims once, or (a caption doubled by the
+        // layout) none: either way a paragraph of prose that gave none is noted.
+        for (i, p) in norm.paragraphs.iter().enumerate() {
+            let Some(first) = p.repeats else { continue };
+            if norm.paragraphs[first].prose {
+                notes.push(format!(
+                    "paragraph {i} repeats paragraph {first} word for word; its claims are taken from the first copy only"
+                ));
+            } else if normalize::reads_as_prose(&p.text) {
+                notes.push(format!(
+                    "paragraph {i} repeats paragraph {first} word for word; read as a repeated caption, no claims are taken from either copy"
+                ));
+            }
+        }
         let protected: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
         let units: Vec<(usize, Range<usize>)> = paragraphs
             .iter()
