@@ -5,6 +5,8 @@
 
 pub mod decode;
 mod html;
+#[doc(hidden)]
+pub use html::scan_work as html_scan_work;
 mod jsonl;
 mod markdown;
 mod text;
