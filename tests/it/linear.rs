@@ -84,3 +84,87 @@ fn check_work_is_linear_in_nested_claims_of_one_source() {
         check_work(&ds)
     });
 }
+
+/// The extraction work for one article of `body`.
+fn extract_work(body: &str) -> u64 {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("a.txt");
+    std::fs::write(&path, format!("Headline\n\n{body}\n")).unwrap();
+    let docs = claimset::ingest::read_all(&[Input::File(path)]).documents;
+    let extractor = Extractor::default();
+    let before = claimset::extract::work();
+    for d in &docs {
+        extractor.extract(d);
+    }
+    claimset::extract::work() - before
+}
+
+#[test]
+fn extraction_work_is_linear_in_quotations_per_paragraph() {
+    assert_linear("n quotations in one paragraph", 300, |n| {
+        extract_work(&"“a,” he said. ".repeat(n))
+    });
+    assert_linear("n quotations with one cue", 300, |n| {
+        extract_work(&format!("He said {}.", "“a b” ".repeat(n)))
+    });
+}
+
+#[test]
+fn extraction_work_is_linear_in_nested_and_single_quotes() {
+    assert_linear("n straight quotes", 300, |n| {
+        extract_work(&"\"a ".repeat(n))
+    });
+    assert_linear("n curly and straight quotes", 300, |n| {
+        extract_work(&"“a \"b ".repeat(n))
+    });
+    assert_linear("n single quotes never closed", 300, |n| {
+        extract_work(&format!("{}'", "'a-".repeat(n)))
+    });
+}
+
+/// The work of reading `page` as HTML, and whether it was refused.
+fn html_work(page: &str) -> (u64, bool) {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("p.html");
+    std::fs::write(&path, page).unwrap();
+    let before = claimset::ingest::html_scan_work();
+    let read = claimset::ingest::read_all(&[Input::File(path)]);
+    (
+        claimset::ingest::html_scan_work() - before,
+        read.documents.is_empty(),
+    )
+}
+
+#[test]
+fn html_nesting_the_parser_makes_is_refused_in_linear_work() {
+    for unit in ["<rb>", "<optgroup>", "<a><div></a>", "<div>"] {
+        assert_linear(unit, 1000, |n| {
+            let (work, refused) = html_work(&format!("<h1>T</h1>{}x", unit.repeat(n)));
+            assert!(refused, "{unit} × {n} is refused");
+            work
+        });
+    }
+    assert_linear("attributes", 2000, |n| {
+        let attrs: String = (0..n).map(|i| format!(" a{i}=v")).collect();
+        let (work, refused) = html_work(&format!("<h1>T</h1><p{attrs}>x</p>"));
+        assert!(refused);
+        work
+    });
+}
+
+#[test]
+fn nested_front_matter_is_refused() {
+    for n in [1_000, 100_000] {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("a.md");
+        let nested = format!("x: {}1{}", "[".repeat(n), "]".repeat(n));
+        std::fs::write(&path, format!("---\n{nested}\n---\nBody text.\n")).unwrap();
+        let read = claimset::ingest::read_all(&[Input::File(path)]);
+        assert!(read.documents.is_empty());
+        assert!(
+            read.rejected[0].reason.contains("nested more than"),
+            "{:?}",
+            read.rejected
+        );
+    }
+}
