@@ -168,3 +168,51 @@ fn nested_front_matter_is_refused() {
         );
     }
 }
+
+#[test]
+fn check_refuses_a_footer_that_repeats_a_row_group_before_decoding() {
+    use parquet::file::metadata::{
+        FileMetaData, ParquetMetaData, ParquetMetaDataReader, ParquetMetaDataWriter,
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let ds = tmp.path().join("ds");
+    assert_eq!(crate::convert(&[&crate::seed()], &ds), 0);
+    let path = ds.join("claims.parquet");
+    let bytes = std::fs::read(&path).unwrap();
+    let meta = ParquetMetaDataReader::new()
+        .parse_and_finish(&bytes::Bytes::from(bytes.clone()))
+        .unwrap();
+    let footer_len =
+        u32::from_le_bytes(bytes[bytes.len() - 8..bytes.len() - 4].try_into().unwrap());
+    let data = &bytes[..bytes.len() - 8 - footer_len as usize];
+    // The one row group, declared 3,200 times over the same bytes.
+    let group = meta.row_groups()[0].clone();
+    let f = meta.file_metadata();
+    let forged = ParquetMetaData::new(
+        FileMetaData::new(
+            f.version(),
+            f.num_rows() * 3200,
+            f.created_by().map(str::to_string),
+            f.key_value_metadata().cloned(),
+            f.schema_descr_ptr(),
+            f.column_orders().cloned(),
+        ),
+        vec![group; 3200],
+    );
+    let mut out = data.to_vec();
+    ParquetMetaDataWriter::new(&mut out, &forged)
+        .finish()
+        .unwrap();
+    std::fs::write(&path, &out).unwrap();
+    let output = crate::claimset()
+        .args(["check", "--no-write"])
+        .arg(&ds)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("claims.parquet") && stderr.contains("shares bytes"),
+        "{stderr}"
+    );
+}
