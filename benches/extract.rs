@@ -173,6 +173,7 @@ fn stages(c: &mut Criterion) {
                     lex: &lex,
                     actors: found,
                     quotes: &p.quotes,
+                    paragraphs: &p.paragraphs,
                     quoted,
                 };
                 let mut history = History::default();

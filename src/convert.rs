@@ -14,7 +14,7 @@
 //! the tables go out part file by part file. Memory is bounded by a chunk and one row
 //! group per table, plus the dataset's actors, sources and article IDs.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -520,11 +520,16 @@ impl<'l> Builder<'l> {
             part.into_iter().for_each(|s| self.t.shared.add_source(s));
             Ok(())
         })?;
-        for issue in &manifest.issues {
-            if !self.issues.contains(issue) {
-                self.issues.push(issue.clone());
-            }
-        }
+        // Notes already taken from an earlier dataset are not repeated; a dataset's own
+        // notes are kept as written, repeats included, so rewriting it changes nothing.
+        let earlier: BTreeSet<ConversionIssue> = self.issues.iter().cloned().collect();
+        self.issues.extend(
+            manifest
+                .issues
+                .iter()
+                .filter(|i| !earlier.contains(i))
+                .cloned(),
+        );
         Ok(manifest.rejected.clone())
     }
 
@@ -543,6 +548,15 @@ impl<'l> Builder<'l> {
             issues,
             ..
         } = self;
+        let rejected = rejected.into_iter().map(capped_rejection).collect();
+        let run_rejected = run_rejected.into_iter().map(capped_rejection).collect();
+        let issues = issues
+            .into_iter()
+            .map(|i| ConversionIssue {
+                message: capped(i.message),
+                ..i
+            })
+            .collect();
         let (articles, mentions) = (w.articles.rows() as usize, w.mentions.rows() as usize);
         let (actors, sources) = (shared.actors.len(), shared.sources.len());
         let manifest = w.commit(
@@ -562,6 +576,32 @@ impl<'l> Builder<'l> {
             sources,
             mentions,
         })
+    }
+}
+
+/// Characters of a rejection reason or a note kept in `dataset.json`: what an input
+/// quotes (a huge attribute, a line of binary) must not grow the manifest past what
+/// readers accept.
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+/// `message` cut to [`MAX_NOTE_CHARS`] characters, with an ellipsis when cut. Cutting a
+/// cut message changes nothing, so rewriting a dataset keeps its notes as they are.
+fn capped(message: String) -> String {
+    match message.char_indices().nth(MAX_NOTE_CHARS) {
+        None => message,
+        Some((b, _)) => {
+            let mut head = message[..b].to_string();
+            head.pop();
+            head.push('…');
+            head
+        }
+    }
+}
+
+fn capped_rejection(r: Rejected) -> Rejected {
+    Rejected {
+        reason: capped(r.reason),
+        ..r
     }
 }
 

@@ -9,6 +9,34 @@ use super::diagnostic::{InputPos, Place};
 /// Inputs larger than this are not searched for lines.
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Characters of the article text shown before and after a span in an excerpt.
+pub const EXCERPT_CONTEXT: usize = 480;
+
+/// Characters of a span itself shown in an excerpt.
+pub const EXCERPT_SPAN: usize = 960;
+
+/// Different needles searched for per article (in its text and in its input file); the
+/// findings past them are placed in the article text only. Keeps placing the findings of
+/// an article linear in its length, however many different spans it has.
+pub const MAX_NEEDLES: usize = 256;
+
+thread_local! {
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Work done on this thread while checking articles (bytes scanned to place findings,
+/// steps of the rules that compare an article's spans), for tests that check the work
+/// grows linearly with the input.
+#[doc(hidden)]
+pub fn work() -> u64 {
+    WORK.with(std::cell::Cell::get)
+}
+
+/// Counts `n` units of [`work`].
+pub(crate) fn add_work(n: usize) {
+    WORK.with(|w| w.set(w.get() + n as u64));
+}
+
 /// An article text with its code points and lines indexed, so that placing each of its
 /// findings costs a binary search rather than a scan of the text.
 pub struct TextIndex<'a> {
@@ -17,6 +45,8 @@ pub struct TextIndex<'a> {
     chars: Vec<usize>,
     /// Byte offset of every line start.
     lines: Vec<usize>,
+    /// The ends of the matches of each needle searched for, in order.
+    found: std::cell::RefCell<HashMap<String, Vec<usize>>>,
 }
 
 impl<'a> TextIndex<'a> {
@@ -26,7 +56,13 @@ impl<'a> TextIndex<'a> {
         let lines = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, chars, lines }
+        add_work(text.len());
+        Self {
+            text,
+            chars,
+            lines,
+            found: Default::default(),
+        }
     }
 
     /// Byte offset of code point `cp`; `None` past the end.
@@ -47,7 +83,9 @@ impl<'a> TextIndex<'a> {
     }
 
     /// Places the span `start..end` (code points); `None` when it is empty, inverted or
-    /// out of bounds.
+    /// out of bounds. The excerpt is the lines the span touches, cut to at most
+    /// [`EXCERPT_CONTEXT`] characters either side of the span and [`EXCERPT_SPAN`] of the
+    /// span itself, so that a finding costs the same on a text of one endless line.
     pub fn place(&self, start: u32, end: u32) -> Option<Place> {
         if start >= end {
             return None;
@@ -56,21 +94,54 @@ impl<'a> TextIndex<'a> {
         let (sb, eb) = (self.byte_at(start)?, self.byte_at(end)?);
         let (line, column) = self.line_col(sb);
         let (end_line, end_column) = self.line_col(eb);
-        let from = self.lines[line - 1];
-        let to = text[eb..].find('\n').map_or(text.len(), |i| eb + i);
+        let line_start = self.lines[line - 1];
+        let line_end = self
+            .lines
+            .get(end_line)
+            .map_or(text.len(), |&next| next - 1)
+            .max(eb);
+        let from = self.back(sb, line_start, EXCERPT_CONTEXT);
+        let shown_end = self.forth(sb, eb, EXCERPT_SPAN);
+        let to = if shown_end < eb {
+            shown_end
+        } else {
+            self.forth(eb, line_end, EXCERPT_CONTEXT)
+        };
         Some(Place {
             line,
             column,
             end_line,
             end_column,
             excerpt: text[from..to].to_string(),
-            excerpt_range: sb - from..eb - from,
+            excerpt_range: sb - from..shown_end - from,
         })
+    }
+
+    /// The byte offset `n` code points before `b`, but not before `floor`.
+    fn back(&self, b: usize, floor: usize, n: usize) -> usize {
+        let cp = self.chars.partition_point(|&c| c < b);
+        let k = cp.saturating_sub(n);
+        self.chars
+            .get(k)
+            .copied()
+            .unwrap_or(self.text.len())
+            .max(floor)
+    }
+
+    /// The byte offset `n` code points after `b`, but not after `ceil`.
+    fn forth(&self, b: usize, ceil: usize, n: usize) -> usize {
+        let cp = self.chars.partition_point(|&c| c < b);
+        self.chars
+            .get(cp + n)
+            .copied()
+            .unwrap_or(self.text.len())
+            .min(ceil)
     }
 
     /// What to look for in the input file: the first line of the span's text (at most a
     /// few dozen characters), and how many times it occurs in the article text before the
-    /// span.
+    /// span. The occurrences of each needle are found once per article, and at most
+    /// [`MAX_NEEDLES`] different needles are searched: past that, `None`.
     pub fn needle(&self, start: u32, end: u32) -> Option<(String, usize)> {
         let text = self.text;
         let (sb, eb) = (self.byte_at(start)?, self.byte_at(end)?);
@@ -80,23 +151,84 @@ impl<'a> TextIndex<'a> {
         if needle.trim().is_empty() {
             return None;
         }
-        let before = text[..sb].matches(needle.as_str()).count();
+        let mut found = self.found.borrow_mut();
+        if !found.contains_key(&needle) {
+            if found.len() >= MAX_NEEDLES {
+                return None;
+            }
+            let hits = text
+                .match_indices(needle.as_str())
+                .map(|(i, _)| i + needle.len());
+            add_work(text.len());
+            found.insert(needle.clone(), hits.collect());
+        }
+        // Occurrences before the span are the matches of the whole text that end by its
+        // start: the leftmost matches of a prefix are those of the whole text.
+        let before = found[&needle].partition_point(|&e| e <= sb);
         Some((needle, before))
     }
 }
 
-/// One-based line and column (in characters) of byte offset `b` of `text`.
-fn line_col(text: &str, b: usize) -> (usize, usize) {
-    let before = &text[..b];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..b].chars().count() + 1)
+/// An input file's content with its lines indexed and its code points counted every
+/// [`BLOCK`] bytes, so that the line and column of an offset cost a binary search and a
+/// scan of at most one block, however long its lines.
+#[derive(Debug)]
+struct InputText {
+    content: String,
+    lines: Vec<usize>,
+    /// Code points before byte `k * BLOCK`, for every block.
+    blocks: Vec<usize>,
+}
+
+/// Bytes per block of [`InputText::blocks`].
+const BLOCK: usize = 1024;
+
+impl InputText {
+    fn new(content: String) -> Self {
+        add_work(content.len());
+        let lines = std::iter::once(0)
+            .chain(content.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut blocks = Vec::with_capacity(content.len() / BLOCK + 1);
+        let mut n = 0;
+        for chunk in content.as_bytes().chunks(BLOCK) {
+            blocks.push(n);
+            n += code_points(chunk);
+        }
+        Self {
+            content,
+            lines,
+            blocks,
+        }
+    }
+
+    /// Code points before byte `b`.
+    fn code_points_before(&self, b: usize) -> usize {
+        let k = b / BLOCK;
+        let base = self.blocks.get(k).copied().unwrap_or(0);
+        base + code_points(&self.content.as_bytes()[k * BLOCK..b])
+    }
+
+    /// One-based line and column (in characters) of byte offset `b`.
+    fn line_col(&self, b: usize) -> (usize, usize) {
+        let line = self.lines.partition_point(|&s| s <= b);
+        let start = self.lines[line - 1];
+        let column = self.code_points_before(b) - self.code_points_before(start);
+        (line, column + 1)
+    }
+}
+
+/// The code points that start in `bytes` (its bytes that are not UTF-8 continuations).
+fn code_points(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// Finds lines in input files, reading each file once.
 #[derive(Debug, Default)]
 pub struct InputLocator {
-    files: HashMap<String, Option<String>>,
+    files: HashMap<String, Option<InputText>>,
+    /// The offsets of each probe searched for in a file, for the current article.
+    hits: HashMap<(String, String), Vec<usize>>,
 }
 
 /// `file.jsonl:LINE` → (`file.jsonl`, LINE).
@@ -107,7 +239,7 @@ fn split_line_suffix(origin: &str) -> Option<(&str, usize)> {
 }
 
 impl InputLocator {
-    fn read(&mut self, path: &str) -> Option<&str> {
+    fn read(&mut self, path: &str) -> Option<&InputText> {
         self.files
             .entry(path.to_string())
             .or_insert_with(|| {
@@ -115,15 +247,20 @@ impl InputLocator {
                 if !meta.is_file() || meta.len() > MAX_INPUT_BYTES {
                     return None;
                 }
-                std::fs::read_to_string(path).ok()
+                std::fs::read_to_string(path).ok().map(InputText::new)
             })
-            .as_deref()
+            .as_ref()
+    }
+
+    /// Forgets the probes searched for, before the findings of the next article.
+    pub fn next_article(&mut self) {
+        self.hits.clear();
     }
 
     /// Where a finding is in the article's input: the file, and the line and column of
     /// the needle `needle` gives (its `n`-th occurrence) when the file can be read and
     /// holds it. `None` for stdin. The needle is only worked out when there is a file to
-    /// search.
+    /// search, and each needle is searched for once per article.
     pub fn locate(
         &mut self,
         origin: &str,
@@ -145,20 +282,29 @@ impl InputLocator {
             line: None,
             column: None,
         };
-        let Some(content) = self.read(origin) else {
+        if !readable {
             return Some(pos);
-        };
+        }
         let Some((needle, n)) = needle() else {
             return Some(pos);
         };
         let probes = [needle.as_str(), &needle[..floor_boundary(&needle, 20)]];
+        let Self { files, hits } = self;
+        let Some(Some(input)) = files.get(origin) else {
+            return Some(pos);
+        };
         for probe in probes {
             if probe.trim().is_empty() {
                 continue;
             }
-            let hits: Vec<usize> = content.match_indices(probe).map(|(i, _)| i).collect();
-            if let Some(&b) = hits.get(n).or(hits.last()) {
-                let (line, column) = line_col(content, b);
+            let found = hits
+                .entry((origin.to_string(), probe.to_string()))
+                .or_insert_with(|| {
+                    add_work(input.content.len());
+                    input.content.match_indices(probe).map(|(i, _)| i).collect()
+                });
+            if let Some(&b) = found.get(n).or(found.last()) {
+                let (line, column) = input.line_col(b);
                 pos.line = Some(line);
                 pos.column = Some(column);
                 break;

@@ -288,8 +288,9 @@ impl Engine {
             if !seen.insert(id.to_string()) {
                 return;
             }
-            let spans = self.spans.get(id).map_or(&[][..], Vec::as_slice);
-            let at = ArticleText::new(id, text, spans);
+            // The article's spans are freed once its rules have run.
+            let spans = self.spans.remove(id).unwrap_or_default();
+            let at = ArticleText::new(id, text, &spans);
             each(&mut self.rules, &self.cx, |r, cx, out| {
                 r.article_text(&at, cx, out)
             });
@@ -465,6 +466,7 @@ fn place_all(
         };
         let origin = cx.article(id).and_then(|a| a.origin.clone());
         let index = locate::TextIndex::new(text);
+        inputs.next_article();
         for k in found {
             let d = &mut diagnostics[k];
             d.origin = origin.clone();

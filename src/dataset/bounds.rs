@@ -182,6 +182,48 @@ pub fn check_footer(footer: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("file metadata: {e}"))
 }
 
+/// Rows a file may declare per byte of its size (plus [`MAX_ROWS_FREE`]): run-length
+/// encoding stores many equal values in a byte, but not without bound.
+pub const MAX_ROWS_PER_BYTE: u64 = 64;
+
+/// Rows any file may declare whatever its size.
+pub const MAX_ROWS_FREE: u64 = 1 << 16;
+
+/// Checks the layout the metadata declares against the file's `len` bytes: the column
+/// chunks of all row groups lie in separate stretches of the file (a forged footer that
+/// repeats one row group thousands of times makes the decoder read the same bytes again
+/// for each), and the rows declared stay within [`MAX_ROWS_PER_BYTE`] of its size. One
+/// sort of the chunks, before any page is decoded.
+pub fn check_layout(meta: &ParquetMetaData, len: u64) -> Result<(), String> {
+    let mut chunks: Vec<(i64, i64, usize, usize)> = Vec::new();
+    let mut rows: u64 = 0;
+    for (g, group) in meta.row_groups().iter().enumerate() {
+        rows = rows.saturating_add(u64::try_from(group.num_rows()).unwrap_or(u64::MAX));
+        for (c, col) in group.columns().iter().enumerate() {
+            let start = col
+                .dictionary_page_offset()
+                .unwrap_or(col.data_page_offset());
+            chunks.push((start, start.saturating_add(col.compressed_size()), g, c));
+        }
+    }
+    let limit = len
+        .saturating_mul(MAX_ROWS_PER_BYTE)
+        .saturating_add(MAX_ROWS_FREE);
+    if rows > limit {
+        return Err(format!("declares {rows} rows in a file of {len} bytes"));
+    }
+    chunks.sort_unstable();
+    for pair in chunks.windows(2) {
+        let ((_, end, g, c), (start, _, h, d)) = (pair[0], pair[1]);
+        if start < end {
+            return Err(format!(
+                "row group {h}, column {d} shares bytes with row group {g}, column {c}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Walks one page header at the start of `bytes`.
 fn page_header(bytes: &[u8]) -> Walk<PageHeader> {
     let mut r = Compact::new(bytes);

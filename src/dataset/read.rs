@@ -376,6 +376,7 @@ fn checked_metadata<R: ChunkReader + 'static>(
     let meta = ArrowReaderMetadata::load(&reader, ArrowReaderOptions::default())
         .map_err(|e| corrupt(e.to_string()))?;
     check_bounds(meta.metadata(), len).map_err(corrupt)?;
+    bounds::check_layout(meta.metadata(), len).map_err(corrupt)?;
     let budget = len.saturating_mul(MAX_EXPANSION).saturating_add(16 << 20);
     bounds::check_pages(meta.metadata(), budget, |start, n| {
         reader

@@ -75,6 +75,7 @@ impl<'l> DatasetWriter<'l> {
         let dir = lock.dir().to_path_buf();
         let place = Place::of(&dir)?;
         check_replaceable(&dir)?;
+        check_writable(&dir)?;
         clean_up(&place, &dir)?;
         let staging = place.sibling(&format!("tmp-{}", std::process::id()));
         fs::create_dir(&staging).map_err(io_err(&staging))?;
@@ -131,6 +132,7 @@ impl<'l> DatasetWriter<'l> {
             rejected,
             issues,
         };
+        carry_user_files(lock.dir(), &dir)?;
         write_manifest(&dir, &manifest)?;
         super::datapackage::write(&dir, &manifest)?;
         sync_tree(&dir)?;
@@ -232,6 +234,7 @@ pub fn replace_table<T: TableRows + Clone>(dir: &Path, rows: &[T]) -> Result<u64
         return Ok(written);
     }
     let mut manifest = super::read_manifest(&dir)?;
+    check_writable(&dir)?;
     clean_up(&place, &dir)?;
     let staging = Staging(Some(place.sibling(&format!("tmp-{}", std::process::id()))));
     let into = staging.0.clone().expect("staging");
@@ -318,9 +321,20 @@ fn link_tree(from: &Path, to: &Path, skip: &[&str]) -> Result<(), DatasetError> 
             fs::hard_link(&src, &dst)
                 .or_else(|_| fs::copy(&src, &dst).map(|_| ()))
                 .map_err(io_err(&dst))?;
+        } else if kind.is_symlink() {
+            copy_symlink(&src, &dst)?;
         }
     }
     Ok(())
+}
+
+/// Makes `dst` a symbolic link to where `src` points.
+fn copy_symlink(src: &Path, dst: &Path) -> Result<(), DatasetError> {
+    let target = fs::read_link(src).map_err(io_err(src))?;
+    #[cfg(unix)]
+    return std::os::unix::fs::symlink(&target, dst).map_err(io_err(dst));
+    #[cfg(not(unix))]
+    return fs::copy(src, dst).map(|_| ()).map_err(io_err(dst));
 }
 
 /// Flushes every file and folder under `dir` to disk.
@@ -328,9 +342,10 @@ fn sync_tree(dir: &Path) -> Result<(), DatasetError> {
     for entry in fs::read_dir(dir).map_err(io_err(dir))? {
         let entry = entry.map_err(io_err(dir))?;
         let path = entry.path();
-        if entry.file_type().map_err(io_err(&path))?.is_dir() {
+        let kind = entry.file_type().map_err(io_err(&path))?;
+        if kind.is_dir() {
             sync_tree(&path)?;
-        } else {
+        } else if kind.is_file() {
             sync_file(&path)?;
         }
     }
@@ -351,7 +366,14 @@ fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
         });
     }
     if dir.join("dataset.json").is_file() {
-        return Ok(());
+        // Only a folder whose manifest claimset can read is claimset's to replace.
+        return match super::read_manifest(dir) {
+            Ok(_) => Ok(()),
+            Err(_) => Err(DatasetError::NotADataset {
+                dir: dir.to_path_buf(),
+                what: "a folder whose dataset.json is not a claimset manifest".into(),
+            }),
+        };
     }
     let mut entries = fs::read_dir(dir).map_err(io_err(dir))?;
     if entries.next().is_none() {
@@ -361,6 +383,44 @@ fn check_replaceable(dir: &Path) -> Result<(), DatasetError> {
         dir: dir.to_path_buf(),
         what: "a folder without dataset.json".into(),
     })
+}
+
+/// A dataset folder without write permission is refused before anything is written:
+/// switching it out would leave the old folder beside it, undeletable.
+fn check_writable(dir: &Path) -> Result<(), DatasetError> {
+    match fs::metadata(dir) {
+        Ok(meta) if meta.permissions().readonly() => Err(DatasetError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the dataset folder is read-only; make it writable to change the dataset",
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The top-level names claimset writes in a dataset folder: the manifest, the data
+/// package descriptor, and each table as a file or a folder of part files.
+fn claimset_names() -> Vec<String> {
+    let mut names = vec!["dataset.json".to_string(), "datapackage.json".to_string()];
+    for (table, _) in super::TABLES {
+        names.push(format!("{table}.parquet"));
+        names.push(table.to_string());
+    }
+    names
+}
+
+/// Carries what the user put in the dataset folder `dir` (notes, analyses, any file or
+/// folder claimset does not write) into the new folder `into`, so that switching the new
+/// dataset in loses none of it.
+fn carry_user_files(dir: &Path, into: &Path) -> Result<(), DatasetError> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let names = claimset_names();
+    let skip: Vec<&str> = names.iter().map(String::as_str).collect();
+    link_tree(dir, into, &skip)
 }
 
 /// Removes what writers killed earlier left beside the dataset (`.NAME.tmp-PID` staging
@@ -391,7 +451,9 @@ fn clean_up(place: &Place, dir: &Path) -> Result<(), DatasetError> {
         if is_old && !dir.exists() && path.join("dataset.json").is_file() {
             fs::rename(&path, dir).map_err(io_err(dir))?;
         } else {
-            fs::remove_dir_all(&path).map_err(io_err(&path))?;
+            // A leftover that cannot be removed (made read-only) stays; it must not stop
+            // every later write.
+            let _ = fs::remove_dir_all(&path);
         }
     }
     Ok(())

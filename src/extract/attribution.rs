@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::entities::ArticleActors;
 use super::lexicon::{CueClass, Lexicon, lower};
+use super::normalize::PARAGRAPH_BREAK;
 use super::quotes::Quote;
 use super::segment::{Token, tokenize};
 use crate::model::{ActorKind, ClaimKind, SourceKind};
@@ -338,8 +339,10 @@ pub struct Context<'a> {
     pub lex: &'a Lexicon,
     /// Actors and mentions.
     pub actors: &'a ArticleActors,
-    /// Quotations.
+    /// Quotations, in text order (they never overlap).
     pub quotes: &'a [Quote],
+    /// The paragraphs' byte ranges, in order.
+    pub paragraphs: &'a [Range<usize>],
     /// The stretches of text inside quotation marks, sorted and disjoint (see
     /// [`quoted_stretches`]).
     pub quoted: &'a [Range<usize>],
@@ -368,14 +371,18 @@ pub fn quoted_stretches(quotes: &[Quote]) -> Vec<Range<usize>> {
 pub struct History {
     /// (paragraph, claim span, source), in text order.
     sources: Vec<(usize, Range<usize>, SourceDraft)>,
+    /// The index in `sources` of the latest source of each kind.
+    last_of_kind: std::collections::HashMap<SourceKind, usize>,
 }
 
 impl History {
-    fn last_entry(
-        &self,
-        f: impl Fn(&SourceDraft) -> bool,
-    ) -> Option<&(usize, Range<usize>, SourceDraft)> {
-        self.sources.iter().rev().find(|(_, _, s)| f(s))
+    /// The latest source of one of `kinds`.
+    fn last_entry(&self, kinds: &[SourceKind]) -> Option<&(usize, Range<usize>, SourceDraft)> {
+        let i = kinds
+            .iter()
+            .filter_map(|k| self.last_of_kind.get(k))
+            .max()?;
+        self.sources.get(*i)
     }
 
     /// The latest source, if it was attributed in paragraph `para` or the one before.
@@ -388,6 +395,7 @@ impl History {
 
     /// Remembers the source of a claim.
     pub fn push(&mut self, para: usize, span: Range<usize>, s: SourceDraft) {
+        self.last_of_kind.insert(s.kind, self.sources.len());
         self.sources.push((para, span, s));
     }
 
@@ -403,20 +411,59 @@ impl Context<'_> {
     /// Whether `t` closes a quotation whose last word carries the sentence's comma
     /// ("… “jobs, jobs, jobs,” but B").
     fn comma_in_quote(&self, t: &Token) -> bool {
-        self.quotes
+        self.quote_ending_at(t.end)
+            .is_some_and(|q| self.text[q.inner.clone()].trim_end().ends_with(','))
+    }
+
+    /// The quotations that start at byte `at` or later (a binary search: quotations are
+    /// in text order and never overlap).
+    fn quotes_from(&self, at: usize) -> &[Quote] {
+        &self.quotes[self.quotes.partition_point(|q| q.outer.start < at)..]
+    }
+
+    /// The quotation whose marks start at byte `at`.
+    fn quote_starting_at(&self, at: usize) -> Option<&Quote> {
+        self.quotes_from(at).first().filter(|q| q.outer.start == at)
+    }
+
+    /// The quotation whose inner span holds `span`.
+    fn quote_around(&self, span: Range<usize>) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.inner.start <= span.start);
+        i.checked_sub(1)
+            .map(|k| &self.quotes[k])
+            .filter(|q| span.end <= q.inner.end)
+    }
+
+    /// The quotation whose marks end at byte `at`.
+    fn quote_ending_at(&self, at: usize) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.outer.end < at);
+        self.quotes.get(i).filter(|q| q.outer.end == at)
+    }
+
+    /// The first quotation in `within` with only marks and spaces between it and the
+    /// start of `within`, and between its end and `end` (one scan of `within` for its
+    /// first and last letter or digit, then a binary search).
+    fn bare_quote(&self, within: Range<usize>, end: usize) -> Option<&Quote> {
+        let part = &self.text[within.start..end.max(within.start)];
+        super::add_work(part.len());
+        let first = part
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map_or(end, |(i, _)| within.start + i);
+        let last = part
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map(|(i, _)| within.start + i);
+        self.quotes_from(within.start)
             .iter()
-            .any(|q| q.outer.end == t.end && self.text[q.inner.clone()].trim_end().ends_with(','))
+            .take_while(|q| q.outer.start <= first)
+            .find(|q| q.outer.end <= end && last.is_none_or(|l| l < q.outer.end))
     }
 
     /// The quotation that is all a sentence says: nothing but marks and spaces around it.
     pub fn lone_quote(&self, sentence: Range<usize>) -> Option<&Quote> {
-        let bare = |r: Range<usize>| !self.text[r].chars().any(char::is_alphanumeric);
-        self.quotes.iter().find(|q| {
-            q.outer.start >= sentence.start
-                && q.outer.end <= sentence.end
-                && bare(sentence.start..q.outer.start)
-                && bare(q.outer.end..sentence.end)
-        })
+        self.bare_quote(sentence.clone(), sentence.end)
     }
 
     fn words(&self, tokens: &[Token]) -> Vec<String> {
@@ -714,18 +761,19 @@ impl Context<'_> {
         }
         // A quotation opening the content and running on into later paragraphs.
         if let Some(q) = self
-            .quotes
-            .iter()
-            .find(|q| q.outer.start == r.start && q.outer.end > r.end)
+            .quote_starting_at(r.start)
+            .filter(|q| q.outer.end > r.end)
         {
             let inner = self.trim_content(q.inner.clone());
             return (!inner.is_empty()).then_some((ClaimKind::Direct, inner));
         }
         let inside: Vec<&Quote> = self
-            .quotes
+            .quotes_from(r.start)
             .iter()
-            .filter(|q| q.outer.start >= r.start && q.outer.end <= r.end)
+            .take_while(|q| q.outer.start < r.end)
+            .filter(|q| q.outer.end <= r.end)
             .collect();
+        super::add_work(inside.len());
         if let Some(q) = inside.first() {
             let rest_before = &self.text[r.start..q.outer.start];
             let rest_after = &self.text[q.outer.end..r.end];
@@ -1064,7 +1112,7 @@ impl Context<'_> {
             ),
             _ => return None,
         };
-        let spoken = history.last_entry(|s| source_kinds.contains(&s.kind));
+        let spoken = history.last_entry(source_kinds);
         let named = self.last_actor_at(at, actor_kinds, history);
         let para = self.paragraph_of(at);
         let resolved = match (spoken, named) {
@@ -1096,7 +1144,9 @@ impl Context<'_> {
 
     /// Index of the paragraph holding byte `at`.
     fn paragraph_of(&self, at: usize) -> usize {
-        self.text[..at].matches("\n\n").count()
+        // The breaks before `at` end the paragraphs that end two bytes before it or earlier.
+        self.paragraphs
+            .partition_point(|p| p.end + PARAGRAPH_BREAK.len() <= at)
     }
 
     /// "the group", "the ministry", "the senator": the latest actor of a fitting kind.
@@ -1255,10 +1305,8 @@ impl Context<'_> {
             } else {
                 !matches!(w, "'" | "’" | "-" | "." | "&")
             };
-            let quote_edge = self
-                .quotes
-                .iter()
-                .any(|q| t.end == q.outer.end || t.start == q.outer.start);
+            let quote_edge =
+                self.quote_ending_at(t.end).is_some() || self.quote_starting_at(t.start).is_some();
             if boundary || quote_edge {
                 break;
             }
@@ -1564,14 +1612,12 @@ impl Context<'_> {
         };
         let after = match c.kind {
             ClaimKind::Direct => self
-                .quotes
-                .iter()
-                .find(|q| q.inner.start <= c.span.start && c.span.end <= q.inner.end)
+                .quote_around(c.span.clone())
                 .map_or(c.span.end, |q| q.outer.end),
             _ => c.span.end,
         };
         // Only a content that precedes its cue goes on after it.
-        let Some(q) = self.quotes.iter().find(|q| q.outer.start >= after) else {
+        let Some(q) = self.quotes_from(after).first() else {
             return false;
         };
         let gap = &text[after..q.outer.start];
@@ -1725,7 +1771,7 @@ impl Context<'_> {
         let range = Self::bytes(tokens, lead, colon);
         let quote_next = tokens
             .get(colon + 1)
-            .is_some_and(|t| self.quotes.iter().any(|q| q.outer.start == t.start));
+            .is_some_and(|t| self.quote_starting_at(t.start).is_some());
         let source = if capitals {
             // "PENCE": the person of that surname, else the label as a person's name.
             let label = text[range.clone()].to_lowercase();
@@ -1780,14 +1826,19 @@ impl Context<'_> {
         let dash = tokens
             .iter()
             .rposition(|t| matches!(t.text(text), "―" | "—" | "–"))?;
-        let q = self.quotes.iter().find(|q| {
-            q.outer.start >= sentence.start
-                && q.outer.end <= tokens[dash].start
-                && text[q.outer.end..tokens[dash].start].trim().is_empty()
-                && !text[sentence.start..q.outer.start]
-                    .chars()
-                    .any(char::is_alphanumeric)
-        })?;
+        // Only a quotation with no letter or digit before it in the sentence qualifies.
+        let first_word = text[sentence.start..]
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map_or(text.len(), |(i, _)| sentence.start + i);
+        let q = self
+            .quotes_from(sentence.start)
+            .iter()
+            .take_while(|q| q.outer.start <= first_word)
+            .find(|q| {
+                q.outer.end <= tokens[dash].start
+                    && text[q.outer.end..tokens[dash].start].trim().is_empty()
+            })?;
         let mut end = tokens.len();
         if tokens.last().is_some_and(|t| t.text(text) == ".") {
             end -= 1;
@@ -2107,11 +2158,8 @@ impl Context<'_> {
         let text = self.text;
         let cue_text = &text[cue.span.clone()];
         let prev = cue.first.checked_sub(1).map(|k| tokens[k].text(text));
-        let after_quote = cue.first > 0
-            && self
-                .quotes
-                .iter()
-                .any(|q| q.outer.end == tokens[cue.first - 1].end);
+        let after_quote =
+            cue.first > 0 && self.quote_ending_at(tokens[cue.first - 1].end).is_some();
         // ", adding that …", ", even suggesting …": a participle of the sentence subject.
         let adverb_before = cue.first > 1
             && tokens[cue.first - 2].text(text) == ","
@@ -2397,9 +2445,10 @@ impl Context<'_> {
             subj_end -= 1;
         }
         let in_quote = |r: &Range<usize>| {
-            self.quotes
-                .iter()
-                .any(|q| q.outer.start < r.end && r.start < q.outer.end)
+            // The quotations are in order and disjoint: the last one starting before the
+            // range's end is the only one that can reach into it.
+            let i = self.quotes.partition_point(|q| q.outer.start < r.end);
+            i > 0 && r.start < self.quotes[i - 1].outer.end
         };
         let mut subj_first = self.clause_start(tokens, subj_end, 0);
         // "X, who said C", "the department, which reported C": the antecedent speaks;
@@ -2527,7 +2576,7 @@ impl Context<'_> {
             ADVERBIALS.contains(&&*w) || w.starts_with(|c: char| c.is_ascii_digit())
         });
         let mut claims = Vec::new();
-        let closes_quote = |t: &Token| self.quotes.iter().any(|q| q.outer.end == t.end);
+        let closes_quote = |t: &Token| self.quote_ending_at(t.end).is_some();
         // "“Q,” X said …" / "“Q”, X said …": a quotation right before the subject.
         // The words before the subject, past a leading "so", "and" or "but": an opening
         // phrase ("During …", "On “Fox News Sunday,”", "Though A was B").

@@ -25,6 +25,22 @@ use normalize::{PARAGRAPH_BREAK, normalize, tidy_line};
 use quotes::find_quotes;
 use segment::{sentences, tokenize};
 
+thread_local! {
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Work done by extraction on this thread: bytes tokenized and scanned for quotations
+/// and sentences, quotations looked at by the attribution rules. For tests that check
+/// the work grows linearly with the article.
+#[doc(hidden)]
+pub fn work() -> u64 {
+    WORK.with(std::cell::Cell::get)
+}
+
+/// Counts `n` units of [`work`].
+pub(crate) fn add_work(n: usize) {
+    WORK.with(|w| w.set(w.get() + n as u64));
+}
 /// The records extracted from one article.
 #[derive(Debug, Clone)]
 pub struct Extracted {
@@ -109,6 +125,20 @@ impl Extractor {
             at += p.text.len() + PARAGRAPH_BREAK.len();
         }
         let (quotes, mut notes) = find_quotes(&text, &paragraphs);
+        // Repeated paragraphs give their claims once, or (a caption doubled by the
+        // layout) none: either way a paragraph of prose that gave none is noted.
+        for (i, p) in norm.paragraphs.iter().enumerate() {
+            let Some(first) = p.repeats else { continue };
+            if norm.paragraphs[first].prose {
+                notes.push(format!(
+                    "paragraph {i} repeats paragraph {first} word for word; its claims are taken from the first copy only"
+                ));
+            } else if normalize::reads_as_prose(&p.text) {
+                notes.push(format!(
+                    "paragraph {i} repeats paragraph {first} word for word; read as a repeated caption, no claims are taken from either copy"
+                ));
+            }
+        }
         let protected: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
         let units: Vec<(usize, Range<usize>)> = paragraphs
             .iter()
@@ -128,6 +158,7 @@ impl Extractor {
             lex: &self.lex,
             actors: &found,
             quotes: &quotes,
+            paragraphs: &paragraphs,
             quoted: &quoted,
         };
         let mut history = History::default();

@@ -1,7 +1,7 @@
 //! Text normalisation: NFC, LF line ends, no BOM or invisible characters, tidy spaces,
 //! one paragraph per block, teaser headlines moved out of the body.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -23,6 +23,8 @@ pub struct Paragraph {
     pub text: String,
     /// Whether it carries claims; false for captions, credits, bylines and datelines.
     pub prose: bool,
+    /// The earlier paragraph this one repeats word for word, if any.
+    pub repeats: Option<usize>,
 }
 
 /// Separator between paragraphs in the stored text.
@@ -112,6 +114,7 @@ pub fn normalize(body: &str) -> Normalized {
         }
         for p in join_block(std::mem::take(block)) {
             out.paragraphs.push(Paragraph {
+                repeats: None,
                 prose: true,
                 text: p,
             });
@@ -173,14 +176,34 @@ fn join_block(block: Vec<String>) -> Vec<String> {
 /// Marks paragraphs that carry no claims: repeated captions, credit lines, bylines,
 /// datelines and photo credits.
 fn mark_non_prose(paragraphs: &mut [Paragraph]) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for p in paragraphs.iter() {
-        *seen.entry(p.text.as_str()).or_default() += 1;
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut copies: HashMap<&str, usize> = HashMap::new();
+    // Texts with two copies side by side: a caption doubled by the page's layout.
+    let mut doubled: HashSet<&str> = HashSet::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        first.entry(p.text.as_str()).or_insert(i);
+        *copies.entry(p.text.as_str()).or_default() += 1;
+        if i > 0 && paragraphs[i - 1].text == p.text {
+            doubled.insert(p.text.as_str());
+        }
     }
-    let repeated: Vec<bool> = paragraphs
+    // A repeated caption carries no claims, but a paragraph of prose repeated further on
+    // keeps the claims of its first copy; later copies point back at it.
+    let repeated: Vec<(bool, Option<usize>)> = paragraphs
         .iter()
-        .map(|p| seen[p.text.as_str()] > 1)
+        .enumerate()
+        .map(|(i, p)| {
+            let t = p.text.as_str();
+            let earlier = first[t];
+            let repeats = (earlier != i).then_some(earlier);
+            let keep = repeats.is_none() && reads_as_prose(t) && !doubled.contains(t);
+            (copies[t] > 1 && !keep, repeats)
+        })
         .collect();
+    for (p, &(_, repeats)) in paragraphs.iter_mut().zip(&repeated) {
+        p.repeats = repeats;
+    }
+    let repeated: Vec<bool> = repeated.into_iter().map(|(r, _)| r).collect();
     for i in 0..paragraphs.len() {
         let repeated = repeated[i];
         // The markers are ASCII: an ASCII lower-case copy finds them all.
@@ -214,6 +237,15 @@ fn mark_non_prose(paragraphs: &mut [Paragraph]) {
             paragraphs[i].prose = false;
         }
     }
+}
+
+/// Whether a paragraph reads as prose rather than a caption: a dozen words or more,
+/// ending like a sentence.
+pub fn reads_as_prose(text: &str) -> bool {
+    text.split_whitespace().nth(11).is_some()
+        && text
+            .trim_end()
+            .ends_with(['.', '!', '?', '”', '"', '\'', '’'])
 }
 
 const MONTHS: &[&str] = &[

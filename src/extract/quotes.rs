@@ -26,9 +26,13 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<
     let mut carried: Option<(usize, char)> = None;
     for (pi, para) in paragraphs.iter().enumerate() {
         let s = &text[para.clone()];
+        super::add_work(s.len());
         let chars: Vec<(usize, char)> =
             s.char_indices().map(|(b, c)| (para.start + b, c)).collect();
         let mut open: Option<(usize, char)> = None;
+        // Looked up once per paragraph rather than by a scan per mark.
+        let last_close = chars.iter().rposition(|x| x.1 == '”');
+        let mut singles: Option<SingleQuotes> = None;
         if let Some((at, mark)) = carried.take() {
             match chars.first() {
                 Some(&(_, '“' | '"' | '«')) => open = Some((at, mark)),
@@ -58,7 +62,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<
                     if !is_word_char(prev)
                         && !prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?'))
                         && is_word_char(next)
-                        && chars[k + 1..].iter().any(|x| x.1 == '”') =>
+                        && last_close.is_some_and(|l| l > k) =>
                 {
                     issues.push(format!(
                         "closing quotation mark ” opens a quotation in paragraph {pi}; read as “"
@@ -80,11 +84,9 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<
                     open = None;
                 }
                 ('‘' | '\'', None) if !is_word_char(prev) && is_word_char(next) => {
-                    if let Some(q) = single_quote(text, &chars, k) {
-                        k = chars
-                            .iter()
-                            .position(|x| x.0 >= q.outer.end)
-                            .unwrap_or(chars.len());
+                    let singles = singles.get_or_insert_with(|| SingleQuotes::new(&chars));
+                    if let Some((q, m)) = singles.quote(&chars, k) {
+                        k = m + 1;
                         quotes.push(q);
                         continue;
                     }
@@ -108,27 +110,85 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<
     (quotes, issues)
 }
 
-/// A single-quoted passage opening at `chars[k]`: closed by a matching mark followed by a
-/// non-letter, at least two words long, within the paragraph.
-fn single_quote(text: &str, chars: &[(usize, char)], k: usize) -> Option<Quote> {
-    let (o, open) = chars[k];
-    let close = if open == '‘' { '’' } else { '\'' };
-    for m in k + 1..chars.len() {
-        let (b, c) = chars[m];
-        let prev = chars[m - 1].1;
-        let next = chars.get(m + 1).map(|x| x.1);
-        if c == close && !prev.is_whitespace() && !is_word_char(next) {
-            let inner = o + open.len_utf8()..b;
-            if text[inner.clone()].split_whitespace().count() < 2 {
-                return None;
+/// What finding single-quoted passages in one paragraph needs, computed once: for each
+/// position the next mark that can close a passage, and the words started before it, so
+/// that each opening mark costs a lookup rather than a scan of the rest of the paragraph.
+struct SingleQuotes {
+    /// The next `’` at or after each position that can close a passage.
+    next_curly: Vec<Option<usize>>,
+    /// The same for `'`.
+    next_straight: Vec<Option<usize>>,
+    /// Words (runs of non-space characters) starting before each position, after a space.
+    word_starts: Vec<usize>,
+}
+
+impl SingleQuotes {
+    fn new(chars: &[(usize, char)]) -> Self {
+        let n = chars.len();
+        super::add_work(n);
+        let (mut next_curly, mut next_straight) = (vec![None; n + 1], vec![None; n + 1]);
+        for m in (0..n).rev() {
+            next_curly[m] = next_curly[m + 1];
+            next_straight[m] = next_straight[m + 1];
+            let c = chars[m].1;
+            let closes = m > 0
+                && !chars[m - 1].1.is_whitespace()
+                && !is_word_char(chars.get(m + 1).map(|x| x.1));
+            if closes && c == '’' {
+                next_curly[m] = Some(m);
             }
-            return Some(Quote {
-                inner,
-                outer: o..b + c.len_utf8(),
-            });
+            if closes && c == '\'' {
+                next_straight[m] = Some(m);
+            }
+        }
+        let mut word_starts = Vec::with_capacity(n + 1);
+        let mut count = 0;
+        for j in 0..n {
+            word_starts.push(count);
+            if j > 0 && !chars[j].1.is_whitespace() && chars[j - 1].1.is_whitespace() {
+                count += 1;
+            }
+        }
+        word_starts.push(count);
+        Self {
+            next_curly,
+            next_straight,
+            word_starts,
         }
     }
-    None
+
+    /// Words in `chars[from..to]`.
+    fn words(&self, chars: &[(usize, char)], from: usize, to: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        let first = usize::from(!chars[from].1.is_whitespace());
+        first + self.word_starts[to] - self.word_starts[(from + 1).min(to)]
+    }
+
+    /// A single-quoted passage opening at `chars[k]`: closed by a matching mark (at the
+    /// index returned) after a non-space and before a non-letter, at least two words
+    /// long, within the paragraph.
+    fn quote(&self, chars: &[(usize, char)], k: usize) -> Option<(Quote, usize)> {
+        let (o, open) = chars[k];
+        let next = if open == '‘' {
+            &self.next_curly
+        } else {
+            &self.next_straight
+        };
+        let m = next[k + 1]?;
+        if self.words(chars, k + 1, m) < 2 {
+            return None;
+        }
+        let (b, c) = chars[m];
+        Some((
+            Quote {
+                inner: o + open.len_utf8()..b,
+                outer: o..b + c.len_utf8(),
+            },
+            m,
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -54,6 +54,7 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 /// Splits `range` of `text` into tokens.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let s = &text[range.clone()];
+    super::add_work(s.len());
     let base = range.start;
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
@@ -139,7 +140,12 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
     let tokens = tokenize(text, para.clone());
     let mut out = Vec::new();
     let mut start = para.start;
-    let inside = |b: usize| protected.iter().any(|r| r.start < b && b < r.end);
+    // The protected ranges are in order and disjoint: the last one starting before `b`
+    // is the only one that can hold it.
+    let inside = |b: usize| {
+        let i = protected.partition_point(|r| r.start < b);
+        i > 0 && b < protected[i - 1].end
+    };
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];

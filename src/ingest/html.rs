@@ -85,12 +85,24 @@ const BLOCKS: &[&str] = &[
 /// Deepest element nesting read; deeper pages are refused before parsing.
 pub const MAX_DEPTH: usize = 512;
 
+/// Most attributes on one element; the parser checks each new attribute against those
+/// before it, so an element with more is refused before parsing.
+pub const MAX_ATTRIBUTES: usize = 1024;
+
 /// Reads an HTML page.
 pub fn read(origin: &str, raw: &[u8], text: &str) -> Result<Document, String> {
-    if nesting_exceeds(text, MAX_DEPTH) {
-        return Err(format!(
-            "HTML nested more than {MAX_DEPTH} elements deep: not a page that can be read"
-        ));
+    match scan(text, MAX_DEPTH, MAX_ATTRIBUTES) {
+        Scan::TooDeep => {
+            return Err(format!(
+                "HTML nested more than {MAX_DEPTH} elements deep: not a page that can be read"
+            ));
+        }
+        Scan::TooManyAttributes => {
+            return Err(format!(
+                "HTML element with more than {MAX_ATTRIBUTES} attributes: not a page that can be read"
+            ));
+        }
+        Scan::Fine => {}
     }
     let page = Html::parse_document(text);
     let root = page.tree.root();
@@ -131,11 +143,18 @@ const VOID: &[&str] = &[
     "source", "track", "wbr",
 ];
 
-/// Elements whose end tag may be left out: the parser closes them when a sibling starts,
-/// so they do not nest by themselves.
+/// Elements whose end tag may be left out: a start tag of the same name closes the open
+/// one (when it is near the top of the stack, and for ruby and select parts only inside
+/// their `ruby` or `select`, as the parser does).
 const OPTIONAL_END: &[&str] = &[
     "html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
     "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp",
+];
+
+/// Formatting elements: closed out of order (`<a><div></a>`), the parser reopens them
+/// inside what they enclosed, so their misplaced end tags close nothing here.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// Elements whose content is raw text, up to their end tag.
@@ -143,13 +162,47 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
 
-/// Whether the elements of `page` nest deeper than `max`, by a linear scan of its tags
-/// that mimics how the parser opens and closes elements. It errs towards deeper: end
-/// tags that close nothing are ignored, elements closed implicitly stay counted.
+/// What the scan before parsing found.
+#[derive(Debug, PartialEq, Eq)]
+enum Scan {
+    Fine,
+    TooDeep,
+    TooManyAttributes,
+}
+
+thread_local! {
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Steps taken by the scans before parsing on this thread (bytes read, elements opened
+/// and closed), for tests that check the work grows linearly with the page.
+#[doc(hidden)]
+pub fn scan_work() -> u64 {
+    WORK.with(std::cell::Cell::get)
+}
+
+fn add_work(n: usize) {
+    WORK.with(|w| w.set(w.get() + n as u64));
+}
+
+/// Whether the elements of `page` nest deeper than `max`.
+#[cfg(test)]
 fn nesting_exceeds(page: &str, max: usize) -> bool {
+    scan(page, max, usize::MAX) == Scan::TooDeep
+}
+
+/// How deep the elements of `page` nest (more than `max_depth`?) and whether an element
+/// has more than `max_attributes` attributes, by a linear scan of its tags that mimics
+/// how the parser opens and closes elements. It errs towards deeper: end tags that close
+/// nothing are ignored, elements closed implicitly stay counted.
+fn scan(page: &str, max_depth: usize, max_attributes: usize) -> Scan {
     let bytes = page.as_bytes();
+    add_work(bytes.len());
     let mut open: Vec<String> = Vec::new();
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    let count = |counts: &std::collections::HashMap<String, usize>, name: &str| {
+        counts.get(name).copied().unwrap_or(0)
+    };
     let mut i = 0;
     while let Some(lt) = bytes[i..].iter().position(|&b| b == b'<') {
         i += lt + 1;
@@ -169,17 +222,33 @@ fn nesting_exceeds(page: &str, max: usize) -> bool {
         }
         let name =
             String::from_utf8_lossy(&rest[name_start..name_start + name_len]).to_ascii_lowercase();
-        i += name_start + name_len + tag_end(&bytes[i + name_start + name_len..]);
-        if closing {
-            if counts.get(&name).is_some_and(|&n| n > 0) {
-                while let Some(top) = open.pop() {
-                    if let Some(n) = counts.get_mut(&top) {
-                        *n -= 1;
-                    }
-                    if top == name {
-                        break;
-                    }
+        let (end, attributes) = tag_end(&bytes[i + name_start + name_len..]);
+        i += name_start + name_len + end;
+        if attributes > max_attributes {
+            return Scan::TooManyAttributes;
+        }
+        let pop_to = |open: &mut Vec<String>,
+                      counts: &mut std::collections::HashMap<String, usize>,
+                      name: &str| {
+            while let Some(top) = open.pop() {
+                add_work(1);
+                if let Some(n) = counts.get_mut(&top) {
+                    *n -= 1;
                 }
+                if top == name {
+                    break;
+                }
+            }
+        };
+        if closing {
+            let formatting = FORMATTING.contains(&name.as_str());
+            let closes = if formatting {
+                open.last() == Some(&name)
+            } else {
+                count(&counts, &name) > 0
+            };
+            if closes {
+                pop_to(&mut open, &mut counts, &name);
             }
             continue;
         }
@@ -195,30 +264,52 @@ fn nesting_exceeds(page: &str, max: usize) -> bool {
         if name == "plaintext" {
             break;
         }
-        if VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str()) {
+        if VOID.contains(&name.as_str()) {
             continue;
         }
+        if OPTIONAL_END.contains(&name.as_str()) && count(&counts, &name) > 0 {
+            let within = match name.as_str() {
+                "rb" | "rt" | "rtc" | "rp" => count(&counts, "ruby") > 0,
+                "option" | "optgroup" => count(&counts, "select") > 0,
+                _ => true,
+            };
+            let near = open.iter().rev().take(8).any(|o| *o == name);
+            if within && near {
+                pop_to(&mut open, &mut counts, &name);
+            }
+        }
+        add_work(1);
         *counts.entry(name.clone()).or_default() += 1;
         open.push(name);
-        if open.len() > max {
-            return true;
+        if open.len() > max_depth {
+            return Scan::TooDeep;
         }
     }
-    false
+    Scan::Fine
 }
 
-/// Offset just past the `>` that ends a tag, skipping quoted attribute values.
-fn tag_end(bytes: &[u8]) -> usize {
+/// Offset just past the `>` that ends a tag, skipping quoted attribute values, and the
+/// number of attributes in it (names starting after a space, outside quotes).
+fn tag_end(bytes: &[u8]) -> (usize, usize) {
     let mut quote = None;
+    let mut attributes = 0;
+    let mut after_space = true;
     for (k, &b) in bytes.iter().enumerate() {
         match (quote, b) {
-            (None, b'>') => return k + 1,
+            (None, b'>') => return (k + 1, attributes),
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), b) if b == q => quote = None,
+            (None, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') => {
+                after_space = true;
+                continue;
+            }
+            (None, b'=') => {}
+            (None, _) if after_space => attributes += 1,
             _ => {}
         }
+        after_space = false;
     }
-    bytes.len()
+    (bytes.len(), attributes)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -520,6 +611,41 @@ mod tests {
             "<script><div><div></script><!-- <div> -->",
             1
         ));
+    }
+
+    #[test]
+    fn nesting_the_parser_makes_of_optional_and_misnested_tags_is_counted() {
+        for (unit, what) in [
+            ("<rb>", "rb outside ruby"),
+            ("<optgroup>", "optgroup outside select"),
+            ("<a><div></a>", "a closed inside a div"),
+        ] {
+            assert!(
+                nesting_exceeds(&unit.repeat(2 * MAX_DEPTH), MAX_DEPTH),
+                "{what}"
+            );
+        }
+        let ruby = format!("<ruby>{}</ruby>", "<rb>x<rt>y".repeat(2000));
+        assert!(!nesting_exceeds(&ruby, MAX_DEPTH));
+        let select = format!("<select>{}</select>", "<optgroup><option>a".repeat(2000));
+        assert!(!nesting_exceeds(&select, MAX_DEPTH));
+        let links = "<p><a href='#'>x</a> <b>y</b></p>".repeat(2000);
+        assert!(!nesting_exceeds(&links, MAX_DEPTH));
+    }
+
+    #[test]
+    fn elements_with_too_many_attributes_are_refused_before_parsing() {
+        let attrs: String = (0..MAX_ATTRIBUTES + 1)
+            .map(|i| format!(" a{i}=\"v w\""))
+            .collect();
+        let page = format!("<h1>T</h1><p{attrs}>text</p>");
+        let e = read("attrs.html", b"", &page).unwrap_err();
+        assert!(e.contains("attributes"), "{e}");
+        let few = format!(
+            "<h1>T</h1><p class=x id = 'y z' hidden>text</p>{}",
+            "<p a b c>t</p>".repeat(3000)
+        );
+        assert!(read("ok.html", b"", &few).is_ok());
     }
 
     #[test]

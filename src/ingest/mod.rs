@@ -5,6 +5,8 @@
 
 pub mod decode;
 mod html;
+#[doc(hidden)]
+pub use html::scan_work as html_scan_work;
 mod jsonl;
 mod markdown;
 mod text;
@@ -238,16 +240,21 @@ pub struct Ingested {
 /// File extensions read when walking a folder.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl", "html", "htm"];
 
-/// Expands command-line arguments into inputs: folders recursively in sorted order
-/// (files with a known extension only, README/SOURCES/LICENSE/CHANGELOG skipped), `-` as
-/// stdin. Missing paths are rejected.
+/// Expands command-line arguments into inputs: folders recursively in sorted order,
+/// following symbolic links (files with a known extension only,
+/// README/SOURCES/LICENSE/CHANGELOG skipped), `-` as stdin. Missing paths, broken links
+/// and link loops are rejected.
 pub fn expand(args: &[PathBuf], rejected: &mut Vec<Rejected>) -> Vec<Input> {
     let mut inputs = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if arg.is_dir() {
-            let walk = walkdir::WalkDir::new(arg).sort_by_file_name();
+            // Symbolic links are followed: a linked file is read like any other, a link
+            // that loops back or points nowhere is rejected by name.
+            let walk = walkdir::WalkDir::new(arg)
+                .follow_links(true)
+                .sort_by_file_name();
             for entry in walk {
                 match entry {
                     Ok(e)
@@ -259,8 +266,8 @@ pub fn expand(args: &[PathBuf], rejected: &mut Vec<Rejected>) -> Vec<Input> {
                     }
                     Ok(_) => {}
                     Err(e) => rejected.push(Rejected {
-                        path: display(arg),
-                        reason: format!("cannot read folder: {e}"),
+                        path: e.path().map_or_else(|| display(arg), display),
+                        reason: format!("cannot read folder entry: {e}"),
                     }),
                 }
             }

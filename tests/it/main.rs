@@ -8,6 +8,8 @@ mod ecosystem;
 mod extract;
 mod incremental;
 mod kill;
+mod linear;
+mod losses;
 mod mini_dataset;
 mod parquet;
 mod properties;

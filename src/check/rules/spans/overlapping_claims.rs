@@ -1,5 +1,9 @@
 //! CS303 `overlapping-claims`: claims of different sources share words of the article.
 
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
+
+use crate::check::locate::add_work;
 use crate::check::rules::prelude::*;
 
 declare_rule! {
@@ -40,10 +44,42 @@ impl Rule for OverlappingClaims {
             .filter(|s| s.table == "claims" && s.start < s.end && s.end <= len)
             .collect();
         claims.sort_by_key(|s| (s.start, s.end));
+        // Each claim is compared with the first earlier claim (in this order) that is still
+        // open at its start and has another source. The open claims are kept per source,
+        // with the first of each source in `firsts`: the answer is the first or the second
+        // entry there, so an article costs O(n log n) however its claims nest.
+        let mut sources: HashMap<Option<&str>, usize> = HashMap::new();
+        let source_of: Vec<usize> = claims
+            .iter()
+            .map(|c| {
+                let next = sources.len();
+                *sources.entry(c.source_id.as_deref()).or_insert(next)
+            })
+            .collect();
+        let mut open: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); sources.len()];
+        let mut firsts: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut ends: BinaryHeap<Reverse<(u32, usize)>> = BinaryHeap::new();
         for (i, later) in claims.iter().enumerate() {
-            let clash = claims[..i]
+            while let Some(&Reverse((end, k))) = ends.peek()
+                && end <= later.start
+            {
+                ends.pop();
+                add_work(1);
+                let src = source_of[k];
+                let first = open[src].first().copied();
+                open[src].remove(&k);
+                if first == Some(k) {
+                    firsts.remove(&(k, src));
+                    if let Some(&next) = open[src].first() {
+                        firsts.insert((next, src));
+                    }
+                }
+            }
+            let clash = firsts
                 .iter()
-                .find(|earlier| earlier.end > later.start && earlier.source_id != later.source_id);
+                .take(2)
+                .find(|&&(_, src)| src != source_of[i])
+                .map(|&(k, _)| claims[k]);
             if let Some(earlier) = clash {
                 let name = |s: &Option<String>| s.clone().unwrap_or_else(|| "none".into());
                 out.emit(
@@ -58,6 +94,13 @@ impl Rule for OverlappingClaims {
                     ),
                 );
             }
+            let src = source_of[i];
+            add_work(1);
+            if open[src].is_empty() {
+                firsts.insert((i, src));
+            }
+            open[src].insert(i);
+            ends.push(Reverse((later.end, i)));
         }
     }
 }
