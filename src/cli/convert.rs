@@ -152,6 +152,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             part_rows: args.part_rows,
             ..PartBudget::default()
         },
+        chunk_bytes: None,
     };
     super::set_jobs(args.jobs)?;
     let total: u64 = inputs.iter().filter_map(ingest::input_size).sum();

@@ -1,6 +1,7 @@
 //! Integration tests: the `claimset` binary and library, end to end.
 
 mod bad_inputs;
+mod batches;
 mod check;
 mod cli;
 mod convert;
