@@ -9,8 +9,8 @@
 //! converting everything at once would have given. Converting the same inputs again
 //! therefore leaves the dataset byte-identical.
 //!
-//! The pipeline streams: inputs are read in chunks of bounded size, the articles of a
-//! chunk are extracted and validated in parallel (rayon) and written in input order, and
+//! The pipeline streams: inputs are read in chunks of bounded size (a JSONL batch, of
+//! any size, line by line in chunks of its own), the articles of a chunk are extracted and validated in parallel (rayon) and written in input order, and
 //! the tables go out part file by part file. Memory is bounded by a chunk and one row
 //! group per table, plus the dataset's actors, sources and article IDs.
 
@@ -25,7 +25,7 @@ use crate::dataset::{
     read_dataset_manifest,
 };
 use crate::extract::{Extracted, Extractor};
-use crate::ingest::{self, Document, Input, Limits};
+use crate::ingest::{self, Document, Ingested, Input, Limits, Opened};
 use crate::model::schema::{Record, Validator};
 use crate::model::{
     Actor, Article, ArticleId, Claim, ClaimKind, ConversionIssue, Finding, Manifest, Mention,
@@ -167,9 +167,13 @@ pub struct Options {
     pub shard: Option<Shard>,
     /// When tables are split into part files.
     pub budget: PartBudget,
+    /// Input bytes read per chunk (the articles of a chunk are extracted in parallel, and
+    /// progress is reported after each). Defaults to 32 MiB when `None`.
+    pub chunk_bytes: Option<u64>,
 }
 
-/// Input bytes read per chunk: the articles of a chunk are extracted in parallel.
+/// Input bytes read per chunk by default: the articles of a chunk are extracted in
+/// parallel.
 const CHUNK_BYTES: u64 = 32 << 20;
 /// Inputs read per chunk at most.
 const CHUNK_INPUTS: usize = 512;
@@ -225,6 +229,8 @@ pub fn convert_with_progress(
         .iter()
         .map(|i| ingest::input_size(i).unwrap_or(0))
         .collect();
+    let streams: Vec<bool> = inputs.iter().map(ingest::streams).collect();
+    let chunk_bytes = options.chunk_bytes.unwrap_or(CHUNK_BYTES).max(1);
     let mut done = 0;
     let mut next = 0;
     // The tables are written on a thread of their own, a chunk behind the extraction.
@@ -247,13 +253,56 @@ pub fn convert_with_progress(
             }
             (t, Ok(()))
         });
-        while next < inputs.len() {
-            let (end, bytes) = chunk_end(&sizes, next);
-            let read: Vec<_> = inputs[next..end]
-                .par_iter()
-                .map(|i| ingest::read_input(i, &options.limits))
-                .collect();
-            next = end;
+        // A JSONL batch (or stdin) being read line by line, and the bytes done before it.
+        let mut batch: Option<(ingest::Batch, u64)> = None;
+        loop {
+            let read: Vec<Ingested> = if let Some((b, before)) = &mut batch {
+                let lines = b.next_chunk(chunk_bytes);
+                if lines.is_empty() {
+                    let (b, before) = batch.take().expect("a batch is open");
+                    done = before + b.bytes_read();
+                    progress(done);
+                    run_rejected.extend(b.finish());
+                    continue;
+                }
+                let (origin, notes) = (b.origin(), b.notes());
+                let parsed: Vec<_> = lines
+                    .into_par_iter()
+                    .map(|line| ingest::jsonl::parse(origin, notes, line))
+                    .collect();
+                done = *before + b.bytes_read();
+                let mut ingested = Ingested::default();
+                for p in parsed {
+                    match p {
+                        Ok(doc) => ingested.documents.push(doc),
+                        Err(r) => ingested.rejected.push(r),
+                    }
+                }
+                vec![ingested]
+            } else if next == inputs.len() {
+                break;
+            } else if ingest::streams(&inputs[next]) {
+                next += 1;
+                match ingest::open(&inputs[next - 1], &options.limits) {
+                    Opened::Batch(b) => {
+                        batch = Some((b, done));
+                        continue;
+                    }
+                    Opened::Read(ingested) => {
+                        done += sizes[next - 1];
+                        vec![ingested]
+                    }
+                }
+            } else {
+                let (end, bytes) = chunk_end(&sizes, &streams, next, chunk_bytes);
+                let read = inputs[next..end]
+                    .par_iter()
+                    .map(|i| ingest::read_input(i, &options.limits))
+                    .collect();
+                next = end;
+                done += bytes;
+                read
+            };
             let mut todo: Vec<(ArticleId, Document)> = Vec::new();
             for ingested in read {
                 run_rejected.extend(ingested.rejected);
@@ -339,7 +388,6 @@ pub fn convert_with_progress(
                 // The writer stopped on an error, which the join below returns.
                 break;
             }
-            done += bytes;
             progress(done);
         }
         drop(tx);
@@ -362,10 +410,15 @@ pub fn convert_with_progress(
 }
 
 /// The end of the chunk of inputs starting at `from` (at least one input, at most
-/// [`CHUNK_INPUTS`] and, past the first, [`CHUNK_BYTES`]), and its size in bytes.
-fn chunk_end(sizes: &[u64], from: usize) -> (usize, u64) {
+/// [`CHUNK_INPUTS`] and, past the first, `chunk_bytes`, ending before an input that
+/// `streams`), and its size in bytes.
+fn chunk_end(sizes: &[u64], streams: &[bool], from: usize, chunk_bytes: u64) -> (usize, u64) {
     let (mut end, mut bytes) = (from + 1, sizes[from]);
-    while end < sizes.len() && end - from < CHUNK_INPUTS && bytes + sizes[end] <= CHUNK_BYTES {
+    while end < sizes.len()
+        && !streams[end]
+        && end - from < CHUNK_INPUTS
+        && bytes + sizes[end] <= chunk_bytes
+    {
         bytes += sizes[end];
         end += 1;
     }

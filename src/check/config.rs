@@ -175,11 +175,17 @@ fn specificity(selector: &str, rule: &RuleEntry) -> Option<usize> {
         .then_some(upper.len())
 }
 
-fn matches(selector: &str, place: &str) -> Result<Vec<&'static RuleEntry>, ConfigError> {
-    let found: Vec<_> = RULES
+/// The rules a selector names (a code, a code prefix such as `CS4`, or a name), in
+/// registry order; empty when it names none.
+pub fn matching(selector: &str) -> Vec<&'static RuleEntry> {
+    RULES
         .iter()
         .filter(|r| specificity(selector, r).is_some())
-        .collect();
+        .collect()
+}
+
+fn matches(selector: &str, place: &str) -> Result<Vec<&'static RuleEntry>, ConfigError> {
+    let found = matching(selector);
     if found.is_empty() {
         return Err(ConfigError::UnknownRule {
             selector: selector.to_string(),
@@ -190,7 +196,8 @@ fn matches(selector: &str, place: &str) -> Result<Vec<&'static RuleEntry>, Confi
     Ok(found)
 }
 
-/// The code, group prefix or name closest to `selector`, when one is close.
+/// The code, group prefix or name closest to `selector`, when one is close; never
+/// `selector` itself.
 pub fn did_you_mean(selector: &str) -> Option<String> {
     let mut candidates: Vec<&str> = RULES
         .iter()
@@ -200,6 +207,7 @@ pub fn did_you_mean(selector: &str) -> Option<String> {
     let probe = selector.to_ascii_lowercase();
     candidates
         .into_iter()
+        .filter(|c| !c.eq_ignore_ascii_case(&probe))
         .map(|c| {
             let score = strsim::normalized_damerau_levenshtein(&probe, &c.to_ascii_lowercase());
             (score, c)
@@ -338,6 +346,12 @@ mod tests {
         let e = c.resolve(&Overrides::default()).unwrap_err().to_string();
         assert!(e.ends_with("did you mean `vague-source`?"), "{e}");
         assert_eq!(did_you_mean("zzzzzzzz"), None);
+        for selector in ["CS4", "cs4", "CS402", "vague-source"] {
+            assert_ne!(
+                did_you_mean(selector).map(|s| s.to_ascii_lowercase()),
+                Some(selector.to_ascii_lowercase())
+            );
+        }
     }
 
     #[test]

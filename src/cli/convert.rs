@@ -1,11 +1,12 @@
 //! `claimset convert`: articles (text, Markdown, JSONL, folders, stdin) → dataset folder.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-use super::Outcome;
-use crate::check::render::Format;
+use super::check::ReportArgs;
+use super::{Outcome, Verbosity};
 use crate::convert::{Mode, Options, Report, Shard, convert_with_progress};
 use crate::dataset::PartBudget;
 use crate::extract::Extractor;
@@ -39,10 +40,21 @@ pub const SAMPLE_OUTPUT: &str = "datasets/sample";
 ///   claimset convert news/ --out out/news --replace
 ///   cat article.txt | claimset convert - --out out/one
 ///   claimset convert corpus/ --out shards/2 --shard 2/8   # one of eight shards; see merge
+///   claimset convert news/ --out out/news --check --output-format github
+///
+/// A JSONL batch is read line by line, whatever its size: --max-input-size applies to
+/// each line (one article), and each line is decoded on its own.
+///
+/// With --check, the reporting flags of `claimset check` apply (--output-format,
+/// --statistics, --fail-on, --exit-zero, --select, --ignore, --config, --color).
+///
+/// Quiet: -q prints no progress bar and no conversion summary; with --check, one summary
+/// line of the findings instead of the findings themselves (unless --output-format or
+/// --statistics is given). -qq (--silent) prints nothing but errors.
 ///
 /// Exit status: 0 when every input converted, 1 when some were rejected (the others are
-/// written) or, with --check, some findings are at or above the configured fail-on
-/// severity, 2 when the dataset could not be read, written or checked.
+/// written) or, with --check, some findings are at or above the fail-on severity (unless
+/// --exit-zero), 2 when the dataset could not be read, written or checked.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -60,8 +72,8 @@ pub struct Args {
     /// Extra actors, in the format of src/extract/lexicon/actors.tsv (repeatable).
     #[arg(long, value_name = "FILE")]
     gazetteer: Vec<PathBuf>,
-    /// Largest input read (file or stdin); larger ones are rejected unread. Units: B, kB,
-    /// MB, GB (powers of 1000) or KiB, MiB, GiB.
+    /// Largest input read (a file, stdin, or one line of a JSONL batch); larger ones are
+    /// rejected unread. Units: B, kB, MB, GB (powers of 1000) or KiB, MiB, GiB.
     #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = ingest::parse_bytes)]
     max_input_size: u64,
     /// Convert only the articles of shard I of N (from 1/N to N/N): an article belongs to
@@ -77,17 +89,30 @@ pub struct Args {
     /// Threads extracting articles in parallel (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
-    /// Print nothing but errors (and no progress bar).
-    #[arg(long, short)]
-    quiet: bool,
-    /// Then check the dataset written (as `claimset check` does, with ./claimset.toml),
-    /// print the findings and write them to findings.parquet.
+    /// Then check the dataset written (as `claimset check` does, with ./claimset.toml or
+    /// --config), print the findings and write them to findings.parquet.
     #[arg(long)]
     check: bool,
+    #[command(flatten)]
+    report: ReportArgs,
 }
 
 /// Runs `claimset convert`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    if !args.check && args.report.any_given() {
+        bail!(
+            "--output-format, --statistics, --fail-on, --exit-zero, --select, --ignore, --config \
+             and --color report on the check: add --check"
+        );
+    }
+    let verbosity = args.report.quiet.verbosity();
+    let quiet = verbosity != Verbosity::Normal;
+    // Read the configuration before converting: a bad one fails at once.
+    let settings = if args.check {
+        Some(args.report.settings()?)
+    } else {
+        None
+    };
     let (inputs, out, mode) = if args.inputs.is_empty() {
         let raw = PathBuf::from(SAMPLE_INPUT);
         if !raw.is_dir() {
@@ -127,26 +152,36 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             part_rows: args.part_rows,
             ..PartBudget::default()
         },
+        chunk_bytes: None,
     };
     super::set_jobs(args.jobs)?;
     let total: u64 = inputs.iter().filter_map(ingest::input_size).sum();
-    let bar = super::progress_bar(total, args.quiet);
+    let bar = super::progress_bar(total, quiet);
     let report =
         convert_with_progress(&extractor, &inputs, rejected, &out, &options, &mut |done| {
             bar.set_position(done)
         });
     bar.finish_and_clear();
     let report = report?;
-    if !args.quiet {
-        print_report(&report, &out, "converted");
+    if !quiet {
+        print_report(&report, &out, "converted")?;
     }
     let mut failed = !report.rejected.is_empty();
-    if args.check {
-        let settings = super::check::settings(None, &crate::check::Overrides::default())?;
-        let checked = crate::check::check(&out, &settings)?;
-        super::check::print(&checked, Format::Human, super::check::use_color("auto"))?;
-        super::check::finish(&checked, true, args.quiet)?;
-        failed |= checked.failed();
+    if let Some(settings) = settings {
+        let reports = [crate::check::check(&out, &settings)?];
+        // -q keeps one summary line; the findings only when a format or statistics were
+        // asked for.
+        let list = match verbosity {
+            Verbosity::Normal => true,
+            Verbosity::Quiet => args.report.output_format.is_some() || args.report.statistics,
+            Verbosity::Silent => false,
+        };
+        if list {
+            args.report.print(&reports)?;
+        }
+        super::check::finish(&reports[0], true, verbosity == Verbosity::Silent)?;
+        super::check::append_step_summary(&reports)?;
+        failed |= args.report.outcome(&reports) == Outcome::Problems;
     }
     Ok(if failed {
         Outcome::Problems
@@ -156,7 +191,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 }
 
 /// Prints what a conversion or merge did, on stderr.
-pub(super) fn print_report(report: &Report, out: &std::path::Path, verb: &str) {
+pub(super) fn print_report(
+    report: &Report,
+    out: &std::path::Path,
+    verb: &str,
+) -> std::io::Result<()> {
+    let mut err = super::stderr();
     let kinds: Vec<String> = report
         .claims_by_kind
         .iter()
@@ -168,26 +208,29 @@ pub(super) fn print_report(report: &Report, out: &std::path::Path, verb: &str) {
         0 => String::new(),
         n => format!(", {n} already in the dataset"),
     };
-    eprintln!(
+    writeln!(
+        err,
         "{verb} {} articles ({} rejected{skipped}) into {}",
         report.added,
         rejected.len(),
         out.display()
-    );
+    )?;
     if report.articles != report.added {
-        eprintln!("  articles {} in the dataset", report.articles);
+        writeln!(err, "  articles {} in the dataset", report.articles)?;
     }
-    eprintln!("  claims   {claims} ({})", kinds.join(", "));
-    eprintln!("  actors   {}", report.actors);
-    eprintln!("  sources  {}", report.sources);
-    eprintln!("  mentions {}", report.mentions);
+    writeln!(err, "  claims   {claims} ({})", kinds.join(", "))?;
+    writeln!(err, "  actors   {}", report.actors)?;
+    writeln!(err, "  sources  {}", report.sources)?;
+    writeln!(err, "  mentions {}", report.mentions)?;
     if !report.manifest.issues.is_empty() {
-        eprintln!(
+        writeln!(
+            err,
             "  notes    {} (see dataset.json)",
             report.manifest.issues.len()
-        );
+        )?;
     }
     for r in rejected {
-        eprintln!("rejected: {}: {}", r.path, r.reason);
+        writeln!(err, "rejected: {}: {}", r.path, r.reason)?;
     }
+    Ok(())
 }

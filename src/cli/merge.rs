@@ -19,6 +19,8 @@ use crate::convert::{Mode, merge};
 ///   for i in 1 2 3 4; do claimset convert corpus/ --shard $i/4 --out shards/$i & done; wait
 ///   claimset merge shards/1 shards/2 shards/3 shards/4 --out all
 ///
+/// Quiet: -q (or -qq, --silent) prints nothing but errors.
+///
 /// Exit status: 0 on success, 2 when a dataset could not be read or written.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -32,9 +34,8 @@ pub struct Args {
     /// Replace the dataset at --out instead of adding to it.
     #[arg(long)]
     replace: bool,
-    /// Print nothing but errors.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    quiet: super::Quiet,
 }
 
 /// Runs `claimset merge`.
@@ -53,8 +54,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Mode::Add
     };
     let report = merge(&args.datasets, &args.out, mode)?;
-    if !args.quiet {
-        super::convert::print_report(&report, &args.out, "merged");
+    if args.quiet.verbosity() == super::Verbosity::Normal {
+        super::convert::print_report(&report, &args.out, "merged")?;
     }
     Ok(Outcome::Success)
 }

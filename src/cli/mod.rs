@@ -11,6 +11,7 @@ mod rule;
 mod schema;
 mod seal;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -42,6 +43,41 @@ pub enum Outcome {
     Problems,
 }
 
+/// How much a command prints besides its results: `-q` less, `-qq` or `--silent`
+/// nothing. What each level keeps is said in each subcommand's help.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct Quiet {
+    /// Print less: no progress bar and no chatter (see the command's help); -qq is
+    /// --silent.
+    #[arg(long, short, action = clap::ArgAction::Count)]
+    quiet: u8,
+    /// Print nothing but errors; only the exit status tells the outcome.
+    #[arg(long, short)]
+    silent: bool,
+}
+
+/// The level [`Quiet`] asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// Everything.
+    Normal,
+    /// `-q`.
+    Quiet,
+    /// `-qq`, `--silent`.
+    Silent,
+}
+
+impl Quiet {
+    /// The level asked for.
+    pub fn verbosity(self) -> Verbosity {
+        match (self.silent, self.quiet) {
+            (true, _) | (_, 2..) => Verbosity::Silent,
+            (false, 1) => Verbosity::Quiet,
+            (false, 0) => Verbosity::Normal,
+        }
+    }
+}
+
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> ExitCode {
     quiet_panics_in_parquet_decoding();
@@ -57,11 +93,35 @@ pub fn main() -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
+        // The reader went away (`claimset rule | head -1`): stop quietly, as ripgrep does.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // Nothing sensible is left to do when stderr itself is closed.
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an error comes from writing to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Standard output, locked and buffered: every subcommand writes through it and
+/// propagates write errors (a closed pipe ends the run quietly in [`main`]).
+fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}
+
+/// Standard error, locked, for summaries and notes: write errors are propagated too, so
+/// `claimset convert 2>&1 | head -1` ends quietly instead of panicking.
+fn stderr() -> std::io::StderrLock<'static> {
+    std::io::stderr().lock()
 }
 
 /// The Parquet decoder can panic on damaged files; the dataset reader catches that and

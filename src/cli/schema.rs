@@ -1,5 +1,6 @@
 //! `claimset schema`: write the records' JSON Schemas to schema/, or check they are current.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -46,18 +47,20 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .with_context(|| format!("cannot create {}", args.dir.display()))?;
     }
     let mut stale = 0;
+    let mut err = super::stderr();
     for (file, text) in rendered() {
         let path = args.dir.join(&file);
         if args.check {
             let have = std::fs::read_to_string(&path).unwrap_or_default();
             if have != text {
                 stale += 1;
-                eprintln!(
+                writeln!(
+                    err,
                     "stale: {} differs from the generated schema:",
                     path.display()
-                );
+                )?;
                 for line in diff_lines(&have, &text) {
-                    eprintln!("{line}");
+                    writeln!(err, "{line}")?;
                 }
             }
         } else {
@@ -66,7 +69,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     if stale > 0 {
-        eprintln!("{stale} schema file(s) are stale: run `claimset schema` and commit schema/");
+        writeln!(
+            err,
+            "{stale} schema file(s) are stale: run `claimset schema` and commit schema/"
+        )?;
         return Ok(Outcome::Problems);
     }
     Ok(Outcome::Success)

@@ -1,12 +1,13 @@
 //! `claimset seal`: record the tables of a dataset as they are after a deliberate edit.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
 
 use super::Outcome;
-use super::check::{print, settings, use_color};
-use crate::check::render::Format;
+use super::check::{settings, use_color};
+use crate::check::render::{Format, RenderOptions, render};
 use crate::check::{Overrides, check};
 use crate::dataset::{DatasetLock, seal};
 use crate::model::Severity;
@@ -70,7 +71,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let report = check(&args.dir, &settings)?;
     if report.failed() {
         if !args.force {
-            print(&report, Format::Concise, use_color("auto"))?;
+            let text = render(
+                std::slice::from_ref(&report),
+                Format::Concise,
+                &RenderOptions {
+                    color: use_color("auto"),
+                },
+            );
+            let mut out = super::stdout();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
             eprintln!(
                 "not sealed: {} has {}; fix the tables, or seal anyway with --force",
                 args.dir.display(),

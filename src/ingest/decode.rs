@@ -94,6 +94,68 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
     decode_as(encoding, bytes, notes)
 }
 
+/// How a stream read line by line (a JSONL batch) is encoded, judged from its first bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StreamEncoding {
+    /// Bytes, decoded line by line with [`decode`]; `bom` bytes of UTF-8 byte-order mark
+    /// to skip first.
+    Bytes {
+        /// Length of the byte-order mark.
+        bom: usize,
+    },
+    /// UTF-16, transcoded to UTF-8 before lines are split.
+    Utf16 {
+        /// UTF-16LE or UTF-16BE.
+        encoding: &'static Encoding,
+        /// Length of the byte-order mark.
+        bom: usize,
+        /// The note every article of the stream gets.
+        note: String,
+    },
+}
+
+/// Judges a stream from its first bytes `head` (`whole` when they are all of it):
+/// UTF-16 (by BOM or NUL bytes), or bytes to decode line by line; empty and binary
+/// streams are refused as [`decode`] refuses such files.
+pub fn sniff_stream(head: &[u8], whole: bool) -> Result<StreamEncoding, String> {
+    if head.is_empty() {
+        return Err("empty file".into());
+    }
+    if let Some((encoding, bom)) = Encoding::for_bom(head) {
+        return Ok(if encoding == UTF_8 {
+            StreamEncoding::Bytes { bom }
+        } else {
+            StreamEncoding::Utf16 {
+                encoding,
+                bom,
+                note: format!("decoded from {}", encoding.name()),
+            }
+        });
+    }
+    if let Some(encoding) = utf16_without_bom(head) {
+        return Ok(StreamEncoding::Utf16 {
+            encoding,
+            bom: 0,
+            note: format!(
+                "no byte-order mark; decoded as {} from its NUL bytes",
+                encoding.name()
+            ),
+        });
+    }
+    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| head.starts_with(sig)) {
+        return Err(format!("binary file: this is {what}, not an article"));
+    }
+    let controls = head.iter().filter(|&&b| is_binary_control(b)).count();
+    if controls > 1 && controls * MAX_CONTROL_SHARE > head.len() {
+        let first = if whole { "" } else { "first " };
+        return Err(format!(
+            "binary file: {controls} of its {first}{} bytes are control bytes",
+            head.len()
+        ));
+    }
+    Ok(StreamEncoding::Bytes { bom: 0 })
+}
+
 /// Decodes `body` (without BOM) as `encoding`, noting malformed sequences.
 fn decode_as<'a>(
     encoding: &'static Encoding,
@@ -237,6 +299,26 @@ mod tests {
         let (text, notes) = ok(&text);
         assert!(!text.contains('\0'));
         assert_eq!(notes, vec!["NUL characters removed: 1".to_string()]);
+    }
+
+    #[test]
+    fn streams_are_judged_by_their_head() {
+        assert_eq!(
+            sniff_stream(b"\xef\xbb\xbf{}", true),
+            Ok(StreamEncoding::Bytes { bom: 3 })
+        );
+        assert!(matches!(
+            sniff_stream(b"\xff\xfe{\0}\0", true),
+            Ok(StreamEncoding::Utf16 { bom: 2, .. })
+        ));
+        assert_eq!(sniff_stream(b"", true), Err("empty file".into()));
+        assert!(
+            sniff_stream(b"\x1f\x8b\x08", true)
+                .unwrap_err()
+                .contains("gzip")
+        );
+        let e = sniff_stream(b"\x01\x02\x03\x04abc\x05\x06", false).unwrap_err();
+        assert!(e.contains("6 of its first 9 bytes"), "{e}");
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub mod decode;
 mod html;
 #[doc(hidden)]
 pub use html::scan_work as html_scan_work;
-mod jsonl;
+pub mod jsonl;
 mod markdown;
 mod text;
 
@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::model::{Rejected, sha256_hex};
+
+pub use jsonl::Batch;
 
 /// One article as read from its input, before normalisation and extraction.
 #[derive(Debug, Clone, PartialEq)]
@@ -336,26 +338,110 @@ pub fn input_size(input: &Input) -> Option<u64> {
 }
 
 fn read_one(input: &Input, limits: &Limits, out: &mut Ingested) {
-    let (origin, format, bytes) = match input {
-        Input::Stdin => (
-            "stdin".to_string(),
-            None,
-            read_limited(std::io::stdin(), None, limits),
-        ),
+    match open(input, limits) {
+        Opened::Read(mut ingested) => {
+            out.documents.append(&mut ingested.documents);
+            out.rejected.append(&mut ingested.rejected);
+        }
+        Opened::Batch(batch) => batch.read_all(out),
+    }
+}
+
+/// Whether an input may be a JSONL batch read line by line (a `.jsonl` file, or stdin),
+/// to be read with [`open`] in its turn rather than whole.
+pub fn streams(input: &Input) -> bool {
+    match input {
+        Input::File(path) => Format::of_path(path) == Format::Jsonl,
+        Input::Stdin => true,
+    }
+}
+
+/// An input opened for reading.
+pub enum Opened {
+    /// Read whole: its documents, or its rejection.
+    Read(Ingested),
+    /// A JSONL batch, to be read line by line.
+    Batch(Batch),
+}
+
+/// Opens an input: a JSONL batch (a `.jsonl` file, or stdin that starts like one) is
+/// returned to be read line by line, whatever its size, the size limit applying to each
+/// line; anything else is read whole within `limits`.
+pub fn open(input: &Input, limits: &Limits) -> Opened {
+    let reject = |path: String, reason: String| {
+        Opened::Read(Ingested {
+            documents: Vec::new(),
+            rejected: vec![Rejected { path, reason }],
+        })
+    };
+    match input {
+        Input::File(path) if Format::of_path(path) == Format::Jsonl => {
+            let origin = display(path);
+            let opened = fs::File::open(path)
+                .map_err(|e| format!("cannot read: {e}"))
+                .and_then(|f| Batch::open(&origin, f, limits));
+            match opened {
+                Ok(batch) => Opened::Batch(batch),
+                Err(reason) => reject(origin, reason),
+            }
+        }
         Input::File(path) => {
             let size = fs::metadata(path).map(|m| m.len()).ok();
             let bytes = fs::File::open(path).map(|f| read_limited(f, size, limits));
             let bytes = bytes.unwrap_or_else(|e| Err(format!("cannot read: {e}")));
-            (display(path), Some(Format::of_path(path)), bytes)
+            let origin = display(path);
+            match bytes {
+                Ok(bytes) => {
+                    let mut out = Ingested::default();
+                    read_bytes(&origin, Some(Format::of_path(path)), &bytes, &mut out);
+                    Opened::Read(out)
+                }
+                Err(reason) => reject(origin, reason),
+            }
         }
-    };
-    match bytes {
-        Ok(bytes) => read_bytes(&origin, format, &bytes, out),
+        Input::Stdin => open_stdin(limits),
+    }
+}
+
+/// Stdin: the first bytes tell whether it is a JSONL batch, streamed then; else it is
+/// read whole within `limits`.
+fn open_stdin(limits: &Limits) -> Opened {
+    let origin = "stdin".to_string();
+    let mut stdin = std::io::stdin();
+    let mut head = Vec::new();
+    let peek = limits.max_input_bytes.saturating_add(1).min(64 << 10);
+    if let Err(e) = (&mut stdin).take(peek).read_to_end(&mut head) {
+        return Opened::Read(Ingested {
+            documents: Vec::new(),
+            rejected: vec![Rejected {
+                path: origin,
+                reason: format!("cannot read: {e}"),
+            }],
+        });
+    }
+    let jsonl = decode::decode(&head).is_ok_and(|d| Format::sniff(&d.text) == Format::Jsonl);
+    let rest = std::io::Cursor::new(head).chain(stdin);
+    if jsonl {
+        return match Batch::open(&origin, rest, limits) {
+            Ok(batch) => Opened::Batch(batch),
+            Err(reason) => Opened::Read(Ingested {
+                documents: Vec::new(),
+                rejected: vec![Rejected {
+                    path: origin,
+                    reason,
+                }],
+            }),
+        };
+    }
+    let mut out = Ingested::default();
+    match read_limited(rest, None, limits) {
+        Ok(bytes) => read_bytes(&origin, None, &bytes, &mut out),
         Err(reason) => out.rejected.push(Rejected {
             path: origin,
             reason,
         }),
     }
+    Opened::Read(out)
 }
 
 /// Reads at most `limits.max_input_bytes`; more is an error that names the limit. `size`
@@ -384,12 +470,16 @@ fn read_limited(reader: impl Read, size: Option<u64>, limits: &Limits) -> Result
 
 /// Reads one input from its raw bytes into `out`: decodes them, then reads them as
 /// `format` (sniffed from the content when `None`). Used for files and stdin alike; it
-/// never panics, whatever the bytes.
+/// never panics, whatever the bytes. A JSONL batch is read as [`open`] reads one, each
+/// line decoded on its own.
 pub fn read_bytes(origin: &str, format: Option<Format>, bytes: &[u8], out: &mut Ingested) {
     let reject = |reason: String| Rejected {
         path: origin.to_string(),
         reason,
     };
+    if format == Some(Format::Jsonl) {
+        return read_batch(origin, bytes, out);
+    }
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
         Err(reason) => return out.rejected.push(reject(reason)),
@@ -411,10 +501,7 @@ pub fn read_bytes(origin: &str, format: Option<Format>, bytes: &[u8], out: &mut 
     };
     let first = out.documents.len();
     let result = match format {
-        Format::Jsonl => {
-            jsonl::read(origin, text, out);
-            Ok(())
-        }
+        Format::Jsonl => return read_batch(origin, bytes, out),
         Format::Markdown => markdown::read(origin, bytes, text).map(|d| out.documents.push(d)),
         Format::Html => html::read(origin, bytes, text).map(|d| out.documents.push(d)),
         Format::Text => text::read(origin, bytes, text).map(|d| out.documents.push(d)),
@@ -426,6 +513,21 @@ pub fn read_bytes(origin: &str, format: Option<Format>, bytes: &[u8], out: &mut 
         let mut all = notes.clone();
         all.append(&mut doc.notes);
         doc.notes = all;
+    }
+}
+
+/// Reads the bytes of a JSONL batch line by line, as [`open`] streams one.
+fn read_batch(origin: &str, bytes: &[u8], out: &mut Ingested) {
+    match Batch::open(
+        origin,
+        std::io::Cursor::new(bytes.to_vec()),
+        &Limits::default(),
+    ) {
+        Ok(batch) => batch.read_all(out),
+        Err(reason) => out.rejected.push(Rejected {
+            path: origin.to_string(),
+            reason,
+        }),
     }
 }
 

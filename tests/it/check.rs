@@ -173,19 +173,20 @@ fn a_clean_dataset_exits_0_with_no_findings() {
 const RENDER_RULES: &str = "CS102,CS401,CS402,CS403,CS503";
 
 fn rendered(format: &str) -> String {
+    rendered_with(&["--format", format])
+}
+
+/// The findings of the rendering fixture with `args`, the folder's path as `[DIR]`.
+fn rendered_with(args: &[&str]) -> String {
     let tmp = tempfile::tempdir().unwrap();
     let built = build("render.yaml", &tmp.path().join("ds"));
     let (code, stdout, stderr) = run(
         &built.dir,
         &[
-            "--format",
-            format,
-            "--select",
-            RENDER_RULES,
-            "--no-write",
-            "--color",
-            "never",
-        ],
+            args,
+            &["--select", RENDER_RULES, "--no-write", "--color", "never"],
+        ]
+        .concat(),
     );
     assert_eq!(code, 1, "{stderr}");
     stdout.replace(&built.dir.to_string_lossy().into_owned(), "[DIR]")
@@ -214,6 +215,35 @@ fn renders_github() {
 #[test]
 fn renders_junit() {
     insta::assert_snapshot!(rendered("junit"));
+}
+
+#[test]
+fn renders_json_lines() {
+    let text = rendered("json-lines");
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["rule"].is_string(), "{line}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn renders_gitlab() {
+    let text = rendered("gitlab");
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let prints: BTreeSet<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(prints.len(), issues.len(), "fingerprints are unique");
+    // Fingerprints are stable: the same dataset in another folder gives the same ones.
+    assert_eq!(text, rendered("gitlab"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn renders_statistics() {
+    insta::assert_snapshot!(rendered_with(&["--statistics"]));
 }
 
 #[test]

@@ -4,8 +4,15 @@ use crate::check::Report;
 use crate::check::render::position;
 
 /// Renders one line per finding.
-pub fn render(report: &Report) -> String {
+pub fn render(reports: &[Report]) -> String {
     let mut out = String::new();
+    for report in reports {
+        render_one(report, &mut out);
+    }
+    out
+}
+
+fn render_one(report: &Report, out: &mut String) {
     for d in &report.diagnostics {
         out.push_str(&format!(
             "{}: {}[{}] {} ({})\n",
@@ -16,5 +23,4 @@ pub fn render(report: &Report) -> String {
             d.record_label()
         ));
     }
-    out
 }

@@ -18,8 +18,15 @@ fn escape_property(s: &str) -> String {
 }
 
 /// Renders one `::error|warning|notice …::message` line per finding.
-pub fn render(report: &Report) -> String {
+pub fn render(reports: &[Report]) -> String {
     let mut out = String::new();
+    for report in reports {
+        render_one(report, &mut out);
+    }
+    out
+}
+
+fn render_one(report: &Report, out: &mut String) {
     for d in &report.diagnostics {
         let level = match d.severity {
             Severity::Error => "error",
@@ -49,7 +56,6 @@ pub fn render(report: &Report) -> String {
             escape_data(&format!("{} ({})", d.message, d.record_label()))
         ));
     }
-    out
 }
 
 #[cfg(test)]

@@ -9,13 +9,20 @@ use crate::check::render::{RenderOptions, file_of};
 use crate::model::Severity;
 
 /// Renders every finding as a diagnostic block.
-pub fn render(report: &Report, options: &RenderOptions) -> String {
+pub fn render(reports: &[Report], options: &RenderOptions) -> String {
     let renderer = if options.color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let mut out = String::new();
+    for report in reports {
+        render_one(report, &renderer, &mut out);
+    }
+    out
+}
+
+fn render_one(report: &Report, renderer: &Renderer, out: &mut String) {
     for d in &report.diagnostics {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
@@ -56,5 +63,4 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
-    out
 }

@@ -23,31 +23,56 @@ fn xml(s: &str) -> String {
     out
 }
 
-/// Renders a JUnit XML document.
-pub fn render(report: &Report) -> String {
-    let failing = |s| at_or_above(s, report.fail_on);
-    let total_cases: usize = report
-        .rules
+/// Renders a JUnit XML document: a test suite per rule that ran (per dataset and rule,
+/// named after the dataset, when several were checked).
+pub fn render(reports: &[Report]) -> String {
+    let cases = |report: &Report, code: &str| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.code == code)
+            .count()
+            .max(1)
+    };
+    let total_cases: usize = reports
         .iter()
-        .map(|(rule, _)| {
-            let n = report
-                .diagnostics
+        .flat_map(|report| {
+            report
+                .rules
                 .iter()
-                .filter(|d| d.rule.code == rule.code)
-                .count();
-            n.max(1)
+                .map(|(rule, _)| cases(report, rule.code))
         })
         .sum();
-    let failures = report
-        .diagnostics
+    let failures: usize = reports
         .iter()
-        .filter(|d| failing(d.severity))
-        .count();
+        .map(|report| {
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| at_or_above(d.severity, report.fail_on))
+                .count()
+        })
+        .sum();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
         "<testsuites name=\"claimset check\" tests=\"{total_cases}\" failures=\"{failures}\">\n"
     ));
-    for (rule, severity) in &report.rules {
+    for report in reports {
+        let prefix = if reports.len() > 1 {
+            format!("{}: ", report.dir.display())
+        } else {
+            String::new()
+        };
+        suites(report, &prefix, &mut out);
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// The test suites of one report, named `{prefix}CODE name`.
+fn suites(report: &Report, prefix: &str, out: &mut String) {
+    let failing = |s| at_or_above(s, report.fail_on);
+    for (rule, _) in &report.rules {
         let found: Vec<_> = report
             .diagnostics
             .iter()
@@ -55,7 +80,8 @@ pub fn render(report: &Report) -> String {
             .collect();
         let fails = found.iter().filter(|d| failing(d.severity)).count();
         out.push_str(&format!(
-            "  <testsuite name=\"{} {}\" tests=\"{}\" failures=\"{fails}\">\n",
+            "  <testsuite name=\"{}{} {}\" tests=\"{}\" failures=\"{fails}\">\n",
+            xml(prefix),
             rule.code,
             rule.name,
             found.len().max(1)
@@ -96,11 +122,8 @@ pub fn render(report: &Report) -> String {
             }
             out.push_str("    </testcase>\n");
         }
-        let _ = severity;
         out.push_str("  </testsuite>\n");
     }
-    out.push_str("</testsuites>\n");
-    out
 }
 
 #[cfg(test)]

@@ -1,13 +1,19 @@
-//! Renderings of a report, one file per format: `human` (compiler-style, with the
-//! article excerpt underlined), `concise` (one line per finding), `json`, `github`
-//! (workflow annotations), `junit` and `sarif`.
+//! Renderings of the reports of one run (one per dataset checked), one file per format:
+//! `human` (compiler-style, with the article excerpt underlined), `concise` (one line
+//! per finding), `json`, `json-lines`, `github` (workflow annotations), `gitlab` (Code
+//! Quality), `junit` and `sarif`; besides them `statistics` (counts per rule) and
+//! `step_summary` (the Markdown of a GitHub job summary).
 
 pub mod concise;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod json_lines;
 pub mod junit;
 pub mod sarif;
+pub mod statistics;
+pub mod step_summary;
 
 use super::Report;
 use super::diagnostic::Diagnostic;
@@ -21,8 +27,12 @@ pub enum Format {
     Concise,
     /// A JSON array of findings.
     Json,
+    /// One JSON object per line and finding.
+    JsonLines,
     /// GitHub Actions workflow commands (`::error file=…::message`).
     Github,
+    /// GitLab Code Quality report (a JSON array of issues).
+    Gitlab,
     /// JUnit XML, one test suite per rule.
     Junit,
     /// SARIF 2.1.0, for code-scanning dashboards.
@@ -35,7 +45,9 @@ impl Format {
         Format::Human,
         Format::Concise,
         Format::Json,
+        Format::JsonLines,
         Format::Github,
+        Format::Gitlab,
         Format::Junit,
         Format::Sarif,
     ];
@@ -46,7 +58,9 @@ impl Format {
             Format::Human => "human",
             Format::Concise => "concise",
             Format::Json => "json",
+            Format::JsonLines => "json-lines",
             Format::Github => "github",
+            Format::Gitlab => "gitlab",
             Format::Junit => "junit",
             Format::Sarif => "sarif",
         }
@@ -65,16 +79,28 @@ pub struct RenderOptions {
     pub color: bool,
 }
 
-/// Renders a report in a format.
-pub fn render(report: &Report, format: Format, options: &RenderOptions) -> String {
+/// Renders the reports of a run (one per dataset, in the order checked) in a format.
+pub fn render(reports: &[Report], format: Format, options: &RenderOptions) -> String {
     match format {
-        Format::Human => human::render(report, options),
-        Format::Concise => concise::render(report),
-        Format::Json => json::render(report),
-        Format::Github => github::render(report),
-        Format::Junit => junit::render(report),
-        Format::Sarif => sarif::render(report),
+        Format::Human => human::render(reports, options),
+        Format::Concise => concise::render(reports),
+        Format::Json => json::render(reports),
+        Format::JsonLines => json_lines::render(reports),
+        Format::Github => github::render(reports),
+        Format::Gitlab => gitlab::render(reports),
+        Format::Junit => junit::render(reports),
+        Format::Sarif => sarif::render(reports),
     }
+}
+
+/// Where a rule is documented: its heading in `docs/rules.md`, a path relative to the
+/// repository root (the crate names no repository URL to make it absolute).
+pub fn rule_docs_uri(rule: &crate::check::rule::RuleMeta) -> String {
+    format!(
+        "docs/rules.md#{}-{}",
+        rule.name,
+        rule.code.to_ascii_lowercase()
+    )
 }
 
 /// The file a finding is best shown at: its input file when the article's origin is

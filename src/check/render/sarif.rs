@@ -1,10 +1,11 @@
-//! The SARIF 2.1.0 format: one run with the rules that ran as the tool's rules and one
-//! result per finding, located in the input file (or the table file) and by record.
+//! The SARIF 2.1.0 format: one run per dataset checked, with the rules that ran as the
+//! tool's rules (each with a `helpUri` to its documentation) and one result per finding,
+//! located in the input file (or the table file) and by record.
 
 use serde_json::{Value, json};
 
 use crate::check::Report;
-use crate::check::render::file_of;
+use crate::check::render::{file_of, rule_docs_uri};
 use crate::model::Severity;
 
 fn level(s: Severity) -> &'static str {
@@ -16,7 +17,19 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// Renders a SARIF log as pretty-printed JSON.
-pub fn render(report: &Report) -> String {
+pub fn render(reports: &[Report]) -> String {
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": reports.iter().map(run).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    text.push('\n');
+    text
+}
+
+/// The run of one report.
+fn run(report: &Report) -> Value {
     let rules: Vec<Value> = report
         .rules
         .iter()
@@ -27,6 +40,7 @@ pub fn render(report: &Report) -> String {
                 "shortDescription": {"text": r.summary()},
                 "fullDescription": {"text": r.summary()},
                 "help": {"text": r.help, "markdown": r.docs()},
+                "helpUri": rule_docs_uri(r),
                 "defaultConfiguration": {"level": level(*severity)},
                 "properties": {"group": r.group().name()},
             })
@@ -76,19 +90,12 @@ pub fn render(report: &Report) -> String {
             result
         })
         .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "claimset",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "results": results,
-        }],
-    });
-    let mut text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    text.push('\n');
-    text
+    json!({
+        "tool": {"driver": {
+            "name": "claimset",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }},
+        "results": results,
+    })
 }
