@@ -7,6 +7,7 @@
 mod check;
 mod convert;
 mod merge;
+mod parse;
 mod rule;
 mod schema;
 
@@ -27,6 +28,7 @@ enum Command {
     Convert(convert::Args),
     Check(check::Args),
     Merge(merge::Args),
+    Parse(parse::Args),
     Rule(rule::Args),
     Schema(schema::Args),
 }
@@ -48,6 +50,7 @@ pub fn main() -> ExitCode {
         Command::Convert(args) => convert::run(args),
         Command::Check(args) => check::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Parse(args) => parse::run(args),
         Command::Rule(args) => rule::run(args),
         Command::Schema(args) => schema::run(args),
     };
