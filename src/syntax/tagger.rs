@@ -84,6 +84,14 @@ fn features(words: &[Word], amb: &[u64], i: usize, p1: u64, p2: u64, f: &mut Fea
     f.add(34, am1);
     f.add2(35, wp1.suf[0], wp1.suf[1]);
     f.add(36, wp1.suf[0]);
+    f.add(37, wp1.form);
+    f.add(38, wm1.form);
+    f.add2(39, p1, w.suf[2]);
+    f.add2(40, p1, w.flags);
+    f.add2(41, wp1.lower, wp2.lower);
+    f.add2(42, wm1.lower, wp1.lower);
+    f.add2(43, w.shape, wp1.shape);
+    f.add2(44, p1, wp1.lower);
 }
 
 /// A tag's value as a feature.

@@ -19,18 +19,18 @@ use super::types::{Deprel, Upos};
 /// How to train.
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
-    /// Passes of the tagger over the data. Defaults to 8.
+    /// Passes of the tagger over the data. Defaults to 10.
     pub tagger_epochs: usize,
-    /// Passes of the parser over the data. Defaults to 12.
+    /// Passes of the parser over the data. Defaults to 15.
     pub parser_epochs: usize,
     /// Folds for the tags the parser trains on (1: the final tagger's own tags on
     /// its training data). Defaults to 4.
     pub folds: usize,
-    /// The tagger's table has `2^tagger_bits` rows. Defaults to 19.
+    /// The tagger's table has `2^tagger_bits` rows. Defaults to 20.
     pub tagger_bits: u32,
-    /// The transition table has `2^parser_bits` rows. Defaults to 20.
+    /// The transition table has `2^parser_bits` rows. Defaults to 21.
     pub parser_bits: u32,
-    /// The relation table has `2^label_bits` rows. Defaults to 17.
+    /// The relation table has `2^label_bits` rows. Defaults to 18.
     pub label_bits: u32,
     /// The seed of shuffling and exploration. Defaults to 1.
     pub seed: u64,
@@ -39,12 +39,12 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            tagger_epochs: 8,
-            parser_epochs: 12,
+            tagger_epochs: 10,
+            parser_epochs: 15,
             folds: 4,
-            tagger_bits: 19,
-            parser_bits: 20,
-            label_bits: 17,
+            tagger_bits: 20,
+            parser_bits: 21,
+            label_bits: 18,
             seed: 1,
         }
     }
