@@ -395,9 +395,12 @@ fn layout(norm: &normalize::Normalized) -> Layout {
     }
 }
 
+/// Sentences with their tokens: each sentence's byte range and tokens.
+pub type SentenceTokens = Vec<(Range<usize>, Vec<segment::Token>)>;
+
 /// The sentences of an article body as extraction cuts them: the normalised text and,
 /// per sentence, its byte range and tokens (the tokens claims and mentions use).
-pub fn sentence_tokens(body: &str) -> (String, Vec<(Range<usize>, Vec<segment::Token>)>) {
+pub fn sentence_tokens(body: &str) -> (String, SentenceTokens) {
     let Layout { text, units, .. } = layout(&normalize(body));
     let out = units
         .into_iter()

@@ -351,7 +351,7 @@ impl Model {
         for &x in &lex.xpos_upos {
             w.u8(x);
         }
-        zstd::bulk::compress(&w.0, 19).expect("compressing into memory")
+        zstd::bulk::compress(&w.0, 15).expect("compressing into memory")
     }
 
     /// Reads a model written by [`Model::to_bytes`].

@@ -376,6 +376,26 @@ fn features(st: &State, x: &Tokens, f: &mut Feats) {
     f.add2(210, s0t, cw(s0));
     f.add3(211, s0t, cw(s0), b0t);
     f.add3(212, s1t, cw(s0), s0t);
+    // Words with their children and neighbours.
+    f.add3(220, s0w, x.w(s0lc1), b0t);
+    f.add3(221, s0w, x.w(s0rc1), b0t);
+    f.add3(222, b0w, x.w(b0lc1), s0t);
+    f.add2(223, s1w, b0w);
+    f.add3(224, s1t, b0t, dist);
+    f.add3(225, s0w, b0w, dist);
+    f.add2(226, x.w(b0.map(|i| i - 1)), b0t);
+    f.add2(
+        227,
+        x.w(s0.and_then(|i| (i < st.n && i > 0).then_some(i + 1))),
+        s0t,
+    );
+    f.add3(
+        228,
+        s0t,
+        x.t(s0.and_then(|i| (i < st.n && i > 0).then_some(i + 1))),
+        b0t,
+    );
+    f.add3(229, s0t, x.t(b0.map(|i| i - 1)), b0t);
 }
 
 /// The features of the relation of the arc `h` → `d`.

@@ -10,7 +10,7 @@ use super::types::Upos;
 /// The number of classes (UPOS tags).
 pub(crate) const NTAGS: usize = 17;
 /// A tag value for "before the sentence".
-const START: u64 = 0x5354_4152_54;
+const START: u64 = 0x0053_5441_5254;
 
 /// A trained tagger.
 #[derive(Debug, Clone, PartialEq)]

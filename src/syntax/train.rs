@@ -26,11 +26,11 @@ pub struct TrainOptions {
     /// Folds for the tags the parser trains on (1: the final tagger's own tags on
     /// its training data). Defaults to 4.
     pub folds: usize,
-    /// The tagger's table has `2^tagger_bits` rows. Defaults to 20.
+    /// The tagger's table has `2^tagger_bits` rows. Defaults to 19.
     pub tagger_bits: u32,
     /// The transition table has `2^parser_bits` rows. Defaults to 21.
     pub parser_bits: u32,
-    /// The relation table has `2^label_bits` rows. Defaults to 18.
+    /// The relation table has `2^label_bits` rows. Defaults to 17.
     pub label_bits: u32,
     /// The seed of shuffling and exploration. Defaults to 1.
     pub seed: u64,
@@ -42,9 +42,9 @@ impl Default for TrainOptions {
             tagger_epochs: 10,
             parser_epochs: 15,
             folds: 4,
-            tagger_bits: 20,
+            tagger_bits: 19,
             parser_bits: 21,
-            label_bits: 18,
+            label_bits: 17,
             seed: 1,
         }
     }

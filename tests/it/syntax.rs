@@ -20,7 +20,7 @@ fn shipped_model_scores_on_ewt_test_slice() {
 }
 
 const UPOS_FLOOR: f64 = 95.0;
-const UAS_FLOOR: f64 = 82.5;
+const UAS_FLOOR: f64 = 83.0;
 const LAS_FLOOR: f64 = 79.0;
 
 /// Article tokens that UD splits (`didn't`, `minister's`, `well-known`) get one
