@@ -41,20 +41,23 @@ fn suffix_key(lower: &str, upos: Upos) -> u64 {
 }
 
 impl Lexicon {
-    /// The lemma of `form` (normalised) tagged `upos`.
-    pub(crate) fn lemma(&self, form: &str, upos: Upos) -> String {
+    /// The lemma and the XPOS of `form` (normalised) tagged `upos`.
+    pub(crate) fn lemma_xpos(&self, form: &str, upos: Upos) -> (String, &'static str) {
         let lower = form.to_lowercase();
-        if let Some(l) = self.lemmas.get(&key(&lower, upos)) {
-            return l.to_string();
-        }
-        self.rule(form, lower, upos)
+        let k = key(&lower, upos);
+        let xpos = self.xpos(k, &lower, upos);
+        let lemma = match self.lemmas.get(&k) {
+            Some(l) => l.to_string(),
+            None => self.rule(form, lower, upos),
+        };
+        (lemma, xpos)
     }
 
-    /// The XPOS of `lower` tagged `upos`.
-    pub(crate) fn xpos(&self, lower: &str, upos: Upos) -> &'static str {
+    /// The XPOS of `lower` (whose key is `k`) tagged `upos`.
+    fn xpos(&self, k: u64, lower: &str, upos: Upos) -> &'static str {
         let i = self
             .xpos_word
-            .get(&key(lower, upos))
+            .get(&k)
             .or_else(|| self.xpos_suffix.get(&suffix_key(lower, upos)))
             .copied()
             .unwrap_or(self.xpos_upos[upos as usize]);

@@ -166,8 +166,8 @@ impl Model {
         };
         for (f, &t) in forms.iter().zip(&sc.tags) {
             let u = upos(t);
-            let lemma = self.lexicon.lemma(f, u);
-            a.xpos.push(self.lexicon.xpos(&f.to_lowercase(), u));
+            let (lemma, xpos) = self.lexicon.lemma_xpos(f, u);
+            a.xpos.push(xpos);
             a.lemma.push(lemma);
             a.upos.push(u);
         }
@@ -260,18 +260,24 @@ impl Writer {
     }
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
+/// Reads sections straight from the decompressing stream, so the decompressed model is
+/// never held whole beside its tables.
+struct Reader<R: std::io::Read> {
+    r: R,
+    buf: Vec<u8>,
 }
 
-impl Reader<'_> {
+impl<R: std::io::Read> Reader<R> {
     fn take(&mut self, n: usize) -> Result<&[u8], SyntaxError> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.b.len());
-        let end = end.ok_or_else(|| SyntaxError::Model("the model file is truncated".into()))?;
-        let s = &self.b[self.at..end];
-        self.at = end;
-        Ok(s)
+        self.buf.resize(n, 0);
+        self.r.read_exact(&mut self.buf).map_err(|e| {
+            SyntaxError::Model(format!("the model file is truncated or damaged ({e})"))
+        })?;
+        Ok(&self.buf)
+    }
+    fn at_end(&mut self) -> bool {
+        let mut one = [0u8; 1];
+        matches!(self.r.read(&mut one), Ok(0))
     }
     fn u8(&mut self) -> Result<u8, SyntaxError> {
         Ok(self.take(1)?[0])
@@ -302,11 +308,16 @@ impl Reader<'_> {
                 "a weight table has {bits} bits, {classes} classes and {len} weights"
             )));
         }
-        let w = self
-            .take(len * 2)?
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let mut w = Vec::with_capacity(len);
+        while w.len() < len {
+            let n = (len - w.len()).min(1 << 16);
+            let chunk = self.take(n * 2)?;
+            w.extend(
+                chunk
+                    .chunks_exact(2)
+                    .map(|c| i16::from_le_bytes([c[0], c[1]])),
+            );
+        }
         Ok(Table { bits, nclass, w })
     }
     fn map(&mut self) -> Result<FxHashMap<u64, u32>, SyntaxError> {
@@ -356,9 +367,12 @@ impl Model {
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, SyntaxError> {
-        let raw = zstd::stream::decode_all(bytes)
+        let stream = zstd::stream::Decoder::with_buffer(bytes)
             .map_err(|e| SyntaxError::Model(format!("not zstd data ({e})")))?;
-        let mut r = Reader { b: &raw, at: 0 };
+        let mut r = Reader {
+            r: stream,
+            buf: Vec::new(),
+        };
         if r.take(8)? != MAGIC {
             return Err(SyntaxError::Model("wrong magic bytes or version".into()));
         }
@@ -403,7 +417,7 @@ impl Model {
             )));
         }
         let xpos_upos = (0..n).map(|_| r.u8()).collect::<Result<_, _>>()?;
-        if r.at != raw.len() {
+        if !r.at_end() {
             return Err(SyntaxError::Model(
                 "trailing bytes after the last section".into(),
             ));
