@@ -468,12 +468,17 @@ impl Parser {
         let mut scores = [0i32; NTRANS];
         while !st.terminal() {
             let legal = st.legal();
-            features(st, x, f);
-            self.trans.scores(&f.rows, &mut scores);
             let mut best = usize::MAX;
-            for t in 0..NTRANS {
-                if legal[t] && (best == usize::MAX || scores[t] > scores[best]) {
-                    best = t;
+            if legal.iter().filter(|&&l| l).count() == 1 {
+                // One move is possible: no need to score.
+                best = legal.iter().position(|&l| l).expect("one legal move");
+            } else {
+                features(st, x, f);
+                self.trans.scores(&f.rows, &mut scores);
+                for t in 0..NTRANS {
+                    if legal[t] && (best == usize::MAX || scores[t] > scores[best]) {
+                        best = t;
+                    }
                 }
             }
             let label = if best == SHIFT {
