@@ -13,6 +13,7 @@ pub mod dataset;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod syntax;
 pub mod teasers;
 
 /// The message a panic carried (`panic!("…")` or a formatted one), empty when it carried none.

@@ -7,6 +7,7 @@
 mod check;
 mod convert;
 mod merge;
+mod parse;
 mod rule;
 mod schema;
 mod seal;
@@ -29,6 +30,7 @@ enum Command {
     Convert(convert::Args),
     Check(check::Args),
     Merge(merge::Args),
+    Parse(parse::Args),
     Rule(rule::Args),
     Seal(seal::Args),
     Schema(schema::Args),
@@ -86,6 +88,7 @@ pub fn main() -> ExitCode {
         Command::Convert(args) => convert::run(args),
         Command::Check(args) => check::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Parse(args) => parse::run(args),
         Command::Rule(args) => rule::run(args),
         Command::Seal(args) => seal::run(args),
         Command::Schema(args) => schema::run(args),

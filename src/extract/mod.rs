@@ -117,38 +117,13 @@ impl Extractor {
     /// Extracts the records of one document.
     pub fn extract(&self, doc: &Document) -> Extracted {
         let norm = normalize(&doc.body);
-        let text = norm.text();
-        let mut paragraphs: Vec<Range<usize>> = Vec::with_capacity(norm.paragraphs.len());
-        let mut at = 0;
-        for p in &norm.paragraphs {
-            paragraphs.push(at..at + p.text.len());
-            at += p.text.len() + PARAGRAPH_BREAK.len();
-        }
-        let (quotes, mut notes) = find_quotes(&text, &paragraphs);
-        // Repeated paragraphs give their claims once, or (a caption doubled by the
-        // layout) none: either way a paragraph of prose that gave none is noted.
-        for (i, p) in norm.paragraphs.iter().enumerate() {
-            let Some(first) = p.repeats else { continue };
-            if norm.paragraphs[first].prose {
-                notes.push(format!(
-                    "paragraph {i} repeats paragraph {first} word for word; its claims are taken from the first copy only"
-                ));
-            } else if normalize::reads_as_prose(&p.text) {
-                notes.push(format!(
-                    "paragraph {i} repeats paragraph {first} word for word; read as a repeated caption, no claims are taken from either copy"
-                ));
-            }
-        }
-        let protected: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
-        let units: Vec<(usize, Range<usize>)> = paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(pi, p)| {
-                sentences(&text, p.clone(), &protected)
-                    .into_iter()
-                    .map(move |s| (pi, s))
-            })
-            .collect();
+        let Layout {
+            text,
+            paragraphs,
+            quotes,
+            mut notes,
+            units,
+        } = layout(&norm);
         let all_sentences: Vec<Range<usize>> = units.iter().map(|(_, s)| s.clone()).collect();
         let found = find_actors(&text, &all_sentences, &self.lex, &self.matcher);
 
@@ -397,4 +372,73 @@ impl Extractor {
         }
         out
     }
+}
+
+/// The normalised text cut into paragraphs, quotations and sentences.
+struct Layout {
+    text: String,
+    paragraphs: Vec<Range<usize>>,
+    quotes: Vec<quotes::Quote>,
+    notes: Vec<String>,
+    /// Sentences with the index of their paragraph.
+    units: Vec<(usize, Range<usize>)>,
+}
+
+fn layout(norm: &normalize::Normalized) -> Layout {
+    let text = norm.text();
+    let mut paragraphs: Vec<Range<usize>> = Vec::with_capacity(norm.paragraphs.len());
+    let mut at = 0;
+    for p in &norm.paragraphs {
+        paragraphs.push(at..at + p.text.len());
+        at += p.text.len() + PARAGRAPH_BREAK.len();
+    }
+    let (quotes, mut notes) = find_quotes(&text, &paragraphs);
+    // Repeated paragraphs give their claims once, or (a caption doubled by the layout)
+    // none: either way a paragraph of prose that gave none is noted.
+    for (i, p) in norm.paragraphs.iter().enumerate() {
+        let Some(first) = p.repeats else { continue };
+        if norm.paragraphs[first].prose {
+            notes.push(format!(
+                "paragraph {i} repeats paragraph {first} word for word; its claims are taken from the first copy only"
+            ));
+        } else if normalize::reads_as_prose(&p.text) {
+            notes.push(format!(
+                "paragraph {i} repeats paragraph {first} word for word; read as a repeated caption, no claims are taken from either copy"
+            ));
+        }
+    }
+    let protected: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
+    let units: Vec<(usize, Range<usize>)> = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| {
+            sentences(&text, p.clone(), &protected)
+                .into_iter()
+                .map(move |s| (pi, s))
+        })
+        .collect();
+    Layout {
+        text,
+        paragraphs,
+        quotes,
+        notes,
+        units,
+    }
+}
+
+/// Sentences with their tokens: each sentence's byte range and tokens.
+pub type SentenceTokens = Vec<(Range<usize>, Vec<segment::Token>)>;
+
+/// The sentences of an article body as extraction cuts them: the normalised text and,
+/// per sentence, its byte range and tokens (the tokens claims and mentions use).
+pub fn sentence_tokens(body: &str) -> (String, SentenceTokens) {
+    let Layout { text, units, .. } = layout(&normalize(body));
+    let out = units
+        .into_iter()
+        .map(|(_, s)| {
+            let tokens = tokenize(&text, s.clone());
+            (s, tokens)
+        })
+        .collect();
+    (text, out)
 }

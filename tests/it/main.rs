@@ -17,6 +17,7 @@ mod parquet;
 mod properties;
 mod scale;
 mod schema;
+mod syntax;
 
 use std::fs;
 use std::path::{Path, PathBuf};

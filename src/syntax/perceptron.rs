@@ -1,0 +1,145 @@
+//! Weight tables: the averaged perceptron used in training (f32 weights and their
+//! running sums) and the quantised table the shipped model scores with (i16 rows, all
+//! classes of a feature side by side).
+
+/// A frozen table: `2^bits` rows of `nclass` quantised weights.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Table {
+    pub bits: u32,
+    pub nclass: usize,
+    pub w: Vec<i16>,
+}
+
+impl Table {
+    /// Sums the rows of `rows` into `out` (one score per class).
+    #[inline]
+    pub(crate) fn scores(&self, rows: &[u32], out: &mut [i32]) {
+        let n = self.nclass;
+        let out = &mut out[..n];
+        out.fill(0);
+        for &r in rows {
+            let row = &self.w[r as usize * n..r as usize * n + n];
+            for (o, &x) in out.iter_mut().zip(row) {
+                *o += x as i32;
+            }
+        }
+    }
+}
+
+/// The averaged perceptron being trained.
+pub(crate) struct Trainer {
+    bits: u32,
+    nclass: usize,
+    w: Vec<f32>,
+    /// The sum of `step * delta` over updates: the average is `w - u / steps`.
+    u: Vec<f64>,
+    steps: f64,
+}
+
+impl Trainer {
+    /// A zero table of `2^bits` rows of `nclass` classes.
+    pub(crate) fn new(bits: u32, nclass: usize) -> Trainer {
+        let len = (1usize << bits) * nclass;
+        Trainer {
+            bits,
+            nclass,
+            w: vec![0.0; len],
+            u: vec![0.0; len],
+            steps: 1.0,
+        }
+    }
+
+    /// Current (not averaged) scores.
+    #[inline]
+    pub(crate) fn scores(&self, rows: &[u32], out: &mut [f32]) {
+        let n = self.nclass;
+        let out = &mut out[..n];
+        out.fill(0.0);
+        for &r in rows {
+            let row = &self.w[r as usize * n..r as usize * n + n];
+            for (o, &x) in out.iter_mut().zip(row) {
+                *o += x;
+            }
+        }
+    }
+
+    /// Moves the weights of `rows` towards `gold` and away from `wrong`.
+    pub(crate) fn update(&mut self, rows: &[u32], gold: usize, wrong: usize) {
+        if gold == wrong {
+            return;
+        }
+        let n = self.nclass;
+        for &r in rows {
+            let base = r as usize * n;
+            self.w[base + gold] += 1.0;
+            self.u[base + gold] += self.steps;
+            self.w[base + wrong] -= 1.0;
+            self.u[base + wrong] -= self.steps;
+        }
+    }
+
+    /// Counts one training instance (for averaging).
+    #[inline]
+    pub(crate) fn tick(&mut self) {
+        self.steps += 1.0;
+    }
+
+    /// The averaged weights, quantised to i16 with one scale for the table; weights
+    /// under `prune` of the largest become 0 (which also compresses well).
+    pub(crate) fn finish(&self, prune: f32) -> Table {
+        let avg: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (w as f64 - u / self.steps) as f32)
+            .collect();
+        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
+        let scale = 32767.0 / max;
+        let w = avg
+            .iter()
+            .map(|&x| {
+                if x.abs() < prune * max {
+                    0
+                } else {
+                    (x * scale).round().clamp(-32767.0, 32767.0) as i16
+                }
+            })
+            .collect();
+        Table {
+            bits: self.bits,
+            nclass: self.nclass,
+            w,
+        }
+    }
+}
+
+/// A small deterministic random generator (xorshift64*), for shuffling and exploration.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    /// A generator from `seed`.
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    /// The next number.
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..1`.
+    pub(crate) fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Shuffles `v` (Fisher–Yates).
+    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! The part-of-speech tagger: a greedy left-to-right averaged perceptron over UPOS, with
+//! a dictionary of frequent unambiguous words and ambiguity classes of the words around.
+
+use rustc_hash::FxHashMap;
+
+use super::features::{Feats, NONE, Word, mix};
+use super::perceptron::{Rng, Table, Trainer};
+use super::types::Upos;
+
+/// The number of classes (UPOS tags).
+pub(crate) const NTAGS: usize = 17;
+/// A tag value for "before the sentence".
+const START: u64 = 0x0053_5441_5254;
+
+/// A trained tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tagger {
+    pub table: Table,
+    /// Forms (hashes) always tagged the same way in training, with their tag.
+    pub fixed: FxHashMap<u64, u8>,
+    /// Lower-case forms (hashes) and the tags seen with them (a bit per tag).
+    pub amb: FxHashMap<u64, u32>,
+}
+
+/// The ambiguity class of each word (a hash; unknown words share one).
+fn ambiguity(amb: &FxHashMap<u64, u32>, words: &[Word], out: &mut Vec<u64>) {
+    out.clear();
+    out.extend(
+        words
+            .iter()
+            .map(|w| amb.get(&w.lower).map_or(NONE, |&m| mix(0xa3b, m as u64))),
+    );
+}
+
+/// The features of token `i` given the two previous tags.
+fn features(words: &[Word], amb: &[u64], i: usize, p1: u64, p2: u64, f: &mut Feats) {
+    let at = |k: isize| -> (&Word, u64) {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= words.len() {
+            (&Word::PAD, if j < 0 { START } else { NONE })
+        } else {
+            (&words[j as usize], amb[j as usize])
+        }
+    };
+    let (w, a0) = at(0);
+    let (wm1, am1) = at(-1);
+    let (wm2, _) = at(-2);
+    let (wp1, ap1) = at(1);
+    let (wp2, ap2) = at(2);
+    f.clear();
+    f.add(0, 1);
+    f.add(1, w.form);
+    f.add(2, w.lower);
+    for k in 0..4 {
+        f.add(3 + k as u64, w.suf[k]);
+    }
+    for k in 0..3 {
+        f.add(7 + k as u64, w.pre[k]);
+    }
+    f.add(10, w.shape);
+    f.add2(11, w.flags, (i == 0) as u64);
+    f.add(12, a0);
+    f.add(13, wm1.lower);
+    f.add(14, wm2.lower);
+    f.add(15, wp1.lower);
+    f.add(16, wp2.lower);
+    f.add(17, wm1.suf[2]);
+    f.add(18, wp1.suf[2]);
+    f.add(19, wp2.suf[2]);
+    f.add(20, ap1);
+    f.add(21, ap2);
+    f.add(22, p1);
+    f.add(23, p2);
+    f.add2(24, p1, p2);
+    f.add2(25, p1, w.lower);
+    f.add2(26, wm1.lower, w.lower);
+    f.add2(27, w.lower, wp1.lower);
+    f.add2(28, ap1, ap2);
+    f.add(29, wp1.shape);
+    f.add2(30, p1, a0);
+    f.add2(31, a0, ap1);
+    f.add2(32, w.suf[2], wp1.lower);
+    f.add2(33, p1, wp1.suf[1]);
+    f.add(34, am1);
+    f.add2(35, wp1.suf[0], wp1.suf[1]);
+    f.add(36, wp1.suf[0]);
+    f.add(37, wp1.form);
+    f.add(38, wm1.form);
+    f.add2(39, p1, w.suf[2]);
+    f.add2(40, p1, w.flags);
+    f.add2(41, wp1.lower, wp2.lower);
+    f.add2(42, wm1.lower, wp1.lower);
+    f.add2(43, w.shape, wp1.shape);
+    f.add2(44, p1, wp1.lower);
+}
+
+/// A tag's value as a feature.
+#[inline]
+fn tag_value(t: u8) -> u64 {
+    mix(0x7a9, t as u64)
+}
+
+impl Tagger {
+    /// Tags `words`; `amb` and `f` are scratch space.
+    pub(crate) fn tag(&self, words: &[Word], amb: &mut Vec<u64>, f: &mut Feats, out: &mut Vec<u8>) {
+        ambiguity(&self.amb, words, amb);
+        out.clear();
+        let mut scores = [0i32; NTAGS];
+        for i in 0..words.len() {
+            let tag = if let Some(&t) = self.fixed.get(&words[i].form) {
+                t
+            } else {
+                let p1 = if i >= 1 { tag_value(out[i - 1]) } else { START };
+                let p2 = if i >= 2 { tag_value(out[i - 2]) } else { START };
+                features(words, amb, i, p1, p2, f);
+                self.table.scores(&f.rows, &mut scores);
+                argmax_i32(&scores) as u8
+            };
+            out.push(tag);
+        }
+    }
+
+    /// Trains a tagger on sentences of words and gold tags.
+    pub(crate) fn train(
+        sents: &[(Vec<Word>, Vec<u8>)],
+        epochs: usize,
+        bits: u32,
+        seed: u64,
+    ) -> Tagger {
+        let (fixed, amb_map) = lexicon(sents);
+        let mut model = Trainer::new(bits, NTAGS);
+        let mut f = Feats::new(bits);
+        let mut rng = Rng::new(seed);
+        let mut order: Vec<usize> = (0..sents.len()).collect();
+        let mut amb = Vec::new();
+        let mut pred: Vec<u8> = Vec::new();
+        let mut scores = [0f32; NTAGS];
+        for _ in 0..epochs {
+            rng.shuffle(&mut order);
+            for &s in &order {
+                let (words, gold) = &sents[s];
+                ambiguity(&amb_map, words, &mut amb);
+                pred.clear();
+                for i in 0..words.len() {
+                    if let Some(&t) = fixed.get(&words[i].form) {
+                        pred.push(t);
+                        continue;
+                    }
+                    let p1 = if i >= 1 {
+                        tag_value(pred[i - 1])
+                    } else {
+                        START
+                    };
+                    let p2 = if i >= 2 {
+                        tag_value(pred[i - 2])
+                    } else {
+                        START
+                    };
+                    features(words, &amb, i, p1, p2, &mut f);
+                    model.scores(&f.rows, &mut scores);
+                    let guess = argmax_f32(&scores);
+                    model.update(&f.rows, gold[i] as usize, guess);
+                    model.tick();
+                    pred.push(guess as u8);
+                }
+            }
+        }
+        Tagger {
+            table: model.finish(0.0),
+            fixed,
+            amb: amb_map,
+        }
+    }
+}
+
+/// The tag dictionary (frequent forms with one tag) and the ambiguity classes.
+fn lexicon(sents: &[(Vec<Word>, Vec<u8>)]) -> (FxHashMap<u64, u8>, FxHashMap<u64, u32>) {
+    let mut by_form: FxHashMap<u64, [u32; NTAGS]> = FxHashMap::default();
+    let mut by_lower: FxHashMap<u64, [u32; NTAGS]> = FxHashMap::default();
+    for (words, tags) in sents {
+        for (w, &t) in words.iter().zip(tags) {
+            by_form.entry(w.form).or_insert([0; NTAGS])[t as usize] += 1;
+            by_lower.entry(w.lower).or_insert([0; NTAGS])[t as usize] += 1;
+        }
+    }
+    let mut fixed = FxHashMap::default();
+    for (&form, counts) in &by_form {
+        let total: u32 = counts.iter().sum();
+        let (best, &n) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))
+            .expect("tags");
+        if total >= 20 && n as f64 >= 0.995 * total as f64 {
+            fixed.insert(form, best as u8);
+        }
+    }
+    let mut amb = FxHashMap::default();
+    for (&lower, counts) in &by_lower {
+        let total: u32 = counts.iter().sum();
+        let mut mask = 0u32;
+        for (t, &n) in counts.iter().enumerate() {
+            if n > 0 && n as f64 >= 0.05 * total as f64 {
+                mask |= 1 << t;
+            }
+        }
+        amb.insert(lower, mask);
+    }
+    (fixed, amb)
+}
+
+/// The index of the largest score (the first on ties).
+pub(crate) fn argmax_i32(s: &[i32]) -> usize {
+    let mut best = 0;
+    for i in 1..s.len() {
+        if s[i] > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// The index of the largest score (the first on ties).
+pub(crate) fn argmax_f32(s: &[f32]) -> usize {
+    let mut best = 0;
+    for i in 1..s.len() {
+        if s[i] > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// The tag of class `t`.
+pub(crate) fn upos(t: u8) -> Upos {
+    Upos::from_index(t as usize)
+}

@@ -1,0 +1,164 @@
+//! Training a model from CoNLL-U treebanks: the tagger on gold tags, the parser on tags
+//! predicted by taggers trained on the other folds (jackknifing), the lexicon from the
+//! lemma and XPOS columns. Deterministic: fixed seeds, fixed fold assignment.
+
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::ConlluSentence;
+use super::features::Feats;
+use super::features::Word;
+use super::lemma::Lexicon;
+use super::model::{Model, SyntaxError};
+use super::parser::{self, ParseExample, token_values};
+use super::pieces::normalise;
+use super::tagger::Tagger;
+use super::types::{Deprel, Upos};
+
+/// How to train.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes of the tagger over the data. Defaults to 10.
+    pub tagger_epochs: usize,
+    /// Passes of the parser over the data. Defaults to 15.
+    pub parser_epochs: usize,
+    /// Folds for the tags the parser trains on (1: the final tagger's own tags on
+    /// its training data). Defaults to 4.
+    pub folds: usize,
+    /// The tagger's table has `2^tagger_bits` rows. Defaults to 19.
+    pub tagger_bits: u32,
+    /// The transition table has `2^parser_bits` rows. Defaults to 21.
+    pub parser_bits: u32,
+    /// The relation table has `2^label_bits` rows. Defaults to 17.
+    pub label_bits: u32,
+    /// The seed of shuffling and exploration. Defaults to 1.
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            tagger_epochs: 10,
+            parser_epochs: 15,
+            folds: 4,
+            tagger_bits: 19,
+            parser_bits: 21,
+            label_bits: 17,
+            seed: 1,
+        }
+    }
+}
+
+/// Trains a model on `sentences` (gold UPOS, heads and relations required); `log`
+/// receives progress lines.
+pub fn train(
+    sentences: &[ConlluSentence],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<Model, SyntaxError> {
+    let start = Instant::now();
+    let mut chars = Vec::new();
+    let mut tag_data = Vec::with_capacity(sentences.len());
+    for (k, s) in sentences.iter().enumerate() {
+        let mut words = Vec::with_capacity(s.tokens.len());
+        let mut tags = Vec::with_capacity(s.tokens.len());
+        for t in &s.tokens {
+            let u = Upos::parse(&t.upos).ok_or_else(|| SyntaxError::Conllu {
+                file: "training data".into(),
+                line: 0,
+                message: format!("sentence {}: unknown UPOS {:?}", k + 1, t.upos),
+            })?;
+            words.push(Word::new(&normalise(&t.form), &mut chars));
+            tags.push(u as u8);
+        }
+        tag_data.push((words, tags));
+    }
+    let folds = opts.folds.max(1);
+    log(&format!(
+        "training the tagger ({} sentences, {} epochs) and {} jackknife taggers",
+        sentences.len(),
+        opts.tagger_epochs,
+        if folds > 1 { folds } else { 0 }
+    ));
+    // Job 0 is the final tagger, jobs 1..=folds the jackknife taggers.
+    let jobs: Vec<usize> = if folds > 1 {
+        (0..=folds).collect()
+    } else {
+        vec![0]
+    };
+    let taggers: Vec<Tagger> = jobs
+        .par_iter()
+        .map(|&j| {
+            let part: Vec<(Vec<Word>, Vec<u8>)> = if j == 0 {
+                tag_data.clone()
+            } else {
+                tag_data
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != j - 1)
+                    .map(|(_, d)| d.clone())
+                    .collect()
+            };
+            Tagger::train(
+                &part,
+                opts.tagger_epochs,
+                opts.tagger_bits,
+                opts.seed + j as u64,
+            )
+        })
+        .collect();
+    log(&format!("taggers trained in {:.0?}", start.elapsed()));
+
+    let mut f = Feats::new(opts.tagger_bits);
+    let mut amb = Vec::new();
+    let mut pred = Vec::new();
+    let mut examples = Vec::with_capacity(sentences.len());
+    let mut correct = 0usize;
+    let mut total = 0usize;
+    for (i, (s, (words, gold))) in sentences.iter().zip(&tag_data).enumerate() {
+        let tagger = if folds > 1 {
+            &taggers[1 + i % folds]
+        } else {
+            &taggers[0]
+        };
+        tagger.tag(words, &mut amb, &mut f, &mut pred);
+        correct += pred.iter().zip(gold).filter(|(a, b)| a == b).count();
+        total += gold.len();
+        let lower: Vec<u64> = words.iter().map(|w| w.lower).collect();
+        let (mut w, mut t) = (Vec::new(), Vec::new());
+        token_values(&lower, &pred, &mut w, &mut t);
+        let mut head = vec![0u32];
+        let mut label = vec![0u8];
+        for tok in &s.tokens {
+            head.push(tok.head);
+            label.push(Deprel::parse_lenient(&tok.deprel) as u8);
+        }
+        examples.push(ParseExample { w, t, head, label });
+    }
+    log(&format!(
+        "jackknifed tags: {:.2}% correct; training the parser ({} epochs)",
+        100.0 * correct as f64 / total.max(1) as f64,
+        opts.parser_epochs
+    ));
+    let parser = parser::train(
+        &examples,
+        opts.parser_epochs,
+        opts.parser_bits,
+        opts.label_bits,
+        opts.seed,
+    );
+    log(&format!("parser trained at {:.0?}", start.elapsed()));
+
+    let lexicon = Lexicon::learn(sentences.iter().flat_map(|s| {
+        s.tokens.iter().filter_map(|t| {
+            Upos::parse(&t.upos).map(|u| (t.form.as_str(), u, t.xpos.as_str(), t.lemma.as_str()))
+        })
+    }));
+    let tagger = taggers.into_iter().next().expect("the final tagger");
+    Ok(Model {
+        tagger,
+        parser,
+        lexicon,
+    })
+}
