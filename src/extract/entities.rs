@@ -739,7 +739,8 @@ impl Finder<'_> {
         {
             return;
         }
-        self.person(start, end, None);
+        let description = role_from.map(|r| text[r..start].trim_end().to_string());
+        self.person(start, end, description);
     }
 
     /// "NATO Secretary-General Anders Fogh Rasmussen", "Hamas leader Ismail Haniyeh": a
@@ -768,6 +769,23 @@ impl Finder<'_> {
         let titled = tokens[after].is_word() && self.is_role_word(tokens[after].text(self.text));
         if titled && after < last {
             self.name_candidate(tokens, after, last, sentence_start, Some(start));
+            return;
+        }
+        // "Ambassador to the U.N. Samantha Power": the role before the known name.
+        let mut k = first;
+        while k > 0 && tokens[k - 1].text(self.text) == "the" {
+            k -= 1;
+        }
+        let role = (k >= 2
+            && matches!(tokens[k - 1].text(self.text), "to" | "at" | "for")
+            && self.is_role_word(tokens[k - 2].text(self.text)))
+        .then(|| tokens[k - 2].start);
+        let named = (after..=last).all(|j| is_name_word(&tokens[j], self.text));
+        if let Some(role) = role
+            && named
+            && (2..=4).contains(&(last + 1 - after))
+        {
+            self.name_candidate(tokens, after, last, sentence_start, Some(role));
         }
     }
 
