@@ -15,6 +15,7 @@ pub mod ingest;
 pub mod model;
 pub mod syntax;
 pub mod teasers;
+pub mod work;
 
 /// The message a panic carried (`panic!("…")` or a formatted one), empty when it carried none.
 pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

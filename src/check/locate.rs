@@ -20,23 +20,6 @@ pub const EXCERPT_SPAN: usize = 960;
 /// an article linear in its length, however many different spans it has.
 pub const MAX_NEEDLES: usize = 256;
 
-thread_local! {
-    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// Work done on this thread while checking articles (bytes scanned to place findings,
-/// steps of the rules that compare an article's spans), for tests that check the work
-/// grows linearly with the input.
-#[doc(hidden)]
-pub fn work() -> u64 {
-    WORK.with(std::cell::Cell::get)
-}
-
-/// Counts `n` units of [`work`].
-pub(crate) fn add_work(n: usize) {
-    WORK.with(|w| w.set(w.get() + n as u64));
-}
-
 /// An article text with its code points and lines indexed, so that placing each of its
 /// findings costs a binary search rather than a scan of the text.
 pub struct TextIndex<'a> {
@@ -56,7 +39,7 @@ impl<'a> TextIndex<'a> {
         let lines = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        add_work(text.len());
+        crate::work::add(text.len());
         Self {
             text,
             chars,
@@ -159,7 +142,7 @@ impl<'a> TextIndex<'a> {
             let hits = text
                 .match_indices(needle.as_str())
                 .map(|(i, _)| i + needle.len());
-            add_work(text.len());
+            crate::work::add(text.len());
             found.insert(needle.clone(), hits.collect());
         }
         // Occurrences before the span are the matches of the whole text that end by its
@@ -185,7 +168,7 @@ const BLOCK: usize = 1024;
 
 impl InputText {
     fn new(content: String) -> Self {
-        add_work(content.len());
+        crate::work::add(content.len());
         let lines = std::iter::once(0)
             .chain(content.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -300,7 +283,7 @@ impl InputLocator {
             let found = hits
                 .entry((origin.to_string(), probe.to_string()))
                 .or_insert_with(|| {
-                    add_work(input.content.len());
+                    crate::work::add(input.content.len());
                     input.content.match_indices(probe).map(|(i, _)| i).collect()
                 });
             if let Some(&b) = found.get(n).or(found.last()) {

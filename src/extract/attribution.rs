@@ -459,7 +459,7 @@ impl Context<'_> {
     /// first and last letter or digit, then a binary search).
     fn bare_quote(&self, within: Range<usize>, end: usize) -> Option<&Quote> {
         let part = &self.text[within.start..end.max(within.start)];
-        super::add_work(part.len());
+        crate::work::add(part.len());
         let first = part
             .char_indices()
             .find(|(_, c)| c.is_alphanumeric())
@@ -787,7 +787,7 @@ impl Context<'_> {
             .take_while(|q| q.outer.start < r.end)
             .filter(|q| q.outer.end <= r.end)
             .collect();
-        super::add_work(inside.len());
+        crate::work::add(inside.len());
         if let Some(q) = inside.first() {
             let rest_before = &self.text[r.start..q.outer.start];
             let rest_after = &self.text[q.outer.end..r.end];

@@ -25,22 +25,6 @@ use normalize::{PARAGRAPH_BREAK, normalize, tidy_line};
 use quotes::find_quotes;
 use segment::{sentences, tokenize};
 
-thread_local! {
-    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// Work done by extraction on this thread: bytes tokenized and scanned for quotations
-/// and sentences, quotations looked at by the attribution rules. For tests that check
-/// the work grows linearly with the article.
-#[doc(hidden)]
-pub fn work() -> u64 {
-    WORK.with(std::cell::Cell::get)
-}
-
-/// Counts `n` units of [`work`].
-pub(crate) fn add_work(n: usize) {
-    WORK.with(|w| w.set(w.get() + n as u64));
-}
 /// The records extracted from one article.
 #[derive(Debug, Clone)]
 pub struct Extracted {

@@ -26,7 +26,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<
     let mut carried: Option<(usize, char)> = None;
     for (pi, para) in paragraphs.iter().enumerate() {
         let s = &text[para.clone()];
-        super::add_work(s.len());
+        crate::work::add(s.len());
         let chars: Vec<(usize, char)> =
             s.char_indices().map(|(b, c)| (para.start + b, c)).collect();
         let mut open: Option<(usize, char)> = None;
@@ -125,7 +125,7 @@ struct SingleQuotes {
 impl SingleQuotes {
     fn new(chars: &[(usize, char)]) -> Self {
         let n = chars.len();
-        super::add_work(n);
+        crate::work::add(n);
         let (mut next_curly, mut next_straight) = (vec![None; n + 1], vec![None; n + 1]);
         for m in (0..n).rev() {
             next_curly[m] = next_curly[m + 1];

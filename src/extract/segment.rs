@@ -54,7 +54,7 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 /// Splits `range` of `text` into tokens.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let s = &text[range.clone()];
-    super::add_work(s.len());
+    crate::work::add(s.len());
     let base = range.start;
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;

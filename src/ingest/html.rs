@@ -170,21 +170,6 @@ enum Scan {
     TooManyAttributes,
 }
 
-thread_local! {
-    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// Steps taken by the scans before parsing on this thread (bytes read, elements opened
-/// and closed), for tests that check the work grows linearly with the page.
-#[doc(hidden)]
-pub fn scan_work() -> u64 {
-    WORK.with(std::cell::Cell::get)
-}
-
-fn add_work(n: usize) {
-    WORK.with(|w| w.set(w.get() + n as u64));
-}
-
 /// Whether the elements of `page` nest deeper than `max`.
 #[cfg(test)]
 fn nesting_exceeds(page: &str, max: usize) -> bool {
@@ -197,7 +182,7 @@ fn nesting_exceeds(page: &str, max: usize) -> bool {
 /// nothing are ignored, elements closed implicitly stay counted.
 fn scan(page: &str, max_depth: usize, max_attributes: usize) -> Scan {
     let bytes = page.as_bytes();
-    add_work(bytes.len());
+    crate::work::add(bytes.len());
     let mut open: Vec<String> = Vec::new();
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
     let count = |counts: &std::collections::HashMap<String, usize>, name: &str| {
@@ -231,7 +216,7 @@ fn scan(page: &str, max_depth: usize, max_attributes: usize) -> Scan {
                       counts: &mut std::collections::HashMap<String, usize>,
                       name: &str| {
             while let Some(top) = open.pop() {
-                add_work(1);
+                crate::work::add(1);
                 if let Some(n) = counts.get_mut(&top) {
                     *n -= 1;
                 }
@@ -278,7 +263,7 @@ fn scan(page: &str, max_depth: usize, max_attributes: usize) -> Scan {
                 pop_to(&mut open, &mut counts, &name);
             }
         }
-        add_work(1);
+        crate::work::add(1);
         *counts.entry(name.clone()).or_default() += 1;
         open.push(name);
         if open.len() > max_depth {

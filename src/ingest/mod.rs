@@ -5,8 +5,6 @@
 
 pub mod decode;
 mod html;
-#[doc(hidden)]
-pub use html::scan_work as html_scan_work;
 pub mod jsonl;
 mod markdown;
 mod text;

@@ -39,10 +39,10 @@ fn convert_text(text: &str, dir: &Path) {
 
 /// The work of checking the dataset in `dir`.
 fn check_work(dir: &Path) -> u64 {
-    let before = check::locate::work();
+    let before = claimset::work::done();
     let report = check::check(dir, &Settings::default()).unwrap();
     assert!(!report.diagnostics.is_empty());
-    check::locate::work() - before
+    claimset::work::done() - before
 }
 
 #[test]
@@ -92,11 +92,11 @@ fn extract_work(body: &str) -> u64 {
     std::fs::write(&path, format!("Headline\n\n{body}\n")).unwrap();
     let docs = claimset::ingest::read_all(&[Input::File(path)]).documents;
     let extractor = Extractor::default();
-    let before = claimset::extract::work();
+    let before = claimset::work::done();
     for d in &docs {
         extractor.extract(d);
     }
-    claimset::extract::work() - before
+    claimset::work::done() - before
 }
 
 #[test]
@@ -127,12 +127,9 @@ fn html_work(page: &str) -> (u64, bool) {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("p.html");
     std::fs::write(&path, page).unwrap();
-    let before = claimset::ingest::html_scan_work();
+    let before = claimset::work::done();
     let read = claimset::ingest::read_all(&[Input::File(path)]);
-    (
-        claimset::ingest::html_scan_work() - before,
-        read.documents.is_empty(),
-    )
+    (claimset::work::done() - before, read.documents.is_empty())
 }
 
 #[test]

@@ -3,7 +3,6 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
-use crate::check::locate::add_work;
 use crate::check::rules::prelude::*;
 
 declare_rule! {
@@ -64,7 +63,7 @@ impl Rule for OverlappingClaims {
                 && end <= later.start
             {
                 ends.pop();
-                add_work(1);
+                crate::work::add(1);
                 let src = source_of[k];
                 let first = open[src].first().copied();
                 open[src].remove(&k);
@@ -95,7 +94,7 @@ impl Rule for OverlappingClaims {
                 );
             }
             let src = source_of[i];
-            add_work(1);
+            crate::work::add(1);
             if open[src].is_empty() {
                 firsts.insert((i, src));
             }
