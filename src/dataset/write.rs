@@ -249,14 +249,25 @@ pub fn replace_table<T: TableRows + Clone>(dir: &Path, rows: &[T]) -> Result<u64
         Some(t) => *t = entry,
         None => manifest.tables.push(entry),
     }
-    write_manifest(&into, &manifest)?;
-    super::datapackage::write(&into, &manifest)?;
-    sync_tree(&into)?;
-    switch(&into, &dir, &place)?;
-    let mut staging = staging;
-    staging.0 = None;
-    sync_dir(&place.parent)?;
+    commit_staged(staging, &dir, &place, &manifest)?;
     Ok(written)
+}
+
+/// Writes the manifests into the staging folder, makes it durable and switches it in for
+/// `dir`; the staging folder is the dataset from then on, so it is no longer removed.
+fn commit_staged(
+    mut staging: Staging,
+    dir: &Path,
+    place: &Place,
+    manifest: &Manifest,
+) -> Result<(), DatasetError> {
+    let into = staging.0.clone().expect("staging");
+    write_manifest(&into, manifest)?;
+    super::datapackage::write(&into, manifest)?;
+    sync_tree(&into)?;
+    switch(&into, dir, place)?;
+    staging.0 = None;
+    sync_dir(&place.parent)
 }
 
 /// Writes a new manifest (`dataset.json`, and `datapackage.json` from it) for the tables
@@ -293,13 +304,7 @@ pub fn seal(lock: &DatasetLock) -> Result<Manifest, DatasetError> {
             what: "a folder without any table".into(),
         });
     }
-    write_manifest(&into, &manifest)?;
-    super::datapackage::write(&into, &manifest)?;
-    sync_tree(&into)?;
-    switch(&into, &dir, &place)?;
-    let mut staging = staging;
-    staging.0 = None;
-    sync_dir(&place.parent)?;
+    commit_staged(staging, &dir, &place, &manifest)?;
     Ok(manifest)
 }
 
