@@ -107,6 +107,9 @@ const ANAPHORA: &[(&str, &[ActorKind])] = &[
     ("expert", &[ActorKind::Person]),
 ];
 
+/// How many mentions back an antecedent is looked for: a bound on the work per pronoun.
+const ANTECEDENT_WINDOW: usize = 256;
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "both", "this", "that", "these", "those"];
 
 /// Words that end a subject phrase when walking back from a cue.
@@ -1080,11 +1083,14 @@ impl Context<'_> {
         kinds: &[ActorKind],
         history: &History,
     ) -> Option<(usize, usize)> {
-        self.actors
-            .mentions
+        // Mentions are sorted and disjoint; an antecedent lies among the last few hundred.
+        let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+        self.actors.mentions[..upto]
             .iter()
             .rev()
-            .filter(|m| m.end <= at && !self.in_quote(m.start) && !history.in_content(m.start))
+            .take(ANTECEDENT_WINDOW)
+            .inspect(|_| crate::work::add(1))
+            .filter(|m| !self.in_quote(m.start) && !history.in_content(m.start))
             .find(|m| kinds.contains(&self.actors.actors[m.actor].kind))
             .map(|m| (m.actor, m.start))
     }
@@ -1172,12 +1178,11 @@ impl Context<'_> {
         };
         if kinds == [ActorKind::Person] {
             // "the president": the latest person described as one, else the latest person.
-            let described = self
-                .actors
-                .mentions
+            let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+            let described = self.actors.mentions[..upto]
                 .iter()
                 .rev()
-                .filter(|m| m.end <= at)
+                .take(ANTECEDENT_WINDOW)
                 .map(|m| m.actor)
                 .find(|&a| {
                     let actor = &self.actors.actors[a];

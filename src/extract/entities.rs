@@ -49,14 +49,18 @@ pub struct ArticleActors {
 impl ArticleActors {
     /// The mention covering byte `at`, if any.
     pub fn mention_at(&self, at: usize) -> Option<&LocalMention> {
-        self.mentions.iter().find(|m| m.start <= at && at < m.end)
+        // Sorted and disjoint: a binary search.
+        let i = self.mentions.partition_point(|m| m.end <= at);
+        self.mentions.get(i).filter(|m| m.start <= at)
     }
 
     /// Mentions lying within `range`.
     pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = &LocalMention> {
-        self.mentions
+        let first = self.mentions.partition_point(|m| m.start < range.start);
+        self.mentions[first..]
             .iter()
-            .filter(move |m| m.start >= range.start && m.end <= range.end)
+            .take_while(move |m| m.start < range.end)
+            .filter(move |m| m.end <= range.end)
     }
 }
 

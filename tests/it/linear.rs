@@ -122,6 +122,16 @@ fn extraction_work_is_linear_in_nested_and_single_quotes() {
     });
 }
 
+#[test]
+fn extraction_work_is_linear_in_pronouns_after_many_names() {
+    // Every "he" looks back for a person past every organisation named before it.
+    assert_linear("n pronouns after n organisations", 300, |n| {
+        let names = "The Alpha Institute met the Beta Council. ".repeat(n);
+        let pronouns = "He said the talks went well. ".repeat(n);
+        extract_work(&format!("{names}\n\n{pronouns}"))
+    });
+}
+
 /// The work of reading `page` as HTML, and whether it was refused.
 fn html_work(page: &str) -> (u64, bool) {
     let tmp = tempfile::tempdir().unwrap();
