@@ -12,7 +12,8 @@
 //! Heads are 1-based like CoNLL-U: `head[i] == 0` means token `i` is the root, otherwise
 //! `head[i] - 1` is the index of its head. Every analysis is a tree with one root.
 //!
-//! The tagger is a greedy averaged perceptron; the parser a greedy arc-hybrid
+//! The tagger is a greedy averaged perceptron with a second pass that sees the first
+//! pass's tags of the next words; the parser a greedy arc-hybrid
 //! transition parser trained with a dynamic oracle, with a separate perceptron for the
 //! relation of each arc. Features are hashed into fixed tables of quantised weights.
 

@@ -13,13 +13,13 @@ use super::lemma::Lexicon;
 use super::parser::{Parser, State, Tokens, token_values};
 use super::perceptron::Table;
 use super::pieces::{normalise, split};
-use super::tagger::{Tagger, upos};
+use super::tagger::{TagScratch, Tagger, upos};
 use super::types::{Deprel, Upos};
 
 /// The shipped model (trained on UD English EWT; see the NOTICE beside it).
 static EMBEDDED: &[u8] = include_bytes!("model/en_ewt.bin");
 
-const MAGIC: &[u8; 8] = b"CSYNTAX1";
+const MAGIC: &[u8; 8] = b"CSYNTAX2";
 
 /// An error of the syntax layer: a CoNLL-U file or a model file that cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -51,9 +51,8 @@ pub struct Model {
 struct Scratch {
     chars: Vec<char>,
     words: Vec<Word>,
-    amb: Vec<u64>,
+    tag: TagScratch,
     tags: Vec<u8>,
-    tf: Feats,
     pf: Feats,
     lf: Feats,
     st: State,
@@ -114,7 +113,7 @@ impl Model {
             let mut slot = cell.borrow_mut();
             let sc = slot.get_or_insert_with(|| self.scratch());
             // Another model on this thread may have other table sizes.
-            if !(sc.tf.fits(self.tagger.table.bits)
+            if !(sc.tag.fits(&self.tagger)
                 && sc.pf.fits(self.parser.trans.bits)
                 && sc.lf.fits(self.parser.labels.bits))
             {
@@ -128,9 +127,8 @@ impl Model {
         Scratch {
             chars: Vec::new(),
             words: Vec::new(),
-            amb: Vec::new(),
+            tag: TagScratch::new(&self.tagger),
             tags: Vec::new(),
-            tf: Feats::new(self.tagger.table.bits),
             pf: Feats::new(self.parser.trans.bits),
             lf: Feats::new(self.parser.labels.bits),
             st: State::default(),
@@ -146,8 +144,7 @@ impl Model {
             let w = Word::new(f, &mut sc.chars);
             sc.words.push(w);
         }
-        self.tagger
-            .tag(&sc.words, &mut sc.amb, &mut sc.tf, &mut sc.tags);
+        self.tagger.tag(&sc.words, &mut sc.tag, &mut sc.tags);
         sc.lower.clear();
         sc.lower.extend(sc.words.iter().map(|w| w.lower));
         token_values(&sc.lower, &sc.tags, &mut sc.w, &mut sc.t);
@@ -337,6 +334,14 @@ impl Model {
         let mut w = Writer(Vec::new());
         w.0.extend_from_slice(MAGIC);
         w.table(&self.tagger.table);
+        w.u32(self.tagger.scale.to_bits());
+        match &self.tagger.right {
+            Some(t) => {
+                w.u8(1);
+                w.table(t);
+            }
+            None => w.u8(0),
+        }
         w.map_u8(&self.tagger.fixed);
         w.map_u8(&self.tagger.amb);
         w.table(&self.parser.trans);
@@ -378,6 +383,12 @@ impl Model {
         }
         let ntags = Upos::ALL.len();
         let table = r.table(ntags)?;
+        let scale = f32::from_bits(r.u32()?);
+        let right = match r.u8()? {
+            0 => None,
+            1 => Some(r.table(ntags)?),
+            v => return Err(SyntaxError::Model(format!("a second-pass flag {v}"))),
+        };
         let check_tag = |m: FxHashMap<u64, u32>| -> Result<FxHashMap<u64, u8>, SyntaxError> {
             m.into_iter()
                 .map(|(k, v)| {
@@ -423,7 +434,13 @@ impl Model {
             ));
         }
         Ok(Model {
-            tagger: Tagger { table, fixed, amb },
+            tagger: Tagger {
+                table,
+                right,
+                scale,
+                fixed,
+                amb,
+            },
             parser: Parser { trans, labels },
             lexicon: Lexicon {
                 lemmas,

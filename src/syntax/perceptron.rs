@@ -87,6 +87,12 @@ impl Trainer {
     /// The averaged weights, quantised to i16 with one scale for the table; weights
     /// under `prune` of the largest become 0 (which also compresses well).
     pub(crate) fn finish(&self, prune: f32) -> Table {
+        self.finish_scaled(prune, None).0
+    }
+
+    /// Like [`Trainer::finish`], with the quantisation scale given (`None`: the one that
+    /// maps the largest weight to 32767); returns the table and the scale used.
+    pub(crate) fn finish_scaled(&self, prune: f32, scale: Option<f32>) -> (Table, f32) {
         let avg: Vec<f32> = self
             .w
             .iter()
@@ -94,7 +100,7 @@ impl Trainer {
             .map(|(&w, &u)| (w as f64 - u / self.steps) as f32)
             .collect();
         let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
-        let scale = 32767.0 / max;
+        let scale = scale.unwrap_or(32767.0 / max);
         let w = avg
             .iter()
             .map(|&x| {
@@ -105,11 +111,12 @@ impl Trainer {
                 }
             })
             .collect();
-        Table {
+        let table = Table {
             bits: self.bits,
             nclass: self.nclass,
             w,
-        }
+        };
+        (table, scale)
     }
 }
 

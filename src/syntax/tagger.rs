@@ -1,5 +1,7 @@
 //! The part-of-speech tagger: a greedy left-to-right averaged perceptron over UPOS, with
-//! a dictionary of frequent unambiguous words and ambiguity classes of the words around.
+//! a dictionary of frequent unambiguous words and ambiguity classes of the words around,
+//! then a second left-to-right pass that adds to the first pass's scores the weights of
+//! the tags the first pass gave the next words (trained on jackknifed first-pass tags).
 
 use rustc_hash::FxHashMap;
 
@@ -16,6 +18,10 @@ const START: u64 = 0x0053_5441_5254;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tagger {
     pub table: Table,
+    /// The second pass's table, on the same scale as `table` (none in jackknife taggers).
+    pub right: Option<Table>,
+    /// The quantisation scale of `table` (weights per perceptron unit).
+    pub scale: f32,
     /// Forms (hashes) always tagged the same way in training, with their tag.
     pub fixed: FxHashMap<u64, u8>,
     /// Lower-case forms (hashes) and the tags seen with them (a bit per tag).
@@ -94,6 +100,29 @@ fn features(words: &[Word], amb: &[u64], i: usize, p1: u64, p2: u64, f: &mut Fea
     f.add2(44, p1, wp1.lower);
 }
 
+/// The second pass's features of token `i`: the first pass's tags `first` around it, the
+/// second pass's two previous tags `p1` and `p2`.
+fn right_features(words: &[Word], first: &[u8], i: usize, p1: u64, p2: u64, f: &mut Feats) {
+    let tag = |k: usize| first.get(k).map_or(NONE, |&t| tag_value(t));
+    let w = &words[i];
+    let wp1 = words.get(i + 1).unwrap_or(&Word::PAD);
+    let n1 = tag(i + 1);
+    let n2 = tag(i + 2);
+    f.clear();
+    f.add(60, n1);
+    f.add(61, n2);
+    f.add2(62, n1, n2);
+    f.add2(63, p1, n1);
+    f.add2(64, n1, w.lower);
+    f.add2(65, n1, w.suf[2]);
+    f.add2(66, n1, wp1.lower);
+    f.add3(67, p1, n1, n2);
+    f.add2(68, w.shape, n1);
+    f.add2(69, n1, w.flags);
+    f.add3(70, p2, p1, n1);
+    f.add2(73, n1, wp1.suf[2]);
+}
+
 /// A tag's value as a feature.
 #[inline]
 fn tag_value(t: u8) -> u64 {
@@ -101,11 +130,54 @@ fn tag_value(t: u8) -> u64 {
 }
 
 impl Tagger {
-    /// Tags `words`; `amb` and `f` are scratch space.
-    pub(crate) fn tag(&self, words: &[Word], amb: &mut Vec<u64>, f: &mut Feats, out: &mut Vec<u8>) {
+    /// Tags `words`; `sc` is scratch space.
+    pub(crate) fn tag(&self, words: &[Word], sc: &mut TagScratch, out: &mut Vec<u8>) {
+        let TagScratch {
+            amb,
+            f,
+            rf,
+            first,
+            scores,
+        } = sc;
+        let Some(right) = &self.right else {
+            self.first_pass(words, amb, f, out, scores);
+            return;
+        };
+        self.first_pass(words, amb, f, first, scores);
+        out.clear();
+        let mut add = [0i32; NTAGS];
+        for i in 0..words.len() {
+            let s = &mut scores[i * NTAGS..(i + 1) * NTAGS];
+            let tag = if s.iter().all(|&x| x == i32::MIN) {
+                first[i]
+            } else {
+                let p1 = if i >= 1 { tag_value(out[i - 1]) } else { START };
+                let p2 = if i >= 2 { tag_value(out[i - 2]) } else { START };
+                right_features(words, first, i, p1, p2, rf);
+                right.scores(&rf.rows, &mut add);
+                for (a, b) in s.iter_mut().zip(&add) {
+                    *a += b;
+                }
+                argmax_i32(s) as u8
+            };
+            out.push(tag);
+        }
+    }
+
+    /// The first pass: tags into `out` and the scores of each word into `scores`
+    /// (`NTAGS` a word; all `i32::MIN` for words of the dictionary).
+    pub(crate) fn first_pass(
+        &self,
+        words: &[Word],
+        amb: &mut Vec<u64>,
+        f: &mut Feats,
+        out: &mut Vec<u8>,
+        scores: &mut Vec<i32>,
+    ) {
         ambiguity(&self.amb, words, amb);
         out.clear();
-        let mut scores = [0i32; NTAGS];
+        scores.clear();
+        scores.resize(words.len() * NTAGS, i32::MIN);
         for i in 0..words.len() {
             let tag = if let Some(&t) = self.fixed.get(&words[i].form) {
                 t
@@ -113,11 +185,64 @@ impl Tagger {
                 let p1 = if i >= 1 { tag_value(out[i - 1]) } else { START };
                 let p2 = if i >= 2 { tag_value(out[i - 2]) } else { START };
                 features(words, amb, i, p1, p2, f);
-                self.table.scores(&f.rows, &mut scores);
-                argmax_i32(&scores) as u8
+                let s = &mut scores[i * NTAGS..(i + 1) * NTAGS];
+                self.table.scores(&f.rows, s);
+                argmax_i32(s) as u8
             };
             out.push(tag);
         }
+    }
+
+    /// Trains the second pass on sentences of words, gold tags, and the tags and scores
+    /// (in perceptron units, as [`Tagger::first_pass`] gives them divided by the scale)
+    /// of first passes that did not see the sentence; the table takes `scale`.
+    pub(crate) fn train_right(
+        sents: &[&RightExample],
+        epochs: usize,
+        bits: u32,
+        seed: u64,
+        scale: f32,
+    ) -> Table {
+        let mut model = Trainer::new(bits, NTAGS);
+        let mut f = Feats::new(bits);
+        let mut rng = Rng::new(seed);
+        let mut order: Vec<usize> = (0..sents.len()).collect();
+        let mut pred: Vec<u8> = Vec::new();
+        let mut scores = [0f32; NTAGS];
+        for _ in 0..epochs {
+            rng.shuffle(&mut order);
+            for &s in &order {
+                let ex = sents[s];
+                pred.clear();
+                for i in 0..ex.words.len() {
+                    let first = &ex.scores[i * NTAGS..(i + 1) * NTAGS];
+                    if first[0] == f32::MIN {
+                        pred.push(ex.first[i]);
+                        continue;
+                    }
+                    let p1 = if i >= 1 {
+                        tag_value(pred[i - 1])
+                    } else {
+                        START
+                    };
+                    let p2 = if i >= 2 {
+                        tag_value(pred[i - 2])
+                    } else {
+                        START
+                    };
+                    right_features(&ex.words, &ex.first, i, p1, p2, &mut f);
+                    model.scores(&f.rows, &mut scores);
+                    for (a, b) in scores.iter_mut().zip(first) {
+                        *a += b;
+                    }
+                    let guess = argmax_f32(&scores);
+                    model.update(&f.rows, ex.gold[i] as usize, guess);
+                    model.tick();
+                    pred.push(guess as u8);
+                }
+            }
+        }
+        model.finish_scaled(0.0, Some(scale)).0
     }
 
     /// Trains a tagger on sentences of words and gold tags.
@@ -165,12 +290,52 @@ impl Tagger {
                 }
             }
         }
+        let (table, scale) = model.finish_scaled(0.0, None);
         Tagger {
-            table: model.finish(0.0),
+            table,
+            right: None,
+            scale,
             fixed,
             amb: amb_map,
         }
     }
+}
+
+/// The tagger's scratch space.
+pub(crate) struct TagScratch {
+    amb: Vec<u64>,
+    f: Feats,
+    rf: Feats,
+    first: Vec<u8>,
+    scores: Vec<i32>,
+}
+
+impl TagScratch {
+    /// Scratch space for `tagger`.
+    pub(crate) fn new(tagger: &Tagger) -> TagScratch {
+        TagScratch {
+            amb: Vec::new(),
+            f: Feats::new(tagger.table.bits),
+            rf: Feats::new(tagger.right.as_ref().map_or(tagger.table.bits, |t| t.bits)),
+            first: Vec::new(),
+            scores: Vec::new(),
+        }
+    }
+
+    /// Whether this scratch space fits `tagger`'s tables.
+    pub(crate) fn fits(&self, tagger: &Tagger) -> bool {
+        self.f.fits(tagger.table.bits) && tagger.right.as_ref().is_none_or(|t| self.rf.fits(t.bits))
+    }
+}
+
+/// A sentence for training the second pass.
+pub(crate) struct RightExample {
+    pub words: Vec<Word>,
+    pub gold: Vec<u8>,
+    /// The first pass's tags.
+    pub first: Vec<u8>,
+    /// The first pass's scores in perceptron units (`f32::MIN` for dictionary words).
+    pub scores: Vec<f32>,
 }
 
 /// The tag dictionary (frequent forms with one tag) and the ambiguity classes.

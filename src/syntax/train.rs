@@ -12,8 +12,9 @@ use super::features::Word;
 use super::lemma::Lexicon;
 use super::model::{Model, SyntaxError};
 use super::parser::{self, ParseExample, token_values};
+use super::perceptron::Table;
 use super::pieces::normalise;
-use super::tagger::Tagger;
+use super::tagger::{NTAGS, RightExample, TagScratch, Tagger};
 use super::types::{Deprel, Upos};
 
 /// How to train.
@@ -28,6 +29,8 @@ pub struct TrainOptions {
     pub folds: usize,
     /// The tagger's table has `2^tagger_bits` rows. Defaults to 19.
     pub tagger_bits: u32,
+    /// The tagger's second-pass table has `2^right_bits` rows. Defaults to 18.
+    pub right_bits: u32,
     /// The transition table has `2^parser_bits` rows. Defaults to 21.
     pub parser_bits: u32,
     /// The relation table has `2^label_bits` rows. Defaults to 17.
@@ -43,6 +46,7 @@ impl Default for TrainOptions {
             parser_epochs: 15,
             folds: 4,
             tagger_bits: 19,
+            right_bits: 18,
             parser_bits: 21,
             label_bits: 17,
             seed: 1,
@@ -110,19 +114,69 @@ pub fn train(
         .collect();
     log(&format!("taggers trained in {:.0?}", start.elapsed()));
 
+    // The first pass of each sentence by a tagger that did not see it.
     let mut f = Feats::new(opts.tagger_bits);
     let mut amb = Vec::new();
     let mut pred = Vec::new();
+    let mut first_scores = Vec::new();
+    let mut right_data = Vec::with_capacity(sentences.len());
+    let fold_of = |i: usize| if folds > 1 { 1 + i % folds } else { 0 };
+    for (i, (words, gold)) in tag_data.iter().enumerate() {
+        let tagger = &taggers[fold_of(i)];
+        tagger.first_pass(words, &mut amb, &mut f, &mut pred, &mut first_scores);
+        debug_assert_eq!(first_scores.len(), words.len() * NTAGS);
+        right_data.push(RightExample {
+            words: words.clone(),
+            gold: gold.clone(),
+            first: pred.clone(),
+            scores: first_scores
+                .iter()
+                .map(|&x| {
+                    if x == i32::MIN {
+                        f32::MIN
+                    } else {
+                        x as f32 / tagger.scale
+                    }
+                })
+                .collect(),
+        });
+    }
+    // The second passes: the final one on all sentences, each jackknife one on the
+    // sentences of its tagger.
+    let rights: Vec<Table> = jobs
+        .par_iter()
+        .map(|&j| {
+            let part: Vec<&RightExample> = right_data
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| j == 0 || i % folds != j - 1)
+                .map(|(_, ex)| ex)
+                .collect();
+            Tagger::train_right(
+                &part,
+                opts.tagger_epochs,
+                opts.right_bits,
+                opts.seed + 100 + j as u64,
+                taggers[j].scale,
+            )
+        })
+        .collect();
+    drop(right_data);
+    let mut taggers = taggers;
+    for (t, r) in taggers.iter_mut().zip(rights) {
+        t.right = Some(r);
+    }
+    log(&format!(
+        "second tagger passes trained at {:.0?}",
+        start.elapsed()
+    ));
+
+    let mut sc = TagScratch::new(&taggers[0]);
     let mut examples = Vec::with_capacity(sentences.len());
     let mut correct = 0usize;
     let mut total = 0usize;
     for (i, (s, (words, gold))) in sentences.iter().zip(&tag_data).enumerate() {
-        let tagger = if folds > 1 {
-            &taggers[1 + i % folds]
-        } else {
-            &taggers[0]
-        };
-        tagger.tag(words, &mut amb, &mut f, &mut pred);
+        taggers[fold_of(i)].tag(words, &mut sc, &mut pred);
         correct += pred.iter().zip(gold).filter(|(a, b)| a == b).count();
         total += gold.len();
         let lower: Vec<u64> = words.iter().map(|w| w.lower).collect();
@@ -141,6 +195,7 @@ pub fn train(
         100.0 * correct as f64 / total.max(1) as f64,
         opts.parser_epochs
     ));
+    let tagger = taggers.into_iter().next().expect("the final tagger");
     let parser = parser::train(
         &examples,
         opts.parser_epochs,
@@ -155,7 +210,6 @@ pub fn train(
             Upos::parse(&t.upos).map(|u| (t.form.as_str(), u, t.xpos.as_str(), t.lemma.as_str()))
         })
     }));
-    let tagger = taggers.into_iter().next().expect("the final tagger");
     Ok(Model {
         tagger,
         parser,
