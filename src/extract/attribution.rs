@@ -332,6 +332,13 @@ const INTENTION_VERBS: &[&str] = &[
     "intended", "decided", "hoped", "wanted", "wished", "demanded", "proposed",
 ];
 
+/// Verbs of aspect that are cues only without a verb complement ("he continued").
+#[rustfmt::skip]
+const ASPECTUAL_VERBS: &[&str] = &[
+    "continue", "continued", "continues", "continuing", "resume", "resumed", "resumes",
+    "resuming",
+];
+
 /// Infinitives that make "declined to …" a report of silence, not a claim.
 #[rustfmt::skip]
 const SILENCE_VERBS: &[&str] = &[
@@ -676,7 +683,15 @@ impl Context<'_> {
                         && (w.ends_with('s') || w.ends_with("ed"))
                         && matches!(self.lex.cue(&w), Some(CueClass::Speech | CueClass::Finding))
                 });
+            // "will continue supporting", "continue to search": an aspectual verb with its
+            // verb complement reports nothing; "“…,” he continued" does.
+            let aspectual = ASPECTUAL_VERBS.contains(&last_word.as_str())
+                && tokens.get(k + n).is_some_and(|t| {
+                    let w = lower(t.text(self.text));
+                    w == "to" || (w.len() > 4 && w.ends_with("ing"))
+                });
             let noun_use = passive
+                || aspectual
                 || before_verb
                 || possessive
                 || capitalised
