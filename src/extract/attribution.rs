@@ -690,8 +690,14 @@ impl Context<'_> {
                     let w = lower(t.text(self.text));
                     w == "to" || (w.len() > 4 && w.ends_with("ing"))
                 });
+            // "known as IBK", "better known as": a naming, not a belief.
+            let naming = last_word == "known"
+                && tokens
+                    .get(k + n)
+                    .is_some_and(|t| lower(t.text(self.text)) == "as");
             let noun_use = passive
                 || aspectual
+                || naming
                 || before_verb
                 || possessive
                 || capitalised
