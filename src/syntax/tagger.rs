@@ -123,6 +123,13 @@ fn right_features(words: &[Word], first: &[u8], i: usize, p1: u64, p2: u64, f: &
     f.add2(73, n1, wp1.suf[2]);
 }
 
+/// The feature values of the tags predicted for the two words before word `i`.
+#[inline]
+fn previous_tags(pred: &[u8], i: usize) -> (u64, u64) {
+    let at = |back: usize| i.checked_sub(back).map_or(START, |j| tag_value(pred[j]));
+    (at(1), at(2))
+}
+
 /// A tag's value as a feature.
 #[inline]
 fn tag_value(t: u8) -> u64 {
@@ -151,8 +158,7 @@ impl Tagger {
             let tag = if s.iter().all(|&x| x == i32::MIN) {
                 first[i]
             } else {
-                let p1 = if i >= 1 { tag_value(out[i - 1]) } else { START };
-                let p2 = if i >= 2 { tag_value(out[i - 2]) } else { START };
+                let (p1, p2) = previous_tags(out, i);
                 right_features(words, first, i, p1, p2, rf);
                 right.scores(&rf.rows, &mut add);
                 for (a, b) in s.iter_mut().zip(&add) {
@@ -182,8 +188,7 @@ impl Tagger {
             let tag = if let Some(&t) = self.fixed.get(&words[i].form) {
                 t
             } else {
-                let p1 = if i >= 1 { tag_value(out[i - 1]) } else { START };
-                let p2 = if i >= 2 { tag_value(out[i - 2]) } else { START };
+                let (p1, p2) = previous_tags(out, i);
                 features(words, amb, i, p1, p2, f);
                 let s = &mut scores[i * NTAGS..(i + 1) * NTAGS];
                 self.table.scores(&f.rows, s);
@@ -220,16 +225,7 @@ impl Tagger {
                         pred.push(ex.first[i]);
                         continue;
                     }
-                    let p1 = if i >= 1 {
-                        tag_value(pred[i - 1])
-                    } else {
-                        START
-                    };
-                    let p2 = if i >= 2 {
-                        tag_value(pred[i - 2])
-                    } else {
-                        START
-                    };
+                    let (p1, p2) = previous_tags(&pred, i);
                     right_features(&ex.words, &ex.first, i, p1, p2, &mut f);
                     model.scores(&f.rows, &mut scores);
                     for (a, b) in scores.iter_mut().zip(first) {
@@ -271,16 +267,7 @@ impl Tagger {
                         pred.push(t);
                         continue;
                     }
-                    let p1 = if i >= 1 {
-                        tag_value(pred[i - 1])
-                    } else {
-                        START
-                    };
-                    let p2 = if i >= 2 {
-                        tag_value(pred[i - 2])
-                    } else {
-                        START
-                    };
+                    let (p1, p2) = previous_tags(&pred, i);
                     features(words, &amb, i, p1, p2, &mut f);
                     model.scores(&f.rows, &mut scores);
                     let guess = argmax_f32(&scores);
