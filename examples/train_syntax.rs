@@ -89,15 +89,9 @@ fn main() -> anyhow::Result<()> {
         let s = evaluate(&model, &gold);
         let secs = t.elapsed().as_secs_f64();
         println!(
-            "{}: {} words, UPOS {:.2}, UAS {:.2}, LAS {:.2} (with subtypes {:.2}), lemma {:.2}, {:.0} words/s",
+            "{}: {s}\n{:.0} words/s",
             p.display(),
-            s.words,
-            s.upos_pct(),
-            s.uas_pct(),
-            s.las_pct(),
-            s.las_full_pct(),
-            s.lemma_pct(),
-            s.words as f64 / secs
+            s.words as f64 / secs.max(1e-9)
         );
     }
     Ok(())

@@ -72,14 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let s = evaluate(model, &gold);
         let secs = start.elapsed().as_secs_f64();
         print(&format!(
-            "{name}: {} sentences, {} words\nUPOS   {:6.2}\nUAS    {:6.2}\nLAS    {:6.2}  (with subtypes {:.2})\nLemma  {:6.2}\n{:.0} words/s\n",
-            s.sentences,
-            s.words,
-            s.upos_pct(),
-            s.uas_pct(),
-            s.las_pct(),
-            s.las_full_pct(),
-            s.lemma_pct(),
+            "{name}: {s}\n{:.0} words/s\n",
             s.words as f64 / secs.max(1e-9),
         ))?;
         return Ok(Outcome::Success);

@@ -59,6 +59,24 @@ impl Scores {
     }
 }
 
+/// The scores as a report, one figure a line: sentences and words, UPOS, UAS, LAS (and
+/// with subtypes), lemma.
+impl std::fmt::Display for Scores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} sentences, {} words\nUPOS   {:6.2}\nUAS    {:6.2}\nLAS    {:6.2}  (with subtypes {:.2})\nLemma  {:6.2}",
+            self.sentences,
+            self.words,
+            self.upos_pct(),
+            self.uas_pct(),
+            self.las_pct(),
+            self.las_full_pct(),
+            self.lemma_pct(),
+        )
+    }
+}
+
 fn universal(rel: &str) -> &str {
     rel.split(':').next().unwrap_or(rel)
 }
