@@ -216,19 +216,7 @@ fn a_stale_manifest_is_reported_and_seal_records_the_edit() {
     let codes: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
     assert_eq!(codes, ["CS702", "CS703"], "{found:?}");
     // Writers refuse the folder until it is sealed.
-    let out = claimset()
-        .args(["convert"])
-        .arg(seed())
-        .arg("--out")
-        .arg(&ds)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("mentions.parquet") && err.contains("claimset seal"),
-        "{err}"
-    );
+    assert_convert_refuses(&ds, &["mentions.parquet", "claimset seal"]);
 
     let (code, _, stderr) = run(&["seal"], &ds);
     assert_eq!(code, 0, "{stderr}");
@@ -392,22 +380,25 @@ fn seal_refuses_tables_with_errors_unless_forced() {
     assert_eq!(code, 0, "{stderr}");
     assert_ne!(fs::read(ds.join("dataset.json")).unwrap(), before);
     // convert still refuses the table: a value does not fit.
+    assert_convert_refuses(&ds, &["claims.parquet", "do not fit"]);
+}
+
+/// Copies a folder with its subfolders.
+/// Asserts that converting the seed article into `ds` fails (exit 2) with an error that
+/// names each of `words`.
+fn assert_convert_refuses(ds: &Path, words: &[&str]) {
     let out = claimset()
         .args(["convert"])
         .arg(seed())
         .arg("--out")
-        .arg(&ds)
+        .arg(ds)
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("claims.parquet") && err.contains("do not fit"),
-        "{err}"
-    );
+    assert!(words.iter().all(|w| err.contains(w)), "{err}");
 }
 
-/// Copies a folder with its subfolders.
 fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for e in fs::read_dir(from).unwrap() {
