@@ -124,9 +124,7 @@ impl ReportArgs {
             let color = use_color(&self.color);
             render(reports, format, &RenderOptions { color })
         };
-        let mut out = super::stdout();
-        out.write_all(text.as_bytes())?;
-        out.flush()?;
+        super::print_out(&text)?;
         Ok(())
     }
 

@@ -121,6 +121,13 @@ fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
 }
 
+/// Writes `text` to [`stdout`] and flushes it.
+fn print_out(text: &str) -> std::io::Result<()> {
+    let mut out = stdout();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
 /// Standard error, locked, for summaries and notes: write errors are propagated too, so
 /// `claimset convert 2>&1 | head -1` ends quietly instead of panicking.
 fn stderr() -> std::io::StderrLock<'static> {

@@ -1,7 +1,7 @@
 //! `claimset parse`: tag and parse text or CoNLL-U with the syntax model, or score the
 //! model against a gold CoNLL-U file.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -56,10 +56,7 @@ fn read_input(path: &PathBuf) -> anyhow::Result<(String, String)> {
 
 /// Writes through the shared stdout; a closed pipe ends the run quietly in `cli::main`.
 fn print(text: &str) -> anyhow::Result<()> {
-    let mut out = super::stdout();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
+    Ok(super::print_out(text)?)
 }
 
 /// Runs `claimset parse`.

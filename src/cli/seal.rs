@@ -1,6 +1,5 @@
 //! `claimset seal`: record the tables of a dataset as they are after a deliberate edit.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -78,9 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     color: use_color("auto"),
                 },
             );
-            let mut out = super::stdout();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
+            super::print_out(&text)?;
             eprintln!(
                 "not sealed: {} has {}; fix the tables, or seal anyway with --force",
                 args.dir.display(),
