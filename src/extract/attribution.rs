@@ -129,6 +129,9 @@ const ADVERBIALS: &[&str] = &[
     "told", "press", "conference", "briefing", "at", "news", "to", "written",
 ];
 
+/// Words that open a relative clause.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "when"];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 /// Modal and auxiliary verbs between a subject and its cue ("critics would call").
@@ -1425,6 +1428,9 @@ impl Context<'_> {
         for cue in &cues {
             let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
             self.join_continuation(&mut claims, sentence.clone());
+            if !claims.is_empty() {
+                self.tree_extents(&tokens, cue, &mut claims, sentence.clone(), para, history);
+            }
             // A passive report names nobody a later pronoun could refer to.
             if !claims.is_empty() && cue.class == CueClass::Passive {
                 return claims;
@@ -1443,6 +1449,103 @@ impl Context<'_> {
             history.push(para, claims[claims.len() - 1].span.clone(), s.clone());
         }
         claims
+    }
+
+    /// Content extents from the dependency tree: an indirect content after its cue ends
+    /// where the clause the cue governs ends. What follows a shortened content is read
+    /// again as a sentence of its own (a second speaker, or the article's voice); a
+    /// content cut before its relative clause or subordinate clause is extended.
+    fn tree_extents(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        claims: &mut Vec<ClaimDraft>,
+        sentence: Range<usize>,
+        para: usize,
+        history: &mut History,
+    ) {
+        if matches!(cue.class, CueClass::Passive | CueClass::According) {
+            return;
+        }
+        let cue_text = &self.text[cue.span.clone()];
+        let Some(ci) = claims.iter().position(|c| {
+            c.kind == ClaimKind::Indirect
+                && c.cue.as_deref() == Some(cue_text)
+                && c.span.start >= cue.span.end
+        }) else {
+            return;
+        };
+        let span = claims[ci].span.clone();
+        let Some(from) = tokens.iter().position(|t| t.start >= span.start) else {
+            return;
+        };
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
+        let tree = crate::syntax::Model::embedded().analyse(&words);
+        let verb = (cue.first..=cue.last)
+            .find(|&i| tree.upos[i] == crate::syntax::Upos::Verb)
+            .unwrap_or(cue.first);
+        let is_cue = |i: usize| {
+            tree.upos[i] == crate::syntax::Upos::Verb
+                && self
+                    .lex
+                    .cue(&lower(words[i]))
+                    .is_some_and(|c| c != CueClass::Passive)
+        };
+        let is_break = |i: usize| {
+            matches!(words[i], "," | ";" | "—" | "–") || tree.upos[i] == crate::syntax::Upos::Cconj
+        };
+        let Some(extent) = super::tree::content_end(&tree, verb, from, is_cue, is_break) else {
+            return;
+        };
+        let later = claims.iter().any(|c| c.span.start >= span.end);
+        if later {
+            return;
+        }
+        let relative = |i: usize| RELATIVES.contains(&&*lower(words[i]));
+        // A clause of another speaker after a break ends the content; the rest is read
+        // again as a sentence of its own.
+        if let Some(cut) = extent
+            .cut
+            .filter(|&c| c > from && tokens[c].start < span.end)
+            .filter(|&c| !(c - 1..(c + 3).min(words.len())).any(relative))
+        {
+            let Some(last) = (from..cut).rev().find(|&i| !is_break(i)) else {
+                return;
+            };
+            let Some((kind, new)) = self.content(span.start..tokens[last].end) else {
+                return;
+            };
+            claims[ci].span = new;
+            claims[ci].kind = kind;
+            let Some(first) = (cut..tokens.len()).find(|&i| tokens[i].is_word() && !is_break(i))
+            else {
+                return;
+            };
+            let rest = tokens[first].start..sentence.end;
+            let more = self.attribute(rest.clone(), para, history);
+            if !more.is_empty() {
+                claims.extend(more);
+            } else if tokens[first..].iter().filter(|t| t.is_word()).count() >= 4 {
+                claims.push(self.own_voice(rest, sentence.end));
+            }
+            return;
+        }
+        // A relative clause the heuristics cut off: ", which came as …", ", who …, resign".
+        let end = tokens[extent.end - 1].end.min(sentence.end);
+        let Some(next) = tokens.iter().position(|t| t.start >= span.end) else {
+            return;
+        };
+        if end > span.end
+            && words[next] == ","
+            && next + 1 < extent.end
+            && relative(next + 1)
+            && !(next..extent.end).any(is_cue)
+            && !self.text[span.end..end].contains(['"', '“', '”'])
+            && let Some((kind, new)) = self.content(span.start..end)
+        {
+            claims[ci].span = new;
+            claims[ci].kind = kind;
+        }
     }
 
     /// "Limbaugh added:" closing its paragraph, then the words in the next paragraph: a

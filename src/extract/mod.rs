@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod quotes;
 pub mod segment;
+mod tree;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
