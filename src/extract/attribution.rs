@@ -373,6 +373,8 @@ pub struct Context<'a> {
     /// The stretches of text inside quotation marks, sorted and disjoint (see
     /// [`quoted_stretches`]).
     pub quoted: &'a [Range<usize>],
+    /// The sentences' byte ranges, in order.
+    pub sentences: &'a [Range<usize>],
 }
 
 /// The union of the quotations' inner spans: sorted, disjoint ranges.
@@ -935,11 +937,22 @@ impl Context<'_> {
                     actor: Some(a),
                     description: Some(description.join(" ")),
                 },
-                None => SourceDraft {
-                    name: plain_phrase,
-                    kind: SourceKind::Document,
-                    actor: None,
-                    description: None,
+                None => match determiner
+                    .filter(|d| matches!(*d, "the" | "this" | "that"))
+                    .and_then(|_| self.earlier_publisher(&head, r.start))
+                {
+                    Some(a) => SourceDraft {
+                        name: self.actors.actors[a].name.clone(),
+                        kind: SourceKind::Document,
+                        actor: Some(a),
+                        description: Some(head.clone()),
+                    },
+                    None => SourceDraft {
+                        name: plain_phrase,
+                        kind: SourceKind::Document,
+                        actor: None,
+                        description: None,
+                    },
                 },
             });
         }
@@ -1069,6 +1082,39 @@ impl Context<'_> {
     }
 
     /// Whether a single capitalised word is the surname of a person named in the article.
+    /// The publisher of the document a definite description ("the statement") refers
+    /// back to: the last earlier sentence, within the last two paragraphs, that names
+    /// such a document ("X said in a statement", "X, in a statement, put …"); its
+    /// publisher is the actor named in the subject of the verb the document noun hangs
+    /// from.
+    fn earlier_publisher(&self, noun: &str, at: usize) -> Option<usize> {
+        let para = self.paragraph_of(at);
+        let first = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences[..first].iter().rev().find_map(|s| {
+            if self.paragraph_of(s.start) + 2 < para {
+                return Some(None);
+            }
+            let tokens = tokenize(self.text, s.clone());
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
+            let n = words.iter().rposition(|w| w.eq_ignore_ascii_case(noun))?;
+            let tree = crate::syntax::Model::embedded().analyse(&words);
+            Some(super::tree::clause_subject(&tree, n).and_then(|subject| {
+                let r = tree.subtree(subject);
+                let span = tokens[r.start].start..tokens[r.end - 1].end;
+                // Overlapping, not inside: a mistagged first word can fall outside.
+                let i = self
+                    .actors
+                    .mentions
+                    .partition_point(|m| m.end <= span.start);
+                self.actors.mentions[i..]
+                    .iter()
+                    .take_while(|m| m.start < span.end)
+                    .last()
+                    .map(|m| m.actor)
+            }))
+        })?
+    }
+
     fn known_surname(&self, word: &str) -> bool {
         self.actors
             .actors

@@ -120,6 +120,7 @@ impl Extractor {
             quotes: &quotes,
             paragraphs: &paragraphs,
             quoted: &quoted,
+            sentences: &all_sentences,
         };
         let mut history = History::default();
         let mut drafts: Vec<(usize, usize, ClaimDraft)> = Vec::new();

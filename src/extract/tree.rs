@@ -91,6 +91,25 @@ pub fn content_end(
     last.map(|l| Extent { end: l + 1, cut })
 }
 
+/// The subject of the clause that token `i` belongs to: the nominal subject of the
+/// nearest verb above it (or of `i` itself), the speaker of "X said in a statement" for
+/// "statement".
+pub fn clause_subject(a: &Analysis, i: usize) -> Option<usize> {
+    let mut cur = Some(i);
+    let mut steps = 0;
+    while let Some(c) = cur {
+        if let Some(s) = a.children(c).find(|&k| is_subject(a.deprel[k])) {
+            return Some(s);
+        }
+        steps += 1;
+        if steps > a.len() {
+            return None;
+        }
+        cur = a.head_of(c);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
