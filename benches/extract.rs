@@ -166,8 +166,12 @@ fn stages(c: &mut Criterion) {
             .iter()
             .map(|p| quoted_stretches(&p.quotes))
             .collect();
+        let sentences: Vec<Vec<Range<usize>>> =
+            prepared.iter().map(|p| p.sentence_ranges()).collect();
         b.iter(|| {
-            for ((p, found), quoted) in prepared.iter().zip(&actors).zip(&quoted) {
+            for (((p, found), quoted), sentences) in
+                prepared.iter().zip(&actors).zip(&quoted).zip(&sentences)
+            {
                 let ctx = Context {
                     text: &p.text,
                     lex: &lex,
@@ -175,6 +179,7 @@ fn stages(c: &mut Criterion) {
                     quotes: &p.quotes,
                     paragraphs: &p.paragraphs,
                     quoted,
+                    sentences,
                 };
                 let mut history = History::default();
                 for (pi, s) in &p.units {
