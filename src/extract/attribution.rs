@@ -2610,7 +2610,8 @@ impl Context<'_> {
             };
         }
         // "the request … asking schools to pay": a participle without "is" has no subject.
-        if cue_text.ends_with("ing") {
+        // "are calling for": the first word of the cue is the participle.
+        if lower(tokens[cue.first].text(text)).ends_with("ing") {
             let be = subj_end > 0
                 && matches!(
                     &*lower(tokens[subj_end - 1].text(text)),
@@ -2632,6 +2633,13 @@ impl Context<'_> {
                 };
             }
             subj_end -= 1;
+            // "has been calling for", "will be demanding".
+            while subj_end > 0 && {
+                let w = lower(tokens[subj_end - 1].text(text));
+                AUXILIARIES.contains(&&*w) || MODALS.contains(&&*w)
+            } {
+                subj_end -= 1;
+            }
         }
         let in_quote = |r: &Range<usize>| {
             // The quotations are in order and disjoint: the last one starting before the
