@@ -9,6 +9,15 @@ use super::normalize::PARAGRAPH_BREAK;
 use super::quotes::Quote;
 use super::segment::{Token, tokenize};
 use crate::model::{ActorKind, ClaimKind, SourceKind};
+use crate::syntax::{Analysis, Deprel, Model, Upos};
+
+/// A sentence's tokens, their words and its dependency tree.
+#[derive(Clone, Copy)]
+struct Parsed<'a> {
+    tokens: &'a [Token],
+    words: &'a [&'a str],
+    tree: &'a Analysis,
+}
 
 /// A source as found in an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +136,16 @@ const ADVERBIALS: &[&str] = &[
     "statement", "interview", "by", "phone", "telephone", "email", "also", "again", "then",
     "recently", "previously", "publicly", "separately", "privately", "reporters", "journalists",
     "told", "press", "conference", "briefing", "at", "news", "to", "written",
+];
+
+/// Nouns of events, which happen and say nothing: as the subject of a verb of saying
+/// ("the attacks threaten to …", "the coup has threatened to …") the verb is no cue.
+#[rustfmt::skip]
+const EVENT_NOUNS: &[&str] = &[
+    "attack", "coup", "violence", "fighting", "clash", "war", "blast", "explosion",
+    "bombing", "incident", "crisis", "conflict", "unrest", "offensive", "shelling",
+    "airstrike", "strike", "raid", "killing", "ambush", "uprising", "flood", "drought",
+    "earthquake", "storm", "famine", "epidemic", "outbreak",
 ];
 
 /// Words that open a relative clause.
@@ -1097,7 +1116,7 @@ impl Context<'_> {
             let tokens = tokenize(self.text, s.clone());
             let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
             let n = words.iter().rposition(|w| w.eq_ignore_ascii_case(noun))?;
-            let tree = crate::syntax::Model::embedded().analyse(&words);
+            let tree = Model::embedded().analyse(&words);
             Some(super::tree::clause_subject(&tree, n).and_then(|subject| {
                 let r = tree.subtree(subject);
                 let span = tokens[r.start].start..tokens[r.end - 1].end;
@@ -1471,11 +1490,33 @@ impl Context<'_> {
                     .any(|t| t.text(self.text) == ",")
         };
         cues.sort_by_key(|c| (c.class != CueClass::According, !closing(c)));
+        let tree = std::cell::OnceCell::new();
         for cue in &cues {
             let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
             self.join_continuation(&mut claims, sentence.clone());
             if !claims.is_empty() {
-                self.tree_extents(&tokens, cue, &mut claims, sentence.clone(), para, history);
+                let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
+                let tree = tree.get_or_init(|| Model::embedded().analyse(&words));
+                let parsed = Parsed {
+                    tokens: &tokens,
+                    words: &words,
+                    tree,
+                };
+                let verb = (cue.first..=cue.last)
+                    .find(|&i| tree.upos[i] == Upos::Verb)
+                    .unwrap_or(cue.first);
+                if self.no_speaker(&parsed, cue, verb, &claims) {
+                    continue;
+                }
+                self.tree_extents(
+                    &parsed,
+                    cue,
+                    verb,
+                    &mut claims,
+                    sentence.clone(),
+                    para,
+                    history,
+                );
             }
             // A passive report names nobody a later pronoun could refer to.
             if !claims.is_empty() && cue.class == CueClass::Passive {
@@ -1501,10 +1542,47 @@ impl Context<'_> {
     /// where the clause the cue governs ends. What follows a shortened content is read
     /// again as a sentence of its own (a second speaker, or the article's voice); a
     /// content cut before its relative clause or subordinate clause is extended.
+    /// Whether the tree shows that the cue reports no speech: a participle modifying a
+    /// noun ("suspected militant hideouts"), an event as the subject ("the attacks
+    /// threaten to …"), or an instrument for content ("responded with tear gas").
+    fn no_speaker(&self, parsed: &Parsed, cue: &Cue, verb: usize, claims: &[ClaimDraft]) -> bool {
+        let tree = parsed.tree;
+        if cue.class == CueClass::According {
+            return false;
+        }
+        // A modifier before its noun, with no subject before it: "pounded suspected
+        // hideouts", not "Pence echoed statements" (a tagging slip there).
+        let before = (0..verb).rev().find(|&i| tree.upos[i] != Upos::Adv);
+        if tree.deprel[verb] == Deprel::Amod
+            && tree.head_of(verb).is_some_and(|h| h > verb)
+            && before.is_none_or(|b| !matches!(tree.upos[b], Upos::Noun | Upos::Propn | Upos::Pron))
+        {
+            return true;
+        }
+        let cue_text = &self.text[cue.span.clone()];
+        let own = claims
+            .iter()
+            .filter(|c| c.cue.as_deref() == Some(cue_text))
+            .collect::<Vec<_>>();
+        let named = own
+            .iter()
+            .any(|c| c.source.as_ref().is_some_and(|s| s.actor.is_some()));
+        let event_subject = tree
+            .children(verb)
+            .find(|&k| tree.deprel[k] == Deprel::Nsubj)
+            .is_some_and(|k| EVENT_NOUNS.contains(&tree.lemma[k].as_str()));
+        let instrument = own.iter().any(|c| {
+            c.kind == ClaimKind::Indirect && self.text[c.span.clone()].starts_with("with ")
+        });
+        !own.is_empty() && !named && (event_subject || instrument)
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn tree_extents(
         &self,
-        tokens: &[Token],
+        parsed: &Parsed,
         cue: &Cue,
+        verb: usize,
         claims: &mut Vec<ClaimDraft>,
         sentence: Range<usize>,
         para: usize,
@@ -1513,6 +1591,11 @@ impl Context<'_> {
         if matches!(cue.class, CueClass::Passive | CueClass::According) {
             return;
         }
+        let Parsed {
+            tokens,
+            words,
+            tree,
+        } = *parsed;
         let cue_text = &self.text[cue.span.clone()];
         let Some(ci) = claims.iter().position(|c| {
             c.kind == ClaimKind::Indirect
@@ -1525,21 +1608,15 @@ impl Context<'_> {
         let Some(from) = tokens.iter().position(|t| t.start >= span.start) else {
             return;
         };
-        let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
-        let tree = crate::syntax::Model::embedded().analyse(&words);
-        let verb = (cue.first..=cue.last)
-            .find(|&i| tree.upos[i] == crate::syntax::Upos::Verb)
-            .unwrap_or(cue.first);
         let is_cue = |i: usize| {
-            tree.upos[i] == crate::syntax::Upos::Verb
+            tree.upos[i] == Upos::Verb
                 && self
                     .lex
                     .cue(&lower(words[i]))
                     .is_some_and(|c| c != CueClass::Passive)
         };
-        let is_break = |i: usize| {
-            matches!(words[i], "," | ";" | "—" | "–") || tree.upos[i] == crate::syntax::Upos::Cconj
-        };
+        let is_break =
+            |i: usize| matches!(words[i], "," | ";" | "—" | "–") || tree.upos[i] == Upos::Cconj;
         let Some(extent) = super::tree::content_end(&tree, verb, from, is_cue, is_break) else {
             return;
         };
