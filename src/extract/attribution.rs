@@ -1617,7 +1617,7 @@ impl Context<'_> {
         };
         let is_break =
             |i: usize| matches!(words[i], "," | ";" | "—" | "–") || tree.upos[i] == Upos::Cconj;
-        let Some(extent) = super::tree::content_end(&tree, verb, from, is_cue, is_break) else {
+        let Some(extent) = super::tree::content_end(tree, verb, from, is_cue, is_break) else {
             return;
         };
         let later = claims.iter().any(|c| c.span.start >= span.end);
