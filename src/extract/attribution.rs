@@ -2528,12 +2528,19 @@ impl Context<'_> {
             .collect();
         let first = first_words.first()?;
         let limit = first_words.last()?.end;
-        let source = match self
-            .actors
-            .mentions
-            .iter()
-            .find(|m| m.start >= first.start && m.start < limit)
-        {
+        // The actor at the head of the clause subject in the tree: "Maria Santos" in
+        // "U.N. Secretary-General Maria Santos condemned …, saying …".
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let tree = Model::embedded().analyse(&words);
+        let head_mention = super::tree::clause_subject(&tree, cue.first)
+            .filter(|&k| k < cue.first)
+            .and_then(|k| self.actors.mention_at(tokens[k].start));
+        let source = match head_mention.or_else(|| {
+            self.actors
+                .mentions
+                .iter()
+                .find(|m| m.start >= first.start && m.start < limit)
+        }) {
             Some(m) if !self.in_quote(m.start) => self.actor_source(m.actor),
             _ => {
                 let w = first.text(text).to_lowercase();
