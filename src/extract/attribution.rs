@@ -1621,9 +1621,6 @@ impl Context<'_> {
             return;
         };
         let later = claims.iter().any(|c| c.span.start >= span.end);
-        if later {
-            return;
-        }
         let relative = |i: usize| RELATIVES.contains(&&*lower(words[i]));
         // A clause of another speaker after a break ends the content; the rest is read
         // again as a sentence of its own.
@@ -1640,6 +1637,9 @@ impl Context<'_> {
             };
             claims[ci].span = new;
             claims[ci].kind = kind;
+            // Claims found in what follows the cut are found again, with their speaker.
+            let cut_at = tokens[cut].start;
+            claims.retain(|c| c.span.start < cut_at);
             let Some(first) = (cut..tokens.len()).find(|&i| tokens[i].is_word() && !is_break(i))
             else {
                 return;
@@ -1659,6 +1659,7 @@ impl Context<'_> {
             return;
         };
         if end > span.end
+            && !later
             && words[next] == ","
             && next + 1 < extent.end
             && relative(next + 1)
