@@ -1531,7 +1531,20 @@ impl Context<'_> {
                 return claims;
             }
         }
-        let claims = self.possessed_claim(&tokens, sentence, history);
+        let mut claims = self.possessed_claim(&tokens, sentence.clone(), history);
+        if claims.is_empty() && !cues.is_empty() {
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
+            let tree = tree.get_or_init(|| Model::embedded().analyse(&words));
+            let parsed = Parsed {
+                tokens: &tokens,
+                words: &words,
+                tree,
+            };
+            claims.extend(
+                cues.iter()
+                    .find_map(|cue| self.subject_on_tree(&parsed, cue, sentence.clone())),
+            );
+        }
         if let Some(s) = claims.iter().find_map(|c| c.source.as_ref()) {
             history.push(para, claims[claims.len() - 1].span.clone(), s.clone());
         }
@@ -1542,6 +1555,75 @@ impl Context<'_> {
     /// where the clause the cue governs ends. What follows a shortened content is read
     /// again as a sentence of its own (a second speaker, or the article's voice); a
     /// content cut before its relative clause or subordinate clause is extended.
+    /// A cue whose subject the token heuristics could not read ("a militant group calling
+    /// itself X claimed responsibility for Y"): the tree's subject of the cue verb, when an
+    /// actor heads it or is the only actor in it, with the verb's complement as content.
+    fn subject_on_tree(
+        &self,
+        parsed: &Parsed,
+        cue: &Cue,
+        sentence: Range<usize>,
+    ) -> Option<ClaimDraft> {
+        let Parsed {
+            tokens,
+            words,
+            tree,
+        } = *parsed;
+        if matches!(
+            cue.class,
+            CueClass::Passive | CueClass::According | CueClass::Evaluation
+        ) {
+            return None;
+        }
+        let verb = (cue.first..=cue.last).find(|&i| tree.upos[i] == Upos::Verb)?;
+        let negated = tree.children(verb).any(|k| {
+            let w = lower(words[k]);
+            matches!(&*w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+        });
+        // A complement proper: a clause or an object, or the noun after a cue that ends in
+        // a preposition ("claimed responsibility for Y"); not a date ("said Friday").
+        let ends_in_preposition = tree.upos[cue.last] == Upos::Adp;
+        let complement = tree.children(verb).any(|k| {
+            k > cue.last
+                && (matches!(tree.deprel[k], Deprel::Ccomp | Deprel::Xcomp | Deprel::Obj)
+                    || (ends_in_preposition && tree.deprel[k] == Deprel::Obl))
+        });
+        if !complement {
+            return None;
+        }
+        let subject = tree
+            .children(verb)
+            .find(|&k| tree.deprel[k] == Deprel::Nsubj && k < cue.first)?;
+        if negated || self.in_quote(tokens[subject].start) {
+            return None;
+        }
+        let r = tree.subtree(subject);
+        let span = tokens[r.start].start..tokens[r.end - 1].end;
+        let actor = match self.actors.mention_at(tokens[subject].start) {
+            Some(m) => m.actor,
+            None => {
+                let mut inside = self.actors.mentions_in(span).map(|m| m.actor);
+                let first = inside.next()?;
+                if inside.any(|a| a != first) {
+                    return None;
+                }
+                first
+            }
+        };
+        let from = cue.last + 1;
+        let is_cue =
+            |i: usize| tree.upos[i] == Upos::Verb && self.lex.cue(&lower(words[i])).is_some();
+        let is_break = |i: usize| matches!(words[i], "," | ";") || tree.upos[i] == Upos::Cconj;
+        let extent = super::tree::content_end(tree, verb, from, is_cue, is_break)?;
+        let end = tokens[extent.end - 1].end.min(sentence.end);
+        let source = self.actor_source(actor);
+        self.draft(
+            tokens.get(from)?.start..end,
+            &source,
+            &self.text[cue.span.clone()],
+        )
+    }
+
     /// Whether the tree shows that the cue reports no speech: a participle modifying a
     /// noun ("suspected militant hideouts"), an event as the subject ("the attacks
     /// threaten to …"), or an instrument for content ("responded with tear gas").
