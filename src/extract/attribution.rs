@@ -11,12 +11,35 @@ use super::segment::{Token, tokenize};
 use crate::model::{ActorKind, ClaimKind, SourceKind};
 use crate::syntax::{Analysis, Deprel, Model, Upos};
 
-/// A sentence's tokens, their words and its dependency tree.
-#[derive(Clone, Copy)]
+/// A sentence's tokens, their words and its dependency tree, parsed on first use: most
+/// sentences never need it.
 struct Parsed<'a> {
     tokens: &'a [Token],
-    words: &'a [&'a str],
-    tree: &'a Analysis,
+    words: Vec<&'a str>,
+    tree: std::cell::OnceCell<Analysis>,
+}
+
+impl<'a> Parsed<'a> {
+    fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        Parsed {
+            tokens,
+            words: tokens.iter().map(|t| t.text(text)).collect(),
+            tree: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn tree(&self) -> &Analysis {
+        self.tree
+            .get_or_init(|| Model::embedded().analyse(&self.words))
+    }
+
+    /// The verb of a cue: its first word tagged as a verb, else its first word.
+    fn verb(&self, cue: &Cue) -> usize {
+        let tree = self.tree();
+        (cue.first..=cue.last)
+            .find(|&i| tree.upos[i] == Upos::Verb)
+            .unwrap_or(cue.first)
+    }
 }
 
 /// A source as found in an article.
@@ -1490,33 +1513,15 @@ impl Context<'_> {
                     .any(|t| t.text(self.text) == ",")
         };
         cues.sort_by_key(|c| (c.class != CueClass::According, !closing(c)));
-        let tree = std::cell::OnceCell::new();
+        let parsed = Parsed::new(self.text, &tokens);
         for cue in &cues {
             let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
             self.join_continuation(&mut claims, sentence.clone());
             if !claims.is_empty() {
-                let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
-                let tree = tree.get_or_init(|| Model::embedded().analyse(&words));
-                let parsed = Parsed {
-                    tokens: &tokens,
-                    words: &words,
-                    tree,
-                };
-                let verb = (cue.first..=cue.last)
-                    .find(|&i| tree.upos[i] == Upos::Verb)
-                    .unwrap_or(cue.first);
-                if self.no_speaker(&parsed, cue, verb, &claims) {
+                if self.no_speaker(&parsed, cue, &claims) {
                     continue;
                 }
-                self.tree_extents(
-                    &parsed,
-                    cue,
-                    verb,
-                    &mut claims,
-                    sentence.clone(),
-                    para,
-                    history,
-                );
+                self.tree_extents(&parsed, cue, &mut claims, sentence.clone(), para, history);
             }
             // A passive report names nobody a later pronoun could refer to.
             if !claims.is_empty() && cue.class == CueClass::Passive {
@@ -1533,13 +1538,6 @@ impl Context<'_> {
         }
         let mut claims = self.possessed_claim(&tokens, sentence.clone(), history);
         if claims.is_empty() && !cues.is_empty() {
-            let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
-            let tree = tree.get_or_init(|| Model::embedded().analyse(&words));
-            let parsed = Parsed {
-                tokens: &tokens,
-                words: &words,
-                tree,
-            };
             claims.extend(
                 cues.iter()
                     .find_map(|cue| self.subject_on_tree(&parsed, cue, sentence.clone())),
@@ -1564,17 +1562,13 @@ impl Context<'_> {
         cue: &Cue,
         sentence: Range<usize>,
     ) -> Option<ClaimDraft> {
-        let Parsed {
-            tokens,
-            words,
-            tree,
-        } = *parsed;
         if matches!(
             cue.class,
             CueClass::Passive | CueClass::According | CueClass::Evaluation
         ) {
             return None;
         }
+        let (tokens, words, tree) = (parsed.tokens, &parsed.words, parsed.tree());
         let verb = (cue.first..=cue.last).find(|&i| tree.upos[i] == Upos::Verb)?;
         let negated = tree.children(verb).any(|k| {
             let w = lower(words[k]);
@@ -1627,19 +1621,30 @@ impl Context<'_> {
     /// Whether the tree shows that the cue reports no speech: a participle modifying a
     /// noun ("suspected militant hideouts"), an event as the subject ("the attacks
     /// threaten to …"), or an instrument for content ("responded with tear gas").
-    fn no_speaker(&self, parsed: &Parsed, cue: &Cue, verb: usize, claims: &[ClaimDraft]) -> bool {
-        let tree = parsed.tree;
+    fn no_speaker(&self, parsed: &Parsed, cue: &Cue, claims: &[ClaimDraft]) -> bool {
         if cue.class == CueClass::According {
             return false;
         }
+        let words = &parsed.words;
         // A modifier before its noun, with no subject before it: "pounded suspected
-        // hideouts", not "Pence echoed statements" (a tagging slip there).
-        let before = (0..verb).rev().find(|&i| tree.upos[i] != Upos::Adv);
-        if tree.deprel[verb] == Deprel::Amod
-            && tree.head_of(verb).is_some_and(|h| h > verb)
-            && before.is_none_or(|b| !matches!(tree.upos[b], Upos::Noun | Upos::Propn | Upos::Pron))
-        {
-            return true;
+        // hideouts", not "Pence echoed statements" (a tagging slip there). Only a lone
+        // past form before a lower-case word can be one: the tree is asked then.
+        let modifier_form = cue.first == cue.last
+            && words[cue.first].ends_with("ed")
+            && words
+                .get(cue.first + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        if modifier_form {
+            let tree = parsed.tree();
+            let verb = cue.first;
+            let before = (0..verb).rev().find(|&i| tree.upos[i] != Upos::Adv);
+            if tree.deprel[verb] == Deprel::Amod
+                && tree.head_of(verb).is_some_and(|h| h > verb)
+                && before
+                    .is_none_or(|b| !matches!(tree.upos[b], Upos::Noun | Upos::Propn | Upos::Pron))
+            {
+                return true;
+            }
         }
         let cue_text = &self.text[cue.span.clone()];
         let own = claims
@@ -1649,22 +1654,31 @@ impl Context<'_> {
         let named = own
             .iter()
             .any(|c| c.source.as_ref().is_some_and(|s| s.actor.is_some()));
-        let event_subject = tree
-            .children(verb)
-            .find(|&k| tree.deprel[k] == Deprel::Nsubj)
-            .is_some_and(|k| EVENT_NOUNS.contains(&tree.lemma[k].as_str()));
+        if own.is_empty() || named {
+            return false;
+        }
         let instrument = own.iter().any(|c| {
             c.kind == ClaimKind::Indirect && self.text[c.span.clone()].starts_with("with ")
         });
-        !own.is_empty() && !named && (event_subject || instrument)
+        // An event noun before the cue is what makes the tree worth asking.
+        let event_word = words[..cue.first].iter().any(|w| {
+            let w = lower(w);
+            EVENT_NOUNS.contains(&&*w) || EVENT_NOUNS.contains(&w.trim_end_matches('s'))
+        });
+        instrument
+            || event_word && {
+                let tree = parsed.tree();
+                let verb = parsed.verb(cue);
+                tree.children(verb)
+                    .find(|&k| tree.deprel[k] == Deprel::Nsubj)
+                    .is_some_and(|k| EVENT_NOUNS.contains(&tree.lemma[k].as_str()))
+            }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn tree_extents(
         &self,
         parsed: &Parsed,
         cue: &Cue,
-        verb: usize,
         claims: &mut Vec<ClaimDraft>,
         sentence: Range<usize>,
         para: usize,
@@ -1673,11 +1687,7 @@ impl Context<'_> {
         if matches!(cue.class, CueClass::Passive | CueClass::According) {
             return;
         }
-        let Parsed {
-            tokens,
-            words,
-            tree,
-        } = *parsed;
+        let (tokens, words) = (parsed.tokens, &parsed.words);
         let cue_text = &self.text[cue.span.clone()];
         let Some(ci) = claims.iter().position(|c| {
             c.kind == ClaimKind::Indirect
@@ -1690,6 +1700,21 @@ impl Context<'_> {
         let Some(from) = tokens.iter().position(|t| t.start >= span.start) else {
             return;
         };
+        // Only a break followed by a cue word inside the content, or a relative clause
+        // just after it, can move the content's end: otherwise the tree is not asked.
+        let upto = tokens.partition_point(|t| t.start < span.end);
+        let brk = |w: &str| matches!(w, "," | ";" | "—" | "–" | "and" | "but" | "or");
+        let cut_possible = (from..upto).any(|i| brk(words[i]))
+            && (from..upto).any(|i| self.lex.cue(&lower(words[i])).is_some());
+        let relative_after = words.get(upto) == Some(&",")
+            && words
+                .get(upto + 1)
+                .is_some_and(|w| RELATIVES.contains(&&*lower(w)));
+        if !cut_possible && !relative_after {
+            return;
+        }
+        let tree = parsed.tree();
+        let verb = parsed.verb(cue);
         let is_cue = |i: usize| {
             tree.upos[i] == Upos::Verb
                 && self
@@ -2613,11 +2638,16 @@ impl Context<'_> {
         let limit = first_words.last()?.end;
         // The actor at the head of the clause subject in the tree: "Maria Santos" in
         // "U.N. Secretary-General Maria Santos condemned …, saying …".
-        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let tree = Model::embedded().analyse(&words);
-        let head_mention = super::tree::clause_subject(&tree, cue.first)
-            .filter(|&k| k < cue.first)
-            .and_then(|k| self.actors.mention_at(tokens[k].start));
+        let before = tokens[clause_start].start..tokens[cue.first].start;
+        let head_mention = if self.actors.mentions_in(before).next().is_some() {
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+            let tree = Model::embedded().analyse(&words);
+            super::tree::clause_subject(&tree, cue.first)
+                .filter(|&k| k < cue.first)
+                .and_then(|k| self.actors.mention_at(tokens[k].start))
+        } else {
+            None
+        };
         let source = match head_mention.or_else(|| {
             self.actors
                 .mentions
