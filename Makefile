@@ -16,10 +16,13 @@ lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 
-# Interop tests (pyarrow, polars, pandas, duckdb, frictionless), again on the samples
-# written as part files, then every notebook in a fresh kernel; fails on any error.
-# Leaves the committed notebooks and figures alone.
+# The Python package built into the venv (debug, editable: python/claimset/ plus the
+# extension module), then the interop tests (pyarrow, polars, pandas, duckdb,
+# frictionless), the package's and the Spark job's, again on the samples written as part
+# files, then every notebook in a fresh kernel; fails on any error. Leaves the committed
+# notebooks and figures alone.
 python-test: $(VENV)/.installed
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) $(VENV)/bin/maturin develop --quiet
 	$(VENV_PYTHON) -m pytest -q -p no:cacheprovider tests/python
 	cargo run --quiet -- convert datasets/raw --out target/sample-parts --replace --quiet --part-rows 40
 	CLAIMSET_DATASET=target/sample-parts $(VENV_PYTHON) -m pytest -q -p no:cacheprovider tests/python/test_interop.py

@@ -316,11 +316,7 @@ pub fn convert_with_progress(
                         // Already converted, in this run or before: the same content from
                         // another input is noted once, as it would be had both come in one
                         // batch.
-                        let note = ConversionIssue {
-                            origin: doc.origin.clone(),
-                            article_id: Some(id.clone()),
-                            message: "same content as an earlier input; skipped".into(),
-                        };
+                        let note = duplicate_note(&doc.origin, &id);
                         if *first != doc.origin && !issues.contains(&note) {
                             issues.push(note);
                         }
@@ -333,56 +329,23 @@ pub fn convert_with_progress(
                     todo.push((id, doc));
                 }
             }
-            // A bug in the rules must not cost the batch: an article whose extraction
-            // panics is rejected with the panic's message, the others go on.
-            let results: Vec<Result<(Extracted, Vec<String>), String>> = todo
+            let results: Vec<Result<Extracted, Rejected>> = todo
                 .par_iter()
-                .map(|(_, doc)| {
-                    let x = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        extractor.extract(doc)
-                    }))
-                    .map_err(|panic| crate::panic_message(&*panic))?;
-                    let violations = validators.check(&x);
-                    Ok((x, violations))
-                })
+                .map(|(_, doc)| extract_document(extractor, &validators, doc))
                 .collect();
             let mut ready = Vec::with_capacity(results.len());
             for ((id, doc), result) in todo.into_iter().zip(results) {
-                let (x, violations) = match result {
-                    Ok(done) => done,
-                    Err(what) => {
-                        origin_of.remove(&id);
-                        run_rejected.push(Rejected {
-                            path: doc.origin,
-                            reason: format!(
-                                "extraction stopped on an internal error, please report it: {}",
-                                what.lines().next().unwrap_or_default()
-                            ),
-                        });
-                        continue;
+                match result {
+                    Ok(x) => {
+                        issues.extend(notes_of(&doc.origin, &x));
+                        ready.push(x);
+                        added += 1;
                     }
-                };
-                if !violations.is_empty() {
-                    origin_of.remove(&id);
-                    run_rejected.push(Rejected {
-                        path: doc.origin,
-                        reason: format!(
-                            "article {} fails its schema: {}",
-                            x.article.article_id,
-                            violations.join("; ")
-                        ),
-                    });
-                    continue;
+                    Err(rejection) => {
+                        origin_of.remove(&id);
+                        run_rejected.push(rejection);
+                    }
                 }
-                for note in &x.notes {
-                    issues.push(ConversionIssue {
-                        origin: doc.origin.clone(),
-                        article_id: Some(x.article.article_id.clone()),
-                        message: note.clone(),
-                    });
-                }
-                ready.push(x);
-                added += 1;
             }
             if tx.send(ready).is_err() {
                 // The writer stopped on an error, which the join below returns.
@@ -407,6 +370,136 @@ pub fn convert_with_progress(
     all_rejected.retain(|r| !from_run(&r.path, &run_paths));
     all_rejected.extend(run_rejected.iter().cloned());
     b.commit(all_rejected, run_rejected, added, skipped)
+}
+
+/// Extracts one document and validates its records, as every conversion does: a bug in
+/// the rules must not cost the batch, so an extraction that panics is a rejection with
+/// the panic's message, as is an article whose records fail their schema.
+pub fn extract_document(
+    extractor: &Extractor,
+    validators: &Validators,
+    doc: &Document,
+) -> Result<Extracted, Rejected> {
+    let x = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(doc)))
+        .map_err(|panic| Rejected {
+            path: doc.origin.clone(),
+            reason: format!(
+                "extraction stopped on an internal error, please report it: {}",
+                crate::panic_message(&*panic)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+            ),
+        })?;
+    let violations = validators.check(&x);
+    if !violations.is_empty() {
+        return Err(Rejected {
+            path: doc.origin.clone(),
+            reason: format!(
+                "article {} fails its schema: {}",
+                x.article.article_id,
+                violations.join("; ")
+            ),
+        });
+    }
+    Ok(x)
+}
+
+/// The conversion notes of an article extracted from the input `origin`.
+pub fn notes_of(origin: &str, x: &Extracted) -> Vec<ConversionIssue> {
+    x.notes
+        .iter()
+        .map(|note| ConversionIssue {
+            origin: origin.to_string(),
+            article_id: Some(x.article.article_id.clone()),
+            message: note.clone(),
+        })
+        .collect()
+}
+
+/// The message of [`duplicate_note`].
+pub const DUPLICATE_NOTE: &str = "same content as an earlier input; skipped";
+
+/// The note on an input at `origin` skipped because an earlier input had the same
+/// content (the article `id`).
+pub fn duplicate_note(origin: &str, id: &ArticleId) -> ConversionIssue {
+    ConversionIssue {
+        origin: origin.to_string(),
+        article_id: Some(id.clone()),
+        message: DUPLICATE_NOTE.into(),
+    }
+}
+
+/// A conversion held in memory instead of written to a folder: documents are taken in
+/// order as [`convert`] takes them (an article already taken is skipped with a note, an
+/// article that fails is rejected), and actors and sources are merged by ID as a
+/// dataset's are. The Python module's `extract` is this.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The articles, in input order.
+    pub articles: Vec<Article>,
+    /// Their claims, in input order.
+    pub claims: Vec<Claim>,
+    /// Their mentions, in input order.
+    pub mentions: Vec<Mention>,
+    /// Actors and sources, merged by ID.
+    pub shared: Shared,
+    /// Inputs (or JSONL lines) rejected.
+    pub rejected: Vec<Rejected>,
+    /// Notes on inputs that converted.
+    pub issues: Vec<ConversionIssue>,
+    origin_of: HashMap<ArticleId, String>,
+}
+
+impl Collected {
+    /// Adds what was read from one chunk of inputs: its rejections, then its documents,
+    /// extracted in parallel when `parallel` (rayon) and taken in order.
+    pub fn add(
+        &mut self,
+        ingested: Ingested,
+        extractor: &Extractor,
+        validators: &Validators,
+        parallel: bool,
+    ) {
+        self.rejected.extend(ingested.rejected);
+        let mut todo = Vec::new();
+        for doc in ingested.documents {
+            let id = ArticleId::from_raw_sha256(&doc.raw_sha256);
+            if let Some(first) = self.origin_of.get(&id) {
+                let note = duplicate_note(&doc.origin, &id);
+                if *first != doc.origin && !self.issues.contains(&note) {
+                    self.issues.push(note);
+                }
+                continue;
+            }
+            self.origin_of.insert(id.clone(), doc.origin.clone());
+            todo.push((id, doc));
+        }
+        let run = |(_, doc): &(ArticleId, Document)| extract_document(extractor, validators, doc);
+        let results: Vec<_> = if parallel {
+            todo.par_iter().map(run).collect()
+        } else {
+            todo.iter().map(run).collect()
+        };
+        for ((id, doc), result) in todo.into_iter().zip(results) {
+            match result {
+                Ok(x) => {
+                    self.issues.extend(notes_of(&doc.origin, &x));
+                    x.actors.into_iter().for_each(|a| self.shared.add_actor(a));
+                    x.sources
+                        .into_iter()
+                        .for_each(|s| self.shared.add_source(s));
+                    self.articles.push(x.article);
+                    self.claims.extend(x.claims);
+                    self.mentions.extend(x.mentions);
+                }
+                Err(rejection) => {
+                    self.origin_of.remove(&id);
+                    self.rejected.push(rejection);
+                }
+            }
+        }
+    }
 }
 
 /// The end of the chunk of inputs starting at `from` (at least one input, at most

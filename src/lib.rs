@@ -13,6 +13,8 @@ pub mod dataset;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+#[cfg(feature = "python")]
+mod python;
 pub mod syntax;
 pub mod teasers;
 pub mod work;

@@ -32,7 +32,7 @@ pub use read::{
 };
 pub use sink::{PartBudget, TableSink};
 pub use tables::{TABLES, TableRows, arrow_schema};
-pub use write::{DatasetWriter, Shared, replace_table, seal, write_table};
+pub use write::{DatasetWriter, Shared, replace_table, seal, seal_with, write_table};
 
 /// Key of the Parquet key-value metadata entry every table file carries.
 pub const METADATA_KEY: &str = "claimset";

@@ -278,6 +278,16 @@ fn commit_staged(
 /// switched in. A folder with tables but no manifest becomes a dataset. Returns the
 /// manifest written.
 pub fn seal(lock: &DatasetLock) -> Result<Manifest, DatasetError> {
+    seal_with(lock, None)
+}
+
+/// [`seal`], recording `notes` (the rejected inputs and the conversion notes) in the new
+/// manifest instead of keeping the old one's: how a dataset whose tables another engine
+/// wrote (the Spark job) gets its manifest.
+pub fn seal_with(
+    lock: &DatasetLock,
+    notes: Option<(Vec<Rejected>, Vec<ConversionIssue>)>,
+) -> Result<Manifest, DatasetError> {
     let dir = lock.dir().to_path_buf();
     let place = Place::of(&dir)?;
     if !dir.is_dir() {
@@ -297,7 +307,11 @@ pub fn seal(lock: &DatasetLock) -> Result<Manifest, DatasetError> {
     fs::create_dir(&into).map_err(io_err(&into))?;
     link_tree(&dir, &into, &["dataset.json", "datapackage.json"])?;
     // Hashed in the staging folder: the manifest describes exactly the files switched in.
-    let manifest = super::verify::manifest_of(&into, previous.as_ref())?;
+    let mut manifest = super::verify::manifest_of(&into, previous.as_ref())?;
+    if let Some((rejected, issues)) = notes {
+        manifest.rejected = rejected;
+        manifest.issues = issues;
+    }
     if manifest.tables.is_empty() {
         return Err(DatasetError::NotADataset {
             dir: dir.clone(),

@@ -283,6 +283,50 @@ pub fn expand(args: &[PathBuf], rejected: &mut Vec<Rejected>) -> Vec<Input> {
     inputs
 }
 
+/// Whether a file found in a folder is read as an article, as [`expand`] decides: a
+/// known extension, and not README, SOURCES, LICENSE or CHANGELOG.
+pub fn is_article_file(path: &Path) -> bool {
+    has_known_extension(path) && !is_documentation(path)
+}
+
+/// Reads the bytes of an input named `origin` that were fetched elsewhere (a file read
+/// by another engine, a text handed over in memory) exactly as the file `origin` would
+/// be read: a JSONL batch line by line, anything else whole within `limits`; `format`
+/// is the one its name gives, or sniffed from the content when `None`.
+pub fn read_fetched(
+    origin: &str,
+    format: Option<Format>,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Ingested {
+    let mut out = Ingested::default();
+    let max = limits.max_input_bytes;
+    // Without a name, the head tells, as for stdin.
+    let head = &bytes[..bytes
+        .len()
+        .min(max.saturating_add(1).min(64 << 10) as usize)];
+    let jsonl = format == Some(Format::Jsonl)
+        || format.is_none()
+            && decode::decode(head).is_ok_and(|d| Format::sniff(&d.text) == Format::Jsonl);
+    if jsonl {
+        match Batch::open(origin, std::io::Cursor::new(bytes.to_vec()), limits) {
+            Ok(batch) => batch.read_all(&mut out),
+            Err(reason) => out.rejected.push(Rejected {
+                path: origin.to_string(),
+                reason,
+            }),
+        }
+    } else if bytes.len() as u64 > max {
+        out.rejected.push(Rejected {
+            path: origin.to_string(),
+            reason: too_large(&format!("{} bytes", thousands(bytes.len() as u64)), max),
+        });
+    } else {
+        read_bytes(origin, format, bytes, &mut out);
+    }
+    out
+}
+
 /// README, SOURCES, LICENSE and CHANGELOG files beside articles are not articles.
 fn is_documentation(path: &Path) -> bool {
     let stem = path
@@ -442,16 +486,19 @@ fn open_stdin(limits: &Limits) -> Opened {
     Opened::Read(out)
 }
 
+/// Why an input of `size` is refused under the limit `max`.
+fn too_large(size: &str, max: u64) -> String {
+    format!(
+        "too large: {size}, over the input size limit of {} (--max-input-size)",
+        human_bytes(max)
+    )
+}
+
 /// Reads at most `limits.max_input_bytes`; more is an error that names the limit. `size`
 /// is the file's size when known, so that a large file is refused unread.
 fn read_limited(reader: impl Read, size: Option<u64>, limits: &Limits) -> Result<Vec<u8>, String> {
     let max = limits.max_input_bytes;
-    let over = |size: String| {
-        format!(
-            "too large: {size}, over the input size limit of {} (--max-input-size)",
-            human_bytes(max)
-        )
-    };
+    let over = |size: String| too_large(&size, max);
     if let Some(size) = size.filter(|&s| s > max) {
         return Err(over(format!("{} bytes", thousands(size))));
     }
