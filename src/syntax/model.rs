@@ -19,7 +19,7 @@ use super::types::{Deprel, Upos};
 /// The shipped model (trained on UD English EWT; see the NOTICE beside it).
 static EMBEDDED: &[u8] = include_bytes!("model/en_ewt.bin");
 
-const MAGIC: &[u8; 8] = b"CSYNTAX2";
+const MAGIC: &[u8; 8] = b"CSYNTAX3";
 
 /// An error of the syntax layer: a CoNLL-U file or a model file that cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -58,7 +58,7 @@ struct Scratch {
     st: State,
     w: Vec<u64>,
     t: Vec<u64>,
-    lower: Vec<u64>,
+    sfx: Vec<u64>,
 }
 
 thread_local! {
@@ -134,7 +134,7 @@ impl Model {
             st: State::default(),
             w: Vec::new(),
             t: Vec::new(),
-            lower: Vec::new(),
+            sfx: Vec::new(),
         }
     }
 
@@ -145,10 +145,12 @@ impl Model {
             sc.words.push(w);
         }
         self.tagger.tag(&sc.words, &mut sc.tag, &mut sc.tags);
-        sc.lower.clear();
-        sc.lower.extend(sc.words.iter().map(|w| w.lower));
-        token_values(&sc.lower, &sc.tags, &mut sc.w, &mut sc.t);
-        let x = Tokens { w: &sc.w, t: &sc.t };
+        token_values(&sc.words, &sc.tags, &mut sc.w, &mut sc.t, &mut sc.sfx);
+        let x = Tokens {
+            w: &sc.w,
+            t: &sc.t,
+            s: &sc.sfx,
+        };
         self.parser.parse(&x, &mut sc.st, &mut sc.pf, &mut sc.lf);
         let n = forms.len();
         let mut a = Analysis {

@@ -2,7 +2,7 @@
 //! scored by one averaged perceptron, and the relation of each new arc by another;
 //! trained with the dynamic oracle of Goldberg & Nivre (2013) and exploration.
 
-use super::features::{Feats, NONE, ROOT, mix};
+use super::features::{Feats, NONE, ROOT, Word, mix};
 use super::perceptron::{Rng, Table, Trainer};
 use super::tagger::{argmax_f32, argmax_i32};
 use super::types::Deprel;
@@ -195,10 +195,12 @@ impl State {
     }
 }
 
-/// The words (lower-case form hashes) and tags (tag values) of a sentence, root first.
+/// The words (lower-case form hashes), tags (tag values) and suffixes (hashes of the
+/// last three letters) of a sentence, root first.
 pub(crate) struct Tokens<'a> {
     pub w: &'a [u64],
     pub t: &'a [u64],
+    pub s: &'a [u64],
 }
 
 impl Tokens<'_> {
@@ -210,17 +212,30 @@ impl Tokens<'_> {
     fn t(&self, i: Option<usize>) -> u64 {
         i.map_or(NONE, |i| self.t[i])
     }
+    #[inline]
+    fn s(&self, i: Option<usize>) -> u64 {
+        i.map_or(NONE, |i| self.s[i])
+    }
 }
 
-/// The values a parser sees for a sentence: `lower` and `tags` of the words, root
-/// prepended.
-pub(crate) fn token_values(lower: &[u64], tags: &[u8], w: &mut Vec<u64>, t: &mut Vec<u64>) {
+/// The values a parser sees for a sentence: the lower-case forms, tags and suffixes of
+/// the words, root prepended.
+pub(crate) fn token_values(
+    words: &[Word],
+    tags: &[u8],
+    w: &mut Vec<u64>,
+    t: &mut Vec<u64>,
+    s: &mut Vec<u64>,
+) {
     w.clear();
     t.clear();
+    s.clear();
     w.push(ROOT);
     t.push(ROOT);
-    w.extend_from_slice(lower);
+    s.push(ROOT);
+    w.extend(words.iter().map(|x| x.lower));
     t.extend(tags.iter().map(|&x| mix(0x7a9, x as u64)));
+    s.extend(words.iter().map(|x| x.suf[2]));
 }
 
 #[inline]
@@ -396,6 +411,14 @@ fn features(st: &State, x: &Tokens, f: &mut Feats) {
         b0t,
     );
     f.add3(229, s0t, x.t(b0.map(|i| i - 1)), b0t);
+    // Suffixes: a back-off for rare and unknown words.
+    let (s0s, b0s, b1s) = (x.s(s0), x.s(b0), x.s(b1));
+    f.add2(230, s0s, s0t);
+    f.add2(231, b0s, b0t);
+    f.add2(232, b1s, b1t);
+    f.add3(233, s0s, b0s, s0t);
+    f.add3(234, s0t, b0s, b0t);
+    f.add3(235, s0s, s0t, b0t);
 }
 
 /// The features of the relation of the arc `h` → `d`.
@@ -446,6 +469,18 @@ fn label_features(st: &State, x: &Tokens, h: usize, d: usize, f: &mut Feats) {
         dir,
         mix(st.nl[d].min(3) as u64, st.nr[d].min(3) as u64),
     );
+    // Suffixes, and words with their context.
+    let (hs, ds) = (x.s[h], x.s[d]);
+    f.add3(330, ds, dt, dir);
+    f.add3(331, hs, ht, dir);
+    f.add3(332, ds, ht, dir);
+    f.add3(333, dw, dt, hll);
+    f.add3(334, dw, dt, mix(ht, dist));
+    f.add3(335, hw, ht, mix(dt, dist));
+    f.add3(336, prev, dw, dt);
+    f.add3(337, dw, dt, next);
+    f.add3(338, dw, x.w(child(st.lc1[d])), x.w(child(st.rc1[d])));
+    f.add3(339, ht, hrl, mix(dt, dir));
 }
 
 /// The relation of `h` → `d` by the label table (never `root` below a word).
@@ -498,6 +533,8 @@ pub(crate) struct ParseExample {
     pub w: Vec<u64>,
     /// Tag values (predicted tags), root first.
     pub t: Vec<u64>,
+    /// Suffix hashes, root first.
+    pub s: Vec<u64>,
     /// Gold heads, root first (entry 0 unused).
     pub head: Vec<u32>,
     /// Gold relations, root first.
@@ -525,7 +562,11 @@ pub(crate) fn train(
         rng.shuffle(&mut order);
         for &s in &order {
             let ex = &data[s];
-            let x = Tokens { w: &ex.w, t: &ex.t };
+            let x = Tokens {
+                w: &ex.w,
+                t: &ex.t,
+                s: &ex.s,
+            };
             st.reset(ex.w.len() - 1);
             while !st.terminal() {
                 let legal = st.legal();

@@ -20,7 +20,7 @@ use super::types::{Deprel, Upos};
 /// How to train.
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
-    /// Passes of the tagger over the data. Defaults to 10.
+    /// Passes of the tagger over the data. Defaults to 4.
     pub tagger_epochs: usize,
     /// Passes of the parser over the data. Defaults to 15.
     pub parser_epochs: usize,
@@ -42,7 +42,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            tagger_epochs: 10,
+            tagger_epochs: 4,
             parser_epochs: 15,
             folds: 4,
             tagger_bits: 19,
@@ -179,16 +179,21 @@ pub fn train(
         taggers[fold_of(i)].tag(words, &mut sc, &mut pred);
         correct += pred.iter().zip(gold).filter(|(a, b)| a == b).count();
         total += gold.len();
-        let lower: Vec<u64> = words.iter().map(|w| w.lower).collect();
-        let (mut w, mut t) = (Vec::new(), Vec::new());
-        token_values(&lower, &pred, &mut w, &mut t);
+        let (mut w, mut t, mut sfx) = (Vec::new(), Vec::new(), Vec::new());
+        token_values(words, &pred, &mut w, &mut t, &mut sfx);
         let mut head = vec![0u32];
         let mut label = vec![0u8];
         for tok in &s.tokens {
             head.push(tok.head);
             label.push(Deprel::parse_lenient(&tok.deprel) as u8);
         }
-        examples.push(ParseExample { w, t, head, label });
+        examples.push(ParseExample {
+            w,
+            t,
+            s: sfx,
+            head,
+            label,
+        });
     }
     log(&format!(
         "jackknifed tags: {:.2}% correct; training the parser ({} epochs)",
