@@ -12,6 +12,7 @@
 pub mod config;
 pub mod context;
 pub mod diagnostic;
+pub mod ids;
 pub mod docs;
 pub mod lexicon;
 pub mod locate;
@@ -21,7 +22,7 @@ pub mod rows;
 pub mod rule;
 pub mod rules;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -33,6 +34,7 @@ use crate::dataset::{DatasetError, replace_table};
 use crate::model::{Finding, Severity};
 pub use config::{CheckConfig, ConfigError, ConfigFile, Overrides, RuleOptions, Settings};
 use context::Context;
+use ids::IdMap;
 pub use diagnostic::Diagnostic;
 use diagnostic::{Sink, at_or_above};
 use rows::{
@@ -180,8 +182,8 @@ fn each_par(
 struct Engine {
     rules: Vec<Active>,
     cx: Context,
-    /// Spans of claims and mentions by article ID.
-    spans: HashMap<String, Vec<SpanRecord>>,
+    /// The order the tables came in, which decides how spans are read.
+    order: ReadOrder,
     rows: Vec<(&'static str, u64)>,
 }
 
@@ -221,26 +223,35 @@ impl Engine {
 
     fn read_batch(&mut self, b: &Batch<'_>) {
         let Engine {
-            rules, cx, spans, ..
+            rules, cx, order, ..
         } = self;
         each_par(rules, cx, |r, cx, out| r.batch(b, cx, out));
+        // Each table's hooks see the indexes of the tables before it, so the rules run in
+        // parallel over a batch's rows, and the rows join the indexes after.
         match b.table {
             "actors" => {
-                for row in ActorRow::decode(b) {
-                    each(rules, cx, |r, cx, out| r.actor(&row, cx, out));
-                    cx.add_actor(&row);
-                }
+                let rows = ActorRow::decode(b);
+                each_par(rules, cx, |r, cx, out| {
+                    rows.iter().for_each(|row| r.actor(row, cx, out))
+                });
+                rows.iter().for_each(|row| cx.add_actor(row));
             }
             "sources" => {
-                for row in SourceRow::decode(b) {
-                    each(rules, cx, |r, cx, out| r.source(&row, cx, out));
-                    cx.add_source(&row);
-                }
+                let rows = SourceRow::decode(b);
+                each_par(rules, cx, |r, cx, out| {
+                    rows.iter().for_each(|row| r.source(row, cx, out))
+                });
+                rows.iter().for_each(|row| cx.add_source(row));
             }
             "articles" => {
-                for row in ArticleRow::decode(b) {
-                    each(rules, cx, |r, cx, out| r.article(&row, cx, out));
-                    cx.add_article(&row);
+                let rows = ArticleRow::decode(b);
+                each_par(rules, cx, |r, cx, out| {
+                    rows.iter().for_each(|row| r.article(row, cx, out))
+                });
+                for row in &rows {
+                    let fresh = row.article_id.is_some_and(|id| cx.article(id).is_none());
+                    order.articles_plain &= fresh && row.text.is_some();
+                    cx.add_article(row);
                 }
             }
             "claims" => {
@@ -248,15 +259,8 @@ impl Engine {
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.claim(row, cx, out))
                 });
-                for row in rows {
-                    keep_span(
-                        spans,
-                        "claims",
-                        row.claim_id,
-                        row.article_id,
-                        (row.start, row.end, row.text),
-                        row.source_id,
-                    );
+                for row in &rows {
+                    order.see(0, cx, row.article_id, (row.start, row.end, row.text));
                 }
             }
             "mentions" => {
@@ -264,15 +268,8 @@ impl Engine {
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.mention(row, cx, out))
                 });
-                for row in rows {
-                    keep_span(
-                        spans,
-                        "mentions",
-                        row.mention_id,
-                        row.article_id,
-                        (row.start, row.end, row.text),
-                        None,
-                    );
+                for row in &rows {
+                    order.see(1, cx, row.article_id, (row.start, row.end, row.text));
                 }
             }
             _ => {}
@@ -280,22 +277,243 @@ impl Engine {
     }
 
     /// Streams the article texts once more and hands each article, with its spans, to
-    /// the rules.
-    fn read_texts(&mut self, files: &[PathBuf]) -> Result<(), DatasetError> {
-        let mut seen = HashSet::new();
-        let dir = self.cx.dir().to_path_buf();
-        for_each_text(&dir, files, |id, text| {
-            if !seen.insert(id.to_string()) {
-                return;
+    /// the rules. When claims and mentions come in the order of their articles (as
+    /// `convert` writes them) they are streamed beside the texts, so only one article's
+    /// spans are in memory; otherwise every span is read first and held by article.
+    fn read_texts(
+        &mut self,
+        article_files: &[PathBuf],
+        span_files: [&[PathBuf]; 2],
+    ) -> Result<(), DatasetError> {
+        let Engine {
+            rules, cx, order, ..
+        } = self;
+        let cx: &Context = cx;
+        let mut seen = IdMap::new("art_");
+        let mut failed: Option<DatasetError> = None;
+        if order.articles_plain && order.spans_ordered.iter().all(|o| *o) {
+            std::thread::scope(|scope| -> Result<(), DatasetError> {
+                let mut streams = [SPAN_TABLES[0], SPAN_TABLES[1]].map(|table| {
+                    let files = if table == "claims" {
+                        span_files[0]
+                    } else {
+                        span_files[1]
+                    };
+                    SpanStream::spawn(scope, cx, table, files)
+                });
+                for_each_text(cx.dir(), article_files, |id, text| {
+                    if failed.is_some() || seen.insert_first(id, ()).is_some() {
+                        return;
+                    }
+                    let Some(rank) = cx.article_rank(id) else {
+                        return;
+                    };
+                    let mut spans = Vec::new();
+                    for s in &mut streams {
+                        if let Err(e) = s.take(rank, &mut spans) {
+                            failed.get_or_insert(e);
+                            return;
+                        }
+                    }
+                    let at = ArticleText::new(id, text, &spans);
+                    each(rules, cx, |r, cx, out| r.article_text(&at, cx, out));
+                })
+            })?;
+        } else {
+            let mut held: Vec<Vec<SpanRecord>> = vec![Vec::new(); cx.articles().len()];
+            for (table, files) in SPAN_TABLES.iter().zip(span_files) {
+                for_each_span(cx, table, files, |rank, span| {
+                    held[rank as usize].push(span)
+                })?;
             }
-            // The article's spans are freed once its rules have run.
-            let spans = self.spans.remove(id).unwrap_or_default();
-            let at = ArticleText::new(id, text, &spans);
-            each(&mut self.rules, &self.cx, |r, cx, out| {
-                r.article_text(&at, cx, out)
-            });
-        })
+            for_each_text(cx.dir(), article_files, |id, text| {
+                if seen.insert_first(id, ()).is_some() {
+                    return;
+                }
+                // The article's spans are freed once its rules have run.
+                let spans = cx
+                    .article_rank(id)
+                    .map(|rank| std::mem::take(&mut held[rank as usize]))
+                    .unwrap_or_default();
+                let at = ArticleText::new(id, text, &spans);
+                each(rules, cx, |r, cx, out| r.article_text(&at, cx, out));
+            })?;
+        }
+        failed.map_or(Ok(()), Err)
     }
+}
+
+/// The tables whose rows have spans in article texts, in the order their spans are
+/// handed to the rules.
+const SPAN_TABLES: [&str; 2] = ["claims", "mentions"];
+
+/// Whether the tables came in an order that lets spans be streamed beside the texts.
+#[derive(Debug)]
+struct ReadOrder {
+    /// Every article row has an ID and a text, and no ID repeats: the texts are then
+    /// visited in the order of [`Context::articles`].
+    articles_plain: bool,
+    /// Per span table: its spans come by article, in the order of the articles.
+    spans_ordered: [bool; 2],
+    last_rank: [u32; 2],
+}
+
+impl ReadOrder {
+    fn new() -> Self {
+        Self {
+            articles_plain: true,
+            spans_ordered: [true; 2],
+            last_rank: [0; 2],
+        }
+    }
+
+    /// Notes the article of a row of span table `t`, when the row has a span.
+    fn see(
+        &mut self,
+        t: usize,
+        cx: &Context,
+        article_id: Option<&str>,
+        (start, end, text): (Option<u32>, Option<u32>, Option<&str>),
+    ) {
+        if start.is_none() || end.is_none() || text.is_none() {
+            return;
+        }
+        let Some(rank) = article_id.and_then(|a| cx.article_rank(a)) else {
+            return;
+        };
+        if rank < self.last_rank[t] {
+            self.spans_ordered[t] = false;
+        }
+        self.last_rank[t] = rank;
+    }
+}
+
+/// One span table read on a thread of its own, its spans handed out article by article.
+struct SpanStream {
+    rx: std::sync::mpsc::Receiver<Result<Vec<(u32, SpanRecord)>, DatasetError>>,
+    batch: std::collections::VecDeque<(u32, SpanRecord)>,
+}
+
+impl SpanStream {
+    fn spawn<'scope, 'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        cx: &'env Context,
+        table: &'static str,
+        files: &'env [PathBuf],
+    ) -> Self {
+        let (tx, rx) = std::sync::mpsc::sync_channel(2);
+        scope.spawn(move || {
+            let mut batch = Vec::new();
+            let sent = for_each_span(cx, table, files, |rank, span| {
+                batch.push((rank, span));
+                if batch.len() >= 4096 && tx.send(Ok(std::mem::take(&mut batch))).is_err() {
+                    // The reader stopped; the remaining spans are not needed.
+                }
+            });
+            let _ = match sent {
+                Ok(()) => tx.send(Ok(batch)),
+                Err(e) => tx.send(Err(e)),
+            };
+        });
+        Self {
+            rx,
+            batch: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// Appends the spans of the article of `rank` to `out`, skipping any of earlier
+    /// articles.
+    fn take(&mut self, rank: u32, out: &mut Vec<SpanRecord>) -> Result<(), DatasetError> {
+        loop {
+            while let Some((r, _)) = self.batch.front() {
+                if *r > rank {
+                    return Ok(());
+                }
+                let (r, span) = self.batch.pop_front().expect("front exists");
+                if r == rank {
+                    out.push(span);
+                }
+            }
+            match self.rx.recv() {
+                Ok(batch) => self.batch.extend(batch?),
+                Err(_) => return Ok(()),
+            }
+        }
+    }
+}
+
+/// Calls `f` with the article rank and span of every row of a span table (`claims` or
+/// `mentions`) that has a span in a known article, in table order.
+fn for_each_span(
+    cx: &Context,
+    table: &'static str,
+    files: &[PathBuf],
+    mut f: impl FnMut(u32, SpanRecord),
+) -> Result<(), DatasetError> {
+    let columns: &[&str] = if table == "claims" {
+        &["claim_id", "article_id", "start", "end", "text", "source_id"]
+    } else {
+        &["mention_id", "article_id", "start", "end", "text"]
+    };
+    for path in files {
+        let partition = partition(cx.dir(), table, path);
+        let reader = batches(path, Some(columns))?;
+        for batch in reader {
+            let batch = conform(table, &batch?, &partition).batch;
+            let b = Batch {
+                table,
+                file: path,
+                data: &batch,
+                casts: &[],
+                first_row: 0,
+            };
+            let mut keep = |record_id: Option<&str>,
+                            article_id: Option<&str>,
+                            (start, end, text): (Option<u32>, Option<u32>, Option<&str>),
+                            source_id: Option<&str>| {
+                let (Some(article), Some(start), Some(end), Some(text)) =
+                    (article_id, start, end, text)
+                else {
+                    return;
+                };
+                let Some(rank) = cx.article_rank(article) else {
+                    return;
+                };
+                f(
+                    rank,
+                    SpanRecord {
+                        table,
+                        record_id: record_id.map(str::to_string),
+                        start,
+                        end,
+                        text_hash: text_hash(text),
+                        text_head: text.chars().take(TEXT_HEAD_CHARS).collect(),
+                        source_id: source_id.map(str::to_string),
+                    },
+                );
+            };
+            if table == "claims" {
+                for row in ClaimRow::decode(&b) {
+                    keep(
+                        row.claim_id,
+                        row.article_id,
+                        (row.start, row.end, row.text),
+                        row.source_id,
+                    );
+                }
+            } else {
+                for row in MentionRow::decode(&b) {
+                    keep(
+                        row.mention_id,
+                        row.article_id,
+                        (row.start, row.end, row.text),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Hands the items of `items` to `f` in order, while a second thread produces the next
@@ -350,31 +568,6 @@ fn for_each_text(
     Ok(())
 }
 
-fn keep_span(
-    spans: &mut HashMap<String, Vec<SpanRecord>>,
-    table: &'static str,
-    record_id: Option<&str>,
-    article_id: Option<&str>,
-    (start, end, text): (Option<u32>, Option<u32>, Option<&str>),
-    source_id: Option<&str>,
-) {
-    let (Some(article), Some(start), Some(end), Some(text)) = (article_id, start, end, text) else {
-        return;
-    };
-    spans
-        .entry(article.to_string())
-        .or_default()
-        .push(SpanRecord {
-            table,
-            record_id: record_id.map(str::to_string),
-            start,
-            end,
-            text_hash: text_hash(text),
-            text_head: text.chars().take(TEXT_HEAD_CHARS).collect(),
-            source_id: source_id.map(str::to_string),
-        });
-}
-
 /// Checks the dataset in `dir` with the given settings.
 pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
     if !dir.is_dir() {
@@ -390,7 +583,7 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
             })
             .collect(),
         cx: Context::new(dir, settings.options.clone()),
-        spans: HashMap::new(),
+        order: ReadOrder::new(),
         rows: Vec::new(),
     };
     // Hashing every file is only worth it when a manifest rule runs.
@@ -415,11 +608,14 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
     for (table, found) in &files {
         engine.read_table(table, found)?;
     }
-    let article_files = files
-        .iter()
-        .find(|(t, _)| *t == "articles")
-        .map_or(&[][..], |(_, f)| f.as_slice());
-    engine.read_texts(article_files)?;
+    let files_of = |table: &str| {
+        files
+            .iter()
+            .find(|(t, _)| *t == table)
+            .map_or(&[][..], |(_, f)| f.as_slice())
+    };
+    let article_files = files_of("articles");
+    engine.read_texts(article_files, [files_of("claims"), files_of("mentions")])?;
     each(&mut engine.rules, &engine.cx, |r, cx, out| {
         r.finish(cx, out)
     });
