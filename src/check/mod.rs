@@ -188,7 +188,33 @@ struct Engine {
 }
 
 impl Engine {
-    fn read_table(&mut self, table: &'static str, files: &[PathBuf]) -> Result<(), DatasetError> {
+    /// The columns of `table` to read: every column unless each rule that runs names
+    /// the ones it reads, and then those with the ones the engine itself reads.
+    fn projection(&self, table: &str, texts: bool) -> Option<Vec<&'static str>> {
+        let mut columns: Vec<&'static str> = match table {
+            "articles" => vec!["article_id", "origin"],
+            "claims" | "mentions" if texts => vec!["article_id", "start", "end", "text"],
+            "claims" | "mentions" => Vec::new(),
+            _ => return None,
+        };
+        if texts && table == "articles" {
+            columns.push("text");
+        }
+        columns.extend(rows::primary_key(table));
+        for a in &self.rules {
+            columns.extend(a.rule.columns(table)?);
+        }
+        columns.sort_unstable();
+        columns.dedup();
+        Some(columns)
+    }
+
+    fn read_table(
+        &mut self,
+        table: &'static str,
+        files: &[PathBuf],
+        columns: Option<&[&str]>,
+    ) -> Result<(), DatasetError> {
         let mut row = 0u64;
         for path in files {
             let partition = partition(self.cx.dir(), table, path);
@@ -201,7 +227,7 @@ impl Engine {
             each(&mut self.rules, &self.cx, |r, cx, out| {
                 r.table_file(&tf, cx, out)
             });
-            let reader = batches(path, None)?;
+            let reader = batches(path, columns)?;
             let conformed = reader.map(|b| b.map(|b| conform(table, &b, &partition)));
             prefetched(conformed, |batch| {
                 let Conformed { batch, casts } = batch?;
@@ -605,8 +631,11 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         }
         files.push((table, found));
     }
+    // Texts and spans are read again only for rules that look at them.
+    let texts = engine.rules.iter().any(|a| a.rule.reads_texts());
     for (table, found) in &files {
-        engine.read_table(table, found)?;
+        let columns = engine.projection(table, texts);
+        engine.read_table(table, found, columns.as_deref())?;
     }
     let files_of = |table: &str| {
         files
@@ -615,7 +644,9 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
             .map_or(&[][..], |(_, f)| f.as_slice())
     };
     let article_files = files_of("articles");
-    engine.read_texts(article_files, [files_of("claims"), files_of("mentions")])?;
+    if texts {
+        engine.read_texts(article_files, [files_of("claims"), files_of("mentions")])?;
+    }
     each(&mut engine.rules, &engine.cx, |r, cx, out| {
         r.finish(cx, out)
     });
