@@ -655,7 +655,7 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         .into_iter()
         .flat_map(|a| a.sink.into_diagnostics())
         .collect();
-    place_all(&mut diagnostics, &engine.cx, article_files)?;
+    place_all(&mut diagnostics, &engine.cx, article_files, settings.excerpts)?;
     sort(&mut diagnostics, &engine.cx);
     Ok(Report {
         dir: dir.to_path_buf(),
@@ -676,6 +676,7 @@ fn place_all(
     diagnostics: &mut [Diagnostic],
     cx: &Context,
     article_files: &[PathBuf],
+    excerpts: bool,
 ) -> Result<(), DatasetError> {
     let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, d) in diagnostics.iter().enumerate() {
@@ -699,6 +700,10 @@ fn place_all(
             d.origin = origin.clone();
             let span = d.loc.span;
             d.place = span.and_then(|(s, e)| index.place(s, e));
+            if let Some(p) = d.place.as_mut().filter(|_| !excerpts) {
+                p.excerpt = String::new();
+                p.excerpt_range = 0..0;
+            }
             if d.place.is_none() {
                 d.loc.span = None;
             }

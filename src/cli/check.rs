@@ -112,7 +112,11 @@ impl ReportArgs {
             ignore: self.ignore.clone(),
             fail_on: self.fail_on,
         };
-        settings(self.config.as_deref(), &overrides)
+        let mut settings = settings(self.config.as_deref(), &overrides)?;
+        // Only the human format shows excerpts of the article text.
+        settings.excerpts =
+            !self.statistics && self.output_format.unwrap_or(Format::Human) == Format::Human;
+        Ok(settings)
     }
 
     /// Prints the findings (or the statistics) of the reports on stdout.
