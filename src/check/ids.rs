@@ -106,6 +106,19 @@ impl<V> IdMap<V> {
         if fresh { None } else { self.get(id) }
     }
 
+    /// Removes `id`, returning its value.
+    pub fn remove(&mut self, id: &str) -> Option<V> {
+        match hex_id(id, self.prefix) {
+            Some(v) => self.hex.remove(&v),
+            None => self.other.remove(id),
+        }
+    }
+
+    /// Every value, in no particular order.
+    pub fn into_values(self) -> impl Iterator<Item = V> {
+        self.hex.into_values().chain(self.other.into_values())
+    }
+
     /// The number of IDs.
     pub fn len(&self) -> usize {
         self.hex.len() + self.other.len()

@@ -12,8 +12,8 @@
 pub mod config;
 pub mod context;
 pub mod diagnostic;
-pub mod ids;
 pub mod docs;
+pub mod ids;
 pub mod lexicon;
 pub mod locate;
 pub mod registry;
@@ -22,7 +22,6 @@ pub mod rows;
 pub mod rule;
 pub mod rules;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -34,9 +33,9 @@ use crate::dataset::{DatasetError, replace_table};
 use crate::model::{Finding, Severity};
 pub use config::{CheckConfig, ConfigError, ConfigFile, Overrides, RuleOptions, Settings};
 use context::Context;
-use ids::IdMap;
 pub use diagnostic::Diagnostic;
 use diagnostic::{Sink, at_or_above};
+use ids::IdMap;
 use rows::{
     ActorRow, ArticleRow, ArticleText, Batch, ClaimRow, MentionRow, SourceRow, SpanRecord,
     TEXT_HEAD_CHARS, TableFile, text_hash,
@@ -477,7 +476,14 @@ fn for_each_span(
     mut f: impl FnMut(u32, SpanRecord),
 ) -> Result<(), DatasetError> {
     let columns: &[&str] = if table == "claims" {
-        &["claim_id", "article_id", "start", "end", "text", "source_id"]
+        &[
+            "claim_id",
+            "article_id",
+            "start",
+            "end",
+            "text",
+            "source_id",
+        ]
     } else {
         &["mention_id", "article_id", "start", "end", "text"]
     };
@@ -655,7 +661,12 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         .into_iter()
         .flat_map(|a| a.sink.into_diagnostics())
         .collect();
-    place_all(&mut diagnostics, &engine.cx, article_files, settings.excerpts)?;
+    place_all(
+        &mut diagnostics,
+        &engine.cx,
+        article_files,
+        settings.excerpts,
+    )?;
     sort(&mut diagnostics, &engine.cx);
     Ok(Report {
         dir: dir.to_path_buf(),
@@ -678,10 +689,10 @@ fn place_all(
     article_files: &[PathBuf],
     excerpts: bool,
 ) -> Result<(), DatasetError> {
-    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut wanted: IdMap<Vec<usize>> = IdMap::new("art_");
     for (i, d) in diagnostics.iter().enumerate() {
         if let Some(a) = &d.loc.article_id {
-            wanted.entry(a.clone()).or_default().push(i);
+            wanted.entry_or_insert_with(a, Vec::new).push(i);
         }
     }
     if wanted.is_empty() {
@@ -726,36 +737,36 @@ fn place_all(
 
 /// Sorts findings: table-level first, then those in articles (by article order and
 /// position), then other records (by table and ID); ties by rule code and message.
-fn sort(diagnostics: &mut [Diagnostic], cx: &Context) {
-    let article_rank: HashMap<&str, usize> = cx
-        .articles()
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+fn sort(diagnostics: &mut Vec<Diagnostic>, cx: &Context) {
     let table_rank = |t: &str| READ_ORDER.iter().position(|x| *x == t).unwrap_or(9);
-    diagnostics.sort_by_cached_key(|d| {
-        let l = &d.loc;
-        let tier = match (&l.article_id, &l.record_id) {
-            (None, None) => 0,
-            (Some(_), _) => 1,
-            (None, Some(_)) => 2,
-        };
-        let article = l.article_id.as_deref().map(|a| {
-            (
-                article_rank.get(a).copied().unwrap_or(usize::MAX),
-                a.to_string(),
-            )
-        });
-        (
-            tier,
-            article,
-            l.span,
-            table_rank(l.table),
-            l.file.clone(),
-            l.record_id.clone(),
-            d.rule.code,
-            d.message.clone(),
-        )
+    // Each finding's tier and article rank are found once; the rest of the order
+    // compares the findings' own fields, copying none of them.
+    let mut keyed: Vec<((u8, u32), Diagnostic)> = std::mem::take(diagnostics)
+        .into_iter()
+        .map(|d| {
+            let l = &d.loc;
+            let tier = match (&l.article_id, &l.record_id) {
+                (None, None) => 0,
+                (Some(_), _) => 1,
+                (None, Some(_)) => 2,
+            };
+            let rank = l
+                .article_id
+                .as_deref()
+                .map_or(0, |a| cx.article_rank(a).unwrap_or(u32::MAX));
+            ((tier, rank), d)
+        })
+        .collect();
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        let (la, lb) = (&a.loc, &b.loc);
+        ka.cmp(kb)
+            .then_with(|| la.article_id.cmp(&lb.article_id))
+            .then_with(|| la.span.cmp(&lb.span))
+            .then_with(|| table_rank(la.table).cmp(&table_rank(lb.table)))
+            .then_with(|| la.file.cmp(&lb.file))
+            .then_with(|| la.record_id.cmp(&lb.record_id))
+            .then_with(|| a.rule.code.cmp(b.rule.code))
+            .then_with(|| a.message.cmp(&b.message))
     });
+    diagnostics.extend(keyed.into_iter().map(|(_, d)| d));
 }

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use std::hash::Hasher;
 use crate::check::rules::prelude::*;
+use std::hash::Hasher;
 
 declare_rule! {
     /// ## What it does

@@ -86,8 +86,10 @@ impl Rule for QuoteWithTwoSources {
         let key = text_hash(&folded);
         match self.first.get(&key) {
             Some((other_claim, other_source)) if *other_source != IdKey::new(source, "src_") => {
-                let (other_claim, other_source) =
-                    (other_claim.to_string("clm_"), other_source.to_string("src_"));
+                let (other_claim, other_source) = (
+                    other_claim.to_string("clm_"),
+                    other_source.to_string("src_"),
+                );
                 out.emit(
                     r.loc(),
                     format!(

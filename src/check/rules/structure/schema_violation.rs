@@ -79,7 +79,12 @@ impl<'a> CellKey<'a> {
     fn of(cells: &JsonCells<'a>, i: usize) -> Option<Self> {
         match cells {
             JsonCells::Strings(s) => Some(s.get(i).map_or(CellKey::Null, CellKey::Str)),
-            JsonCells::Integers(v) => Some(v.get(i).copied().flatten().map_or(CellKey::Null, CellKey::Int)),
+            JsonCells::Integers(v) => Some(
+                v.get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(CellKey::Null, CellKey::Int),
+            ),
             _ => None,
         }
     }
@@ -105,8 +110,15 @@ fn columnwise(record: &Value) -> bool {
         o.keys().all(|k| {
             matches!(
                 k.as_str(),
-                "$schema" | "$defs" | "definitions" | "title" | "description" | "type"
-                    | "properties" | "required" | "additionalProperties"
+                "$schema"
+                    | "$defs"
+                    | "definitions"
+                    | "title"
+                    | "description"
+                    | "type"
+                    | "properties"
+                    | "required"
+                    | "additionalProperties"
             )
         })
     }) && record.get("type") == Some(&Value::from("object"))
@@ -275,7 +287,14 @@ impl SchemaViolation {
             .collect();
         for (i, found) in violations.into_iter().enumerate() {
             for v in found {
-                emit(b, out, (&pk, &article, &start, &end), i, &v.pointer, &v.message);
+                emit(
+                    b,
+                    out,
+                    (&pk, &article, &start, &end),
+                    i,
+                    &v.pointer,
+                    &v.message,
+                );
             }
         }
     }
