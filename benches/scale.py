@@ -20,6 +20,7 @@ checks run with `--no-write`, so the datasets stay as converted between runs.
     benches/scale.py                          # 250k and 1M claims, 3 runs each
     benches/scale.py --claims 1000000 --repeat 5
     benches/scale.py --no-build --no-duckdb
+    benches/scale.py --no-build --binary OLD/claimset   # the same figures of another build
 """
 
 from __future__ import annotations
@@ -169,7 +170,13 @@ def main() -> None:
     ap.add_argument("--reconvert", action="store_true",
                     help="convert (and time) even when the dataset exists (default: when absent)")
     ap.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    ap.add_argument("--binary", type=Path, metavar="PATH",
+                    help="the claimset binary to time (default target/release/claimset), "
+                    "e.g. an older build kept for a before/after comparison")
     args = ap.parse_args()
+    global CLAIMSET
+    if args.binary:
+        CLAIMSET = args.binary.resolve()
 
     if not args.no_build:
         log("building claimset and the corpus generator (release)")
