@@ -153,6 +153,10 @@ pub struct Settings {
     pub fail_on: Severity,
     /// Options of individual rules.
     pub options: RuleOptions,
+    /// Whether findings keep the excerpt of the article text they are in
+    /// (`Place::excerpt`), which only the human format shows; without it a finding
+    /// costs a few hundred bytes less. Defaults to true.
+    pub excerpts: bool,
 }
 
 impl Default for Settings {
@@ -271,6 +275,7 @@ impl CheckConfig {
                 .or(self.fail_on)
                 .unwrap_or(Severity::Error),
             options: self.options.clone(),
+            excerpts: true,
         })
     }
 }

@@ -1,10 +1,11 @@
 //! What rules know about the dataset beyond the row in hand: compact indexes of the
 //! tables read so far (IDs, names, kinds, origins), never the text columns.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::config::RuleOptions;
+use super::ids::IdMap;
 use super::rows::{ActorRow, ArticleRow, SourceRow};
 use crate::dataset::verify::Audit;
 use crate::model::{ActorKind, SourceKind};
@@ -57,11 +58,11 @@ pub struct Context {
     pub options: RuleOptions,
     missing: BTreeSet<&'static str>,
     articles: Vec<ArticleInfo>,
-    article_ix: HashMap<String, usize>,
+    article_ix: IdMap<u32>,
     sources: Vec<SourceInfo>,
-    source_ix: HashMap<String, usize>,
+    source_ix: IdMap<u32>,
     actors: Vec<ActorInfo>,
-    actor_ix: HashMap<String, usize>,
+    actor_ix: IdMap<u32>,
     manifest: Option<Audit>,
 }
 
@@ -73,11 +74,11 @@ impl Context {
             options,
             missing: BTreeSet::new(),
             articles: Vec::new(),
-            article_ix: HashMap::new(),
+            article_ix: IdMap::new("art_"),
             sources: Vec::new(),
-            source_ix: HashMap::new(),
+            source_ix: IdMap::new("src_"),
             actors: Vec::new(),
-            actor_ix: HashMap::new(),
+            actor_ix: IdMap::new("act_"),
             manifest: None,
         }
     }
@@ -109,7 +110,12 @@ impl Context {
 
     /// An article by ID.
     pub fn article(&self, id: &str) -> Option<&ArticleInfo> {
-        self.article_ix.get(id).map(|&i| &self.articles[i])
+        self.article_ix.get(id).map(|&i| &self.articles[i as usize])
+    }
+
+    /// The position of an article in [`Context::articles`], by ID.
+    pub fn article_rank(&self, id: &str) -> Option<u32> {
+        self.article_ix.get(id).copied()
     }
 
     /// Every article, in table order.
@@ -119,7 +125,7 @@ impl Context {
 
     /// A source by ID.
     pub fn source(&self, id: &str) -> Option<&SourceInfo> {
-        self.source_ix.get(id).map(|&i| &self.sources[i])
+        self.source_ix.get(id).map(|&i| &self.sources[i as usize])
     }
 
     /// Every source, in table order.
@@ -129,7 +135,7 @@ impl Context {
 
     /// An actor by ID.
     pub fn actor(&self, id: &str) -> Option<&ActorInfo> {
-        self.actor_ix.get(id).map(|&i| &self.actors[i])
+        self.actor_ix.get(id).map(|&i| &self.actors[i as usize])
     }
 
     /// Every actor, in table order.
@@ -155,10 +161,10 @@ impl Context {
 
     pub(crate) fn add_actor(&mut self, r: &ActorRow<'_>) {
         let Some(id) = r.actor_id else { return };
-        if self.actor_ix.contains_key(id) {
+        let next = self.actors.len() as u32;
+        if self.actor_ix.insert_first(id, next).is_some() {
             return;
         }
-        self.actor_ix.insert(id.to_string(), self.actors.len());
         self.actors.push(ActorInfo {
             id: id.to_string(),
             name: r.name.map(str::to_string),
@@ -171,10 +177,10 @@ impl Context {
 
     pub(crate) fn add_source(&mut self, r: &SourceRow<'_>) {
         let Some(id) = r.source_id else { return };
-        if self.source_ix.contains_key(id) {
+        let next = self.sources.len() as u32;
+        if self.source_ix.insert_first(id, next).is_some() {
             return;
         }
-        self.source_ix.insert(id.to_string(), self.sources.len());
         self.sources.push(SourceInfo {
             id: id.to_string(),
             name: r.name.map(str::to_string),
@@ -185,10 +191,10 @@ impl Context {
 
     pub(crate) fn add_article(&mut self, r: &ArticleRow<'_>) {
         let Some(id) = r.article_id else { return };
-        if self.article_ix.contains_key(id) {
+        let next = self.articles.len() as u32;
+        if self.article_ix.insert_first(id, next).is_some() {
             return;
         }
-        self.article_ix.insert(id.to_string(), self.articles.len());
         self.articles.push(ArticleInfo {
             id: id.to_string(),
             origin: r.origin.map(str::to_string),

@@ -13,6 +13,7 @@ pub mod config;
 pub mod context;
 pub mod diagnostic;
 pub mod docs;
+pub mod ids;
 pub mod lexicon;
 pub mod locate;
 pub mod registry;
@@ -21,7 +22,6 @@ pub mod rows;
 pub mod rule;
 pub mod rules;
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -35,6 +35,7 @@ pub use config::{CheckConfig, ConfigError, ConfigFile, Overrides, RuleOptions, S
 use context::Context;
 pub use diagnostic::Diagnostic;
 use diagnostic::{Sink, at_or_above};
+use ids::IdMap;
 use rows::{
     ActorRow, ArticleRow, ArticleText, Batch, ClaimRow, MentionRow, SourceRow, SpanRecord,
     TEXT_HEAD_CHARS, TableFile, text_hash,
@@ -180,13 +181,39 @@ fn each_par(
 struct Engine {
     rules: Vec<Active>,
     cx: Context,
-    /// Spans of claims and mentions by article ID.
-    spans: HashMap<String, Vec<SpanRecord>>,
+    /// The order the tables came in, which decides how spans are read.
+    order: ReadOrder,
     rows: Vec<(&'static str, u64)>,
 }
 
 impl Engine {
-    fn read_table(&mut self, table: &'static str, files: &[PathBuf]) -> Result<(), DatasetError> {
+    /// The columns of `table` to read: every column unless each rule that runs names
+    /// the ones it reads, and then those with the ones the engine itself reads.
+    fn projection(&self, table: &str, texts: bool) -> Option<Vec<&'static str>> {
+        let mut columns: Vec<&'static str> = match table {
+            "articles" => vec!["article_id", "origin"],
+            "claims" | "mentions" if texts => vec!["article_id", "start", "end", "text"],
+            "claims" | "mentions" => Vec::new(),
+            _ => return None,
+        };
+        if texts && table == "articles" {
+            columns.push("text");
+        }
+        columns.extend(rows::primary_key(table));
+        for a in &self.rules {
+            columns.extend(a.rule.columns(table)?);
+        }
+        columns.sort_unstable();
+        columns.dedup();
+        Some(columns)
+    }
+
+    fn read_table(
+        &mut self,
+        table: &'static str,
+        files: &[PathBuf],
+        columns: Option<&[&str]>,
+    ) -> Result<(), DatasetError> {
         let mut row = 0u64;
         for path in files {
             let partition = partition(self.cx.dir(), table, path);
@@ -199,7 +226,7 @@ impl Engine {
             each(&mut self.rules, &self.cx, |r, cx, out| {
                 r.table_file(&tf, cx, out)
             });
-            let reader = batches(path, None)?;
+            let reader = batches(path, columns)?;
             let conformed = reader.map(|b| b.map(|b| conform(table, &b, &partition)));
             prefetched(conformed, |batch| {
                 let Conformed { batch, casts } = batch?;
@@ -221,26 +248,35 @@ impl Engine {
 
     fn read_batch(&mut self, b: &Batch<'_>) {
         let Engine {
-            rules, cx, spans, ..
+            rules, cx, order, ..
         } = self;
         each_par(rules, cx, |r, cx, out| r.batch(b, cx, out));
+        // Each table's hooks see the indexes of the tables before it, so the rules run in
+        // parallel over a batch's rows, and the rows join the indexes after.
         match b.table {
             "actors" => {
-                for row in ActorRow::decode(b) {
-                    each(rules, cx, |r, cx, out| r.actor(&row, cx, out));
-                    cx.add_actor(&row);
-                }
+                let rows = ActorRow::decode(b);
+                each_par(rules, cx, |r, cx, out| {
+                    rows.iter().for_each(|row| r.actor(row, cx, out))
+                });
+                rows.iter().for_each(|row| cx.add_actor(row));
             }
             "sources" => {
-                for row in SourceRow::decode(b) {
-                    each(rules, cx, |r, cx, out| r.source(&row, cx, out));
-                    cx.add_source(&row);
-                }
+                let rows = SourceRow::decode(b);
+                each_par(rules, cx, |r, cx, out| {
+                    rows.iter().for_each(|row| r.source(row, cx, out))
+                });
+                rows.iter().for_each(|row| cx.add_source(row));
             }
             "articles" => {
-                for row in ArticleRow::decode(b) {
-                    each(rules, cx, |r, cx, out| r.article(&row, cx, out));
-                    cx.add_article(&row);
+                let rows = ArticleRow::decode(b);
+                each_par(rules, cx, |r, cx, out| {
+                    rows.iter().for_each(|row| r.article(row, cx, out))
+                });
+                for row in &rows {
+                    let fresh = row.article_id.is_some_and(|id| cx.article(id).is_none());
+                    order.articles_plain &= fresh && row.text.is_some();
+                    cx.add_article(row);
                 }
             }
             "claims" => {
@@ -248,15 +284,8 @@ impl Engine {
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.claim(row, cx, out))
                 });
-                for row in rows {
-                    keep_span(
-                        spans,
-                        "claims",
-                        row.claim_id,
-                        row.article_id,
-                        (row.start, row.end, row.text),
-                        row.source_id,
-                    );
+                for row in &rows {
+                    order.see(0, cx, row.article_id, (row.start, row.end, row.text));
                 }
             }
             "mentions" => {
@@ -264,15 +293,8 @@ impl Engine {
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.mention(row, cx, out))
                 });
-                for row in rows {
-                    keep_span(
-                        spans,
-                        "mentions",
-                        row.mention_id,
-                        row.article_id,
-                        (row.start, row.end, row.text),
-                        None,
-                    );
+                for row in &rows {
+                    order.see(1, cx, row.article_id, (row.start, row.end, row.text));
                 }
             }
             _ => {}
@@ -280,22 +302,250 @@ impl Engine {
     }
 
     /// Streams the article texts once more and hands each article, with its spans, to
-    /// the rules.
-    fn read_texts(&mut self, files: &[PathBuf]) -> Result<(), DatasetError> {
-        let mut seen = HashSet::new();
-        let dir = self.cx.dir().to_path_buf();
-        for_each_text(&dir, files, |id, text| {
-            if !seen.insert(id.to_string()) {
-                return;
+    /// the rules. When claims and mentions come in the order of their articles (as
+    /// `convert` writes them) they are streamed beside the texts, so only one article's
+    /// spans are in memory; otherwise every span is read first and held by article.
+    fn read_texts(
+        &mut self,
+        article_files: &[PathBuf],
+        span_files: [&[PathBuf]; 2],
+    ) -> Result<(), DatasetError> {
+        let Engine {
+            rules, cx, order, ..
+        } = self;
+        let cx: &Context = cx;
+        let mut seen = IdMap::new("art_");
+        let mut failed: Option<DatasetError> = None;
+        if order.articles_plain && order.spans_ordered.iter().all(|o| *o) {
+            std::thread::scope(|scope| -> Result<(), DatasetError> {
+                let mut streams = [SPAN_TABLES[0], SPAN_TABLES[1]].map(|table| {
+                    let files = if table == "claims" {
+                        span_files[0]
+                    } else {
+                        span_files[1]
+                    };
+                    SpanStream::spawn(scope, cx, table, files)
+                });
+                for_each_text(cx.dir(), article_files, |id, text| {
+                    if failed.is_some() || seen.insert_first(id, ()).is_some() {
+                        return;
+                    }
+                    let Some(rank) = cx.article_rank(id) else {
+                        return;
+                    };
+                    let mut spans = Vec::new();
+                    for s in &mut streams {
+                        if let Err(e) = s.take(rank, &mut spans) {
+                            failed.get_or_insert(e);
+                            return;
+                        }
+                    }
+                    let at = ArticleText::new(id, text, &spans);
+                    each(rules, cx, |r, cx, out| r.article_text(&at, cx, out));
+                })
+            })?;
+        } else {
+            let mut held: Vec<Vec<SpanRecord>> = vec![Vec::new(); cx.articles().len()];
+            for (table, files) in SPAN_TABLES.iter().zip(span_files) {
+                for_each_span(cx, table, files, |rank, span| {
+                    held[rank as usize].push(span)
+                })?;
             }
-            // The article's spans are freed once its rules have run.
-            let spans = self.spans.remove(id).unwrap_or_default();
-            let at = ArticleText::new(id, text, &spans);
-            each(&mut self.rules, &self.cx, |r, cx, out| {
-                r.article_text(&at, cx, out)
-            });
-        })
+            for_each_text(cx.dir(), article_files, |id, text| {
+                if seen.insert_first(id, ()).is_some() {
+                    return;
+                }
+                // The article's spans are freed once its rules have run.
+                let spans = cx
+                    .article_rank(id)
+                    .map(|rank| std::mem::take(&mut held[rank as usize]))
+                    .unwrap_or_default();
+                let at = ArticleText::new(id, text, &spans);
+                each(rules, cx, |r, cx, out| r.article_text(&at, cx, out));
+            })?;
+        }
+        failed.map_or(Ok(()), Err)
     }
+}
+
+/// The tables whose rows have spans in article texts, in the order their spans are
+/// handed to the rules.
+const SPAN_TABLES: [&str; 2] = ["claims", "mentions"];
+
+/// Whether the tables came in an order that lets spans be streamed beside the texts.
+#[derive(Debug)]
+struct ReadOrder {
+    /// Every article row has an ID and a text, and no ID repeats: the texts are then
+    /// visited in the order of [`Context::articles`].
+    articles_plain: bool,
+    /// Per span table: its spans come by article, in the order of the articles.
+    spans_ordered: [bool; 2],
+    last_rank: [u32; 2],
+}
+
+impl ReadOrder {
+    fn new() -> Self {
+        Self {
+            articles_plain: true,
+            spans_ordered: [true; 2],
+            last_rank: [0; 2],
+        }
+    }
+
+    /// Notes the article of a row of span table `t`, when the row has a span.
+    fn see(
+        &mut self,
+        t: usize,
+        cx: &Context,
+        article_id: Option<&str>,
+        (start, end, text): (Option<u32>, Option<u32>, Option<&str>),
+    ) {
+        if start.is_none() || end.is_none() || text.is_none() {
+            return;
+        }
+        let Some(rank) = article_id.and_then(|a| cx.article_rank(a)) else {
+            return;
+        };
+        if rank < self.last_rank[t] {
+            self.spans_ordered[t] = false;
+        }
+        self.last_rank[t] = rank;
+    }
+}
+
+/// One span table read on a thread of its own, its spans handed out article by article.
+struct SpanStream {
+    rx: std::sync::mpsc::Receiver<Result<Vec<(u32, SpanRecord)>, DatasetError>>,
+    batch: std::collections::VecDeque<(u32, SpanRecord)>,
+}
+
+impl SpanStream {
+    fn spawn<'scope, 'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        cx: &'env Context,
+        table: &'static str,
+        files: &'env [PathBuf],
+    ) -> Self {
+        let (tx, rx) = std::sync::mpsc::sync_channel(2);
+        scope.spawn(move || {
+            let mut batch = Vec::new();
+            let sent = for_each_span(cx, table, files, |rank, span| {
+                batch.push((rank, span));
+                if batch.len() >= 4096 && tx.send(Ok(std::mem::take(&mut batch))).is_err() {
+                    // The reader stopped; the remaining spans are not needed.
+                }
+            });
+            let _ = match sent {
+                Ok(()) => tx.send(Ok(batch)),
+                Err(e) => tx.send(Err(e)),
+            };
+        });
+        Self {
+            rx,
+            batch: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// Appends the spans of the article of `rank` to `out`, skipping any of earlier
+    /// articles.
+    fn take(&mut self, rank: u32, out: &mut Vec<SpanRecord>) -> Result<(), DatasetError> {
+        loop {
+            while let Some((r, _)) = self.batch.front() {
+                if *r > rank {
+                    return Ok(());
+                }
+                let (r, span) = self.batch.pop_front().expect("front exists");
+                if r == rank {
+                    out.push(span);
+                }
+            }
+            match self.rx.recv() {
+                Ok(batch) => self.batch.extend(batch?),
+                Err(_) => return Ok(()),
+            }
+        }
+    }
+}
+
+/// Calls `f` with the article rank and span of every row of a span table (`claims` or
+/// `mentions`) that has a span in a known article, in table order.
+fn for_each_span(
+    cx: &Context,
+    table: &'static str,
+    files: &[PathBuf],
+    mut f: impl FnMut(u32, SpanRecord),
+) -> Result<(), DatasetError> {
+    let columns: &[&str] = if table == "claims" {
+        &[
+            "claim_id",
+            "article_id",
+            "start",
+            "end",
+            "text",
+            "source_id",
+        ]
+    } else {
+        &["mention_id", "article_id", "start", "end", "text"]
+    };
+    for path in files {
+        let partition = partition(cx.dir(), table, path);
+        let reader = batches(path, Some(columns))?;
+        for batch in reader {
+            let batch = conform(table, &batch?, &partition).batch;
+            let b = Batch {
+                table,
+                file: path,
+                data: &batch,
+                casts: &[],
+                first_row: 0,
+            };
+            let mut keep = |record_id: Option<&str>,
+                            article_id: Option<&str>,
+                            (start, end, text): (Option<u32>, Option<u32>, Option<&str>),
+                            source_id: Option<&str>| {
+                let (Some(article), Some(start), Some(end), Some(text)) =
+                    (article_id, start, end, text)
+                else {
+                    return;
+                };
+                let Some(rank) = cx.article_rank(article) else {
+                    return;
+                };
+                f(
+                    rank,
+                    SpanRecord {
+                        table,
+                        record_id: record_id.map(str::to_string),
+                        start,
+                        end,
+                        text_hash: text_hash(text),
+                        text_head: text.chars().take(TEXT_HEAD_CHARS).collect(),
+                        source_id: source_id.map(str::to_string),
+                    },
+                );
+            };
+            if table == "claims" {
+                for row in ClaimRow::decode(&b) {
+                    keep(
+                        row.claim_id,
+                        row.article_id,
+                        (row.start, row.end, row.text),
+                        row.source_id,
+                    );
+                }
+            } else {
+                for row in MentionRow::decode(&b) {
+                    keep(
+                        row.mention_id,
+                        row.article_id,
+                        (row.start, row.end, row.text),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Hands the items of `items` to `f` in order, while a second thread produces the next
@@ -350,31 +600,6 @@ fn for_each_text(
     Ok(())
 }
 
-fn keep_span(
-    spans: &mut HashMap<String, Vec<SpanRecord>>,
-    table: &'static str,
-    record_id: Option<&str>,
-    article_id: Option<&str>,
-    (start, end, text): (Option<u32>, Option<u32>, Option<&str>),
-    source_id: Option<&str>,
-) {
-    let (Some(article), Some(start), Some(end), Some(text)) = (article_id, start, end, text) else {
-        return;
-    };
-    spans
-        .entry(article.to_string())
-        .or_default()
-        .push(SpanRecord {
-            table,
-            record_id: record_id.map(str::to_string),
-            start,
-            end,
-            text_hash: text_hash(text),
-            text_head: text.chars().take(TEXT_HEAD_CHARS).collect(),
-            source_id: source_id.map(str::to_string),
-        });
-}
-
 /// Checks the dataset in `dir` with the given settings.
 pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
     if !dir.is_dir() {
@@ -390,7 +615,7 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
             })
             .collect(),
         cx: Context::new(dir, settings.options.clone()),
-        spans: HashMap::new(),
+        order: ReadOrder::new(),
         rows: Vec::new(),
     };
     // Hashing every file is only worth it when a manifest rule runs.
@@ -412,14 +637,22 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         }
         files.push((table, found));
     }
+    // Texts and spans are read again only for rules that look at them.
+    let texts = engine.rules.iter().any(|a| a.rule.reads_texts());
     for (table, found) in &files {
-        engine.read_table(table, found)?;
+        let columns = engine.projection(table, texts);
+        engine.read_table(table, found, columns.as_deref())?;
     }
-    let article_files = files
-        .iter()
-        .find(|(t, _)| *t == "articles")
-        .map_or(&[][..], |(_, f)| f.as_slice());
-    engine.read_texts(article_files)?;
+    let files_of = |table: &str| {
+        files
+            .iter()
+            .find(|(t, _)| *t == table)
+            .map_or(&[][..], |(_, f)| f.as_slice())
+    };
+    let article_files = files_of("articles");
+    if texts {
+        engine.read_texts(article_files, [files_of("claims"), files_of("mentions")])?;
+    }
     each(&mut engine.rules, &engine.cx, |r, cx, out| {
         r.finish(cx, out)
     });
@@ -428,7 +661,12 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         .into_iter()
         .flat_map(|a| a.sink.into_diagnostics())
         .collect();
-    place_all(&mut diagnostics, &engine.cx, article_files)?;
+    place_all(
+        &mut diagnostics,
+        &engine.cx,
+        article_files,
+        settings.excerpts,
+    )?;
     sort(&mut diagnostics, &engine.cx);
     Ok(Report {
         dir: dir.to_path_buf(),
@@ -449,11 +687,12 @@ fn place_all(
     diagnostics: &mut [Diagnostic],
     cx: &Context,
     article_files: &[PathBuf],
+    excerpts: bool,
 ) -> Result<(), DatasetError> {
-    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut wanted: IdMap<Vec<usize>> = IdMap::new("art_");
     for (i, d) in diagnostics.iter().enumerate() {
         if let Some(a) = &d.loc.article_id {
-            wanted.entry(a.clone()).or_default().push(i);
+            wanted.entry_or_insert_with(a, Vec::new).push(i);
         }
     }
     if wanted.is_empty() {
@@ -472,6 +711,10 @@ fn place_all(
             d.origin = origin.clone();
             let span = d.loc.span;
             d.place = span.and_then(|(s, e)| index.place(s, e));
+            if let Some(p) = d.place.as_mut().filter(|_| !excerpts) {
+                p.excerpt = String::new();
+                p.excerpt_range = 0..0;
+            }
             if d.place.is_none() {
                 d.loc.span = None;
             }
@@ -494,36 +737,36 @@ fn place_all(
 
 /// Sorts findings: table-level first, then those in articles (by article order and
 /// position), then other records (by table and ID); ties by rule code and message.
-fn sort(diagnostics: &mut [Diagnostic], cx: &Context) {
-    let article_rank: HashMap<&str, usize> = cx
-        .articles()
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+fn sort(diagnostics: &mut Vec<Diagnostic>, cx: &Context) {
     let table_rank = |t: &str| READ_ORDER.iter().position(|x| *x == t).unwrap_or(9);
-    diagnostics.sort_by_cached_key(|d| {
-        let l = &d.loc;
-        let tier = match (&l.article_id, &l.record_id) {
-            (None, None) => 0,
-            (Some(_), _) => 1,
-            (None, Some(_)) => 2,
-        };
-        let article = l.article_id.as_deref().map(|a| {
-            (
-                article_rank.get(a).copied().unwrap_or(usize::MAX),
-                a.to_string(),
-            )
-        });
-        (
-            tier,
-            article,
-            l.span,
-            table_rank(l.table),
-            l.file.clone(),
-            l.record_id.clone(),
-            d.rule.code,
-            d.message.clone(),
-        )
+    // Each finding's tier and article rank are found once; the rest of the order
+    // compares the findings' own fields, copying none of them.
+    let mut keyed: Vec<((u8, u32), Diagnostic)> = std::mem::take(diagnostics)
+        .into_iter()
+        .map(|d| {
+            let l = &d.loc;
+            let tier = match (&l.article_id, &l.record_id) {
+                (None, None) => 0,
+                (Some(_), _) => 1,
+                (None, Some(_)) => 2,
+            };
+            let rank = l
+                .article_id
+                .as_deref()
+                .map_or(0, |a| cx.article_rank(a).unwrap_or(u32::MAX));
+            ((tier, rank), d)
+        })
+        .collect();
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        let (la, lb) = (&a.loc, &b.loc);
+        ka.cmp(kb)
+            .then_with(|| la.article_id.cmp(&lb.article_id))
+            .then_with(|| la.span.cmp(&lb.span))
+            .then_with(|| table_rank(la.table).cmp(&table_rank(lb.table)))
+            .then_with(|| la.file.cmp(&lb.file))
+            .then_with(|| la.record_id.cmp(&lb.record_id))
+            .then_with(|| a.rule.code.cmp(b.rule.code))
+            .then_with(|| a.message.cmp(&b.message))
     });
+    diagnostics.extend(keyed.into_iter().map(|(_, d)| d));
 }

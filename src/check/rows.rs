@@ -636,7 +636,7 @@ impl MentionRow<'_> {
 
 /// A hash of a text, for comparing texts without keeping them.
 pub fn text_hash(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     s.hash(&mut h);
     h.finish()
 }

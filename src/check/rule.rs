@@ -163,6 +163,17 @@ pub trait Rule: Send {
     fn article_text(&mut self, text: &ArticleText<'_>, cx: &Context, out: &mut Sink) {}
     /// At the end, with every table read.
     fn finish(&mut self, cx: &Context, out: &mut Sink) {}
+    /// The columns of `table` the rule's row hooks read (a row's `loc()` reads the
+    /// primary key, `article_id`, `start` and `end`); `None`, the default, for every
+    /// column. When every rule that runs names its columns, the engine reads no others.
+    fn columns(&self, table: &str) -> Option<&'static [&'static str]> {
+        None
+    }
+    /// Whether the rule implements [`Rule::article_text`]: the texts and spans are only
+    /// read again when a rule that runs does.
+    fn reads_texts(&self) -> bool {
+        false
+    }
 }
 
 /// A rule type with its metadata; what [`declare_rule!`] produces.

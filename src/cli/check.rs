@@ -9,7 +9,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use super::{Outcome, Quiet, Verbosity};
 use crate::check::config::CONFIG_FILE;
-use crate::check::render::{Format, RenderOptions, render, statistics, step_summary};
+use crate::check::render::{self, Format, RenderOptions, statistics, step_summary};
 use crate::check::{ConfigFile, FindingsWrite, Overrides, Report, Settings, check, write_findings};
 use crate::model::Severity;
 
@@ -112,19 +112,26 @@ impl ReportArgs {
             ignore: self.ignore.clone(),
             fail_on: self.fail_on,
         };
-        settings(self.config.as_deref(), &overrides)
+        let mut settings = settings(self.config.as_deref(), &overrides)?;
+        // Only the human format shows excerpts of the article text.
+        settings.excerpts =
+            !self.statistics && self.output_format.unwrap_or(Format::Human) == Format::Human;
+        Ok(settings)
     }
 
     /// Prints the findings (or the statistics) of the reports on stdout.
     pub fn print(&self, reports: &[Report]) -> anyhow::Result<()> {
         let format = self.output_format.unwrap_or(Format::Human);
-        let text = if self.statistics {
-            statistics::render(reports, matches!(format, Format::Json | Format::JsonLines))
+        if self.statistics {
+            let text =
+                statistics::render(reports, matches!(format, Format::Json | Format::JsonLines));
+            super::print_out(&text)?;
         } else {
             let color = use_color(&self.color);
-            render(reports, format, &RenderOptions { color })
-        };
-        super::print_out(&text)?;
+            let mut out = super::stdout();
+            render::write(reports, format, &RenderOptions { color }, &mut out)?;
+            out.flush()?;
+        }
         Ok(())
     }
 

@@ -253,7 +253,11 @@ fn page_header(bytes: &[u8]) -> Walk<PageHeader> {
     Ok(h)
 }
 
-/// Walks the pages of every column chunk (`chunk(start, len)` gives a chunk's bytes) and
+/// Bytes read at first for a page header; a larger header is read again in full.
+const HEADER_WINDOW: u64 = 4096;
+
+/// Walks the pages of every column chunk (`chunk(start, len)` gives `len` bytes of the
+/// file from `start`, at most a page header's worth at a time) and
 /// checks that what they declare stays within `budget` bytes once decompressed and
 /// `budget` values, over the whole file.
 pub fn check_pages(
@@ -268,26 +272,37 @@ pub fn check_pages(
         for (c, col) in group.columns().iter().enumerate() {
             let at = |m: String| format!("row group {g}, column {c}: {m}");
             let (start, len) = col.byte_range();
-            let data = chunk(start, len).map_err(at)?;
-            let mut pos = 0usize;
-            while pos < data.len() {
-                let h = page_header(&data[pos..])
-                    .map_err(|e| at(format!("page header at byte {}: {e}", start + pos as u64)))?;
+            // Only the page headers are read, through a window that grows while a header
+            // does not fit in it: a chunk's pages are never held whole.
+            let mut pos = 0u64;
+            while pos < len {
+                let remaining = len - pos;
+                let mut window = remaining.min(HEADER_WINDOW);
+                let h = loop {
+                    let data = chunk(start + pos, window).map_err(at)?;
+                    match page_header(&data) {
+                        Ok(h) => break h,
+                        Err(_) if window < remaining => window = remaining.min(window * 4),
+                        Err(e) => {
+                            return Err(at(format!("page header at byte {}: {e}", start + pos)));
+                        }
+                    }
+                };
                 if h.uncompressed < 0 || h.compressed < 0 || h.values < 0 {
                     return Err(at(format!(
                         "page at byte {} declares a negative size or count",
-                        start + pos as u64
+                        start + pos
                     )));
                 }
-                pos += h.header_len;
-                if h.compressed as u64 > (data.len() - pos) as u64 {
+                pos += h.header_len as u64;
+                if h.compressed as u64 > len - pos {
                     return Err(at(format!(
                         "page at byte {} of {} bytes runs past its column chunk",
-                        start + pos as u64,
+                        start + pos,
                         h.compressed
                     )));
                 }
-                pos += h.compressed as usize;
+                pos += h.compressed as u64;
                 bytes_total = bytes_total.saturating_add(h.uncompressed as u64);
                 values_total = values_total.saturating_add(h.values as u64);
             }

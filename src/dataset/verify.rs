@@ -11,7 +11,7 @@ use std::path::Path;
 use super::read::{inside, read_dataset_manifest};
 use super::stream::{file_rows, table_files, table_folder};
 use super::{DatasetError, TABLES, io_err};
-use crate::model::{Manifest, SCHEMA_VERSION, TableEntry, TablePart, sha256_hex};
+use crate::model::{Manifest, SCHEMA_VERSION, TableEntry, TablePart};
 
 /// How the folder differs from its `dataset.json`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,8 +52,25 @@ fn rel(dir: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// The SHA-256 of a file, read in pieces: a table file is never held whole.
 fn hash_file(path: &Path) -> Result<String, DatasetError> {
-    Ok(sha256_hex(&fs::read(path).map_err(io_err(path))?))
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let mut file = fs::File::open(path).map_err(io_err(path))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf).map_err(io_err(path))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 /// Compares `dir` with its `dataset.json`; `None` when the folder has none (tables
@@ -209,4 +226,19 @@ pub fn manifest_of(dir: &Path, previous: Option<&Manifest>) -> Result<Manifest, 
         rejected: previous.map(|m| m.rejected.clone()).unwrap_or_default(),
         issues: previous.map(|m| m.issues.clone()).unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sha256_hex;
+
+    #[test]
+    fn files_hash_in_pieces_as_they_would_whole() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("t.parquet");
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        fs::write(&path, &bytes).unwrap();
+        assert_eq!(hash_file(&path).unwrap(), sha256_hex(&bytes));
+    }
 }

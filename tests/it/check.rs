@@ -675,3 +675,84 @@ fn rule_docs_are_current() {
         "docs/rules.md is stale; run `cargo run -- rule --all > docs/rules.md` and commit"
     );
 }
+
+/// Claims and mentions in the order of their articles are streamed beside the texts;
+/// in any other order they are held by article. Both give the same findings.
+#[test]
+fn spans_out_of_article_order_give_the_findings_of_spans_in_order() {
+    use claimset::dataset::Dataset;
+    use claimset::model::{Article, ArticleId, Claim, ClaimId, ClaimKind, sha256_hex};
+
+    let article = |body: &str| {
+        let raw = sha256_hex(body.as_bytes());
+        Article {
+            article_id: ArticleId::from_raw_sha256(&raw),
+            title: "T".into(),
+            text: body.into(),
+            origin: "a.txt".into(),
+            source_id: None,
+            url: Some("https://example.org/a".into()),
+            published: chrono::NaiveDate::from_ymd_opt(2020, 1, 1),
+            language: "en".into(),
+            related_headlines: vec![],
+            word_count: 1,
+            raw_sha256: raw,
+        }
+    };
+    let articles = vec![
+        article("abcdefgh"),
+        article("ijklmnop"),
+        article("qrstuvwx"),
+    ];
+    let claim = |a: &Article, start: u32, end: u32, text: &str| Claim {
+        claim_id: ClaimId::derive(&a.article_id, start, end),
+        article_id: a.article_id.clone(),
+        text: text.into(),
+        start,
+        end,
+        paragraph: 0,
+        sentence: 0,
+        kind: ClaimKind::Indirect,
+        source_id: None,
+        cue: None,
+        hedges: vec![],
+        actor_ids: vec![],
+    };
+    let in_order = vec![
+        claim(&articles[0], 0, 2, "ab"),
+        claim(&articles[0], 2, 4, "xx"),
+        claim(&articles[1], 6, 12, "op"),
+        claim(&articles[2], 0, 3, "qrs"),
+        claim(&articles[2], 3, 5, "zz"),
+    ];
+    let mut shuffled = in_order.clone();
+    shuffled.reverse();
+    let settings = CheckConfig {
+        select: Some(vec!["CS3".into()]),
+        ..CheckConfig::default()
+    }
+    .resolve(&Overrides::default())
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let findings = |claims: Vec<Claim>, name: &str| {
+        let dir = tmp.path().join(name);
+        Dataset {
+            articles: articles.clone(),
+            claims,
+            ..Dataset::default()
+        }
+        .write(&dir)
+        .unwrap();
+        let report = check(&dir, &settings).unwrap();
+        report
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule.code, d.loc.record_id.clone(), d.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    let a = findings(in_order, "ordered");
+    let b = findings(shuffled, "shuffled");
+    let codes: Vec<&str> = a.iter().map(|f| f.0).collect();
+    assert_eq!(codes, ["CS302", "CS301", "CS302"], "{a:?}");
+    assert_eq!(a, b);
+}

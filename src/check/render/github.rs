@@ -19,14 +19,18 @@ fn escape_property(s: &str) -> String {
 
 /// Renders one `::error|warning|notice …::message` line per finding.
 pub fn render(reports: &[Report]) -> String {
-    let mut out = String::new();
-    for report in reports {
-        render_one(report, &mut out);
-    }
-    out
+    super::to_string(|out| write(reports, out))
 }
 
-fn render_one(report: &Report, out: &mut String) {
+/// Writes one workflow command per finding to `out`, as it goes.
+pub fn write(reports: &[Report], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    for report in reports {
+        write_one(report, out)?;
+    }
+    Ok(())
+}
+
+fn write_one(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     for d in &report.diagnostics {
         let level = match d.severity {
             Severity::Error => "error",
@@ -50,12 +54,14 @@ fn render_one(report: &Report, out: &mut String) {
             "title={}",
             escape_property(&format!("{} {}", d.rule.code, d.rule.name))
         ));
-        out.push_str(&format!(
-            "::{level} {}::{}\n",
+        writeln!(
+            out,
+            "::{level} {}::{}",
             props.join(","),
             escape_data(&format!("{} ({})", d.message, d.record_label()))
-        ));
+        )?;
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::check::Report;
 use crate::check::diagnostic::Diagnostic;
@@ -59,8 +59,13 @@ fn fingerprint(report: &Report, path: &str, d: &Diagnostic, seen: &mut HashSet<S
 
 /// Renders the findings of every report as one Code Quality JSON array.
 pub fn render(reports: &[Report]) -> String {
+    super::to_string(|out| write(reports, out))
+}
+
+/// Writes the Code Quality report to `out`, one issue at a time.
+pub fn write(reports: &[Report], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut seen = HashSet::new();
-    let issues: Vec<Value> = reports
+    let issues = reports
         .iter()
         .flat_map(|report| report.diagnostics.iter().map(move |d| (report, d)))
         .map(|(report, d)| {
@@ -73,9 +78,6 @@ pub fn render(reports: &[Report]) -> String {
                 "severity": severity(d.severity),
                 "location": {"path": path, "lines": {"begin": line}},
             })
-        })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&issues).expect("issues serialise");
-    text.push('\n');
-    text
+        });
+    super::write_pretty_array(issues, out)
 }

@@ -1,6 +1,8 @@
 //! The JSON format: an array of findings with their dataset, rule, place and input
 //! position.
 
+use std::io::Write;
+
 use serde_json::{Value, json};
 
 use crate::check::Report;
@@ -38,11 +40,14 @@ pub fn finding(report: &Report, d: &Diagnostic) -> Value {
 
 /// Renders the findings of every report as one pretty-printed JSON array.
 pub fn render(reports: &[Report]) -> String {
-    let findings: Vec<Value> = reports
+    super::to_string(|out| write(reports, out))
+}
+
+/// Writes the findings of every report to `out` as one pretty-printed JSON array, one
+/// finding at a time.
+pub fn write(reports: &[Report], out: &mut dyn Write) -> std::io::Result<()> {
+    let findings = reports
         .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |d| finding(r, d)))
-        .collect();
-    let mut text = serde_json::to_string_pretty(&findings).expect("findings serialise");
-    text.push('\n');
-    text
+        .flat_map(|r| r.diagnostics.iter().map(move |d| finding(r, d)));
+    super::write_pretty_array(findings, out)
 }

@@ -79,6 +79,53 @@ pub struct RenderOptions {
     pub color: bool,
 }
 
+/// Writes the reports of a run (one per dataset, in the order checked) in a format to
+/// `out`. The line and JSON formats (`concise`, `json`, `json-lines`, `github`,
+/// `gitlab`) write finding by finding, so their memory does not grow with the findings;
+/// `human`, `junit` and `sarif` are rendered whole first.
+pub fn write(
+    reports: &[Report],
+    format: Format,
+    options: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Concise => concise::write(reports, out),
+        Format::Json => json::write(reports, out),
+        Format::JsonLines => json_lines::write(reports, out),
+        Format::Github => github::write(reports, out),
+        Format::Gitlab => gitlab::write(reports, out),
+        Format::Human | Format::Junit | Format::Sarif => {
+            out.write_all(render(reports, format, options).as_bytes())
+        }
+    }
+}
+
+/// What `write` puts into a buffer, as text.
+fn to_string(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut buf = Vec::new();
+    write(&mut buf).expect("writing to memory does not fail");
+    String::from_utf8(buf).expect("renderers write UTF-8")
+}
+
+/// Writes JSON values as a pretty-printed array, exactly as `serde_json::to_string_pretty`
+/// prints the whole array (and a final newline), one value at a time.
+fn write_pretty_array(
+    items: impl Iterator<Item = serde_json::Value>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut first = true;
+    for item in items {
+        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+        first = false;
+        let text = serde_json::to_string_pretty(&item).map_err(std::io::Error::other)?;
+        // A value's own line breaks are all between tokens (strings escape theirs), so
+        // indenting each line nests it in the array.
+        out.write_all(text.replace('\n', "\n  ").as_bytes())?;
+    }
+    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+}
+
 /// Renders the reports of a run (one per dataset, in the order checked) in a format.
 pub fn render(reports: &[Report], format: Format, options: &RenderOptions) -> String {
     match format {

@@ -1,7 +1,6 @@
 //! CS406 `mostly-unattributed`: an article whose claims mostly have no source.
 
-use std::collections::HashMap;
-
+use crate::check::ids::IdMap;
 use crate::check::rules::prelude::*;
 
 declare_rule! {
@@ -26,7 +25,7 @@ declare_rule! {
     /// article art_…: 9 claims, 3 with source_id null
     /// ```
     pub struct MostlyUnattributed {
-        counts: HashMap<String, (u32, u32)>,
+        counts: Option<IdMap<(u32, u32)>>,
     }
     code = "CS406",
     name = "mostly-unattributed",
@@ -37,7 +36,10 @@ declare_rule! {
 impl Rule for MostlyUnattributed {
     fn claim(&mut self, r: &ClaimRow<'_>, _: &Context, _: &mut Sink) {
         let Some(article) = r.article_id else { return };
-        let c = self.counts.entry(article.to_string()).or_default();
+        let c = self
+            .counts
+            .get_or_insert_with(|| IdMap::new("art_"))
+            .entry_or_insert_with(article, <(u32, u32)>::default);
         c.0 += 1;
         if r.source_id.is_none() {
             c.1 += 1;
@@ -46,8 +48,9 @@ impl Rule for MostlyUnattributed {
 
     fn finish(&mut self, cx: &Context, out: &mut Sink) {
         let o = &cx.options;
+        let Some(counts) = &self.counts else { return };
         for a in cx.articles() {
-            let Some(&(total, unattributed)) = self.counts.get(&a.id) else {
+            let Some(&(total, unattributed)) = counts.get(&a.id) else {
                 continue;
             };
             let share = f64::from(unattributed) / f64::from(total);

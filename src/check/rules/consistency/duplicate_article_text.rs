@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::check::rows::text_hash;
 use crate::check::rules::prelude::*;
+use std::hash::Hasher;
 
 declare_rule! {
     /// ## What it does
@@ -39,11 +39,20 @@ impl Rule for DuplicateArticleText {
         let (Some(id), Some(text)) = (r.article_id, r.text) else {
             return;
         };
-        let squeezed: Vec<&str> = text.split_whitespace().collect();
-        if squeezed.is_empty() {
+        // The text with its runs of whitespace made one space, hashed word by word.
+        let mut h = rustc_hash::FxHasher::default();
+        let mut words = 0usize;
+        for word in text.split_whitespace() {
+            if words > 0 {
+                h.write_u8(b' ');
+            }
+            h.write(word.as_bytes());
+            words += 1;
+        }
+        if words == 0 {
             return;
         }
-        let key = text_hash(&squeezed.join(" "));
+        let key = h.finish();
         match self.first.get(&key) {
             Some(other) if other != id => out.emit(
                 r.loc(),

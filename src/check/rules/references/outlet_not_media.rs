@@ -31,6 +31,13 @@ declare_rule! {
 }
 
 impl Rule for OutletNotMedia {
+    fn columns(&self, table: &str) -> Option<&'static [&'static str]> {
+        Some(match table {
+            "articles" => &["article_id", "source_id"],
+            _ => &[],
+        })
+    }
+
     fn article(&mut self, r: &ArticleRow<'_>, cx: &Context, out: &mut Sink) {
         let Some(id) = r.source_id else { return };
         let Some(kind) = cx.source(id).and_then(|s| s.kind) else {

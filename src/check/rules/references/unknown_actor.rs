@@ -36,6 +36,14 @@ fn check(cx: &Context, out: &mut Sink, loc: &Loc, column: &str, actor: &str) {
 }
 
 impl Rule for UnknownActor {
+    fn columns(&self, table: &str) -> Option<&'static [&'static str]> {
+        Some(match table {
+            "claims" => &["claim_id", "article_id", "start", "end", "actor_ids"],
+            "mentions" => &["mention_id", "article_id", "start", "end", "actor_id"],
+            _ => &[],
+        })
+    }
+
     fn actor(&mut self, r: &ActorRow<'_>, _: &Context, _: &mut Sink) {
         // Checked at the end: an affiliation may point at a later row.
         if let Some(a) = r.affiliation_id {

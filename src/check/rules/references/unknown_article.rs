@@ -40,6 +40,14 @@ fn check(cx: &Context, out: &mut Sink, loc: Loc, what: &str, article: Option<&st
 }
 
 impl Rule for UnknownArticle {
+    fn columns(&self, table: &str) -> Option<&'static [&'static str]> {
+        Some(match table {
+            "claims" => &["claim_id", "article_id", "start", "end"],
+            "mentions" => &["mention_id", "article_id", "start", "end"],
+            _ => &[],
+        })
+    }
+
     fn claim(&mut self, r: &ClaimRow<'_>, cx: &Context, out: &mut Sink) {
         check(cx, out, r.loc(), "claim", r.article_id);
     }

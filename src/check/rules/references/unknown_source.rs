@@ -37,6 +37,14 @@ fn check(cx: &Context, out: &mut Sink, loc: Loc, what: &str, source: Option<&str
 }
 
 impl Rule for UnknownSource {
+    fn columns(&self, table: &str) -> Option<&'static [&'static str]> {
+        Some(match table {
+            "articles" => &["article_id", "source_id"],
+            "claims" => &["claim_id", "article_id", "start", "end", "source_id"],
+            _ => &[],
+        })
+    }
+
     fn article(&mut self, r: &ArticleRow<'_>, cx: &Context, out: &mut Sink) {
         check(cx, out, r.loc(), "article's outlet", r.source_id);
     }

@@ -35,6 +35,10 @@ declare_rule! {
 }
 
 impl Rule for OverlappingClaims {
+    fn reads_texts(&self) -> bool {
+        true
+    }
+
     fn article_text(&mut self, a: &ArticleText<'_>, _: &Context, out: &mut Sink) {
         let len = a.len();
         let mut claims: Vec<_> = a

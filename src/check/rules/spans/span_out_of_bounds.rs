@@ -31,6 +31,10 @@ declare_rule! {
 }
 
 impl Rule for SpanOutOfBounds {
+    fn reads_texts(&self) -> bool {
+        true
+    }
+
     fn article_text(&mut self, a: &ArticleText<'_>, _: &Context, out: &mut Sink) {
         let len = a.len();
         for s in a.spans {

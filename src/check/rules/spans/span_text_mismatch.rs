@@ -32,6 +32,10 @@ declare_rule! {
 }
 
 impl Rule for SpanTextMismatch {
+    fn reads_texts(&self) -> bool {
+        true
+    }
+
     fn article_text(&mut self, a: &ArticleText<'_>, _: &Context, out: &mut Sink) {
         for s in a.spans {
             if s.start >= s.end {

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::check::ids::{IdMap, prefix_of};
 use crate::check::rules::prelude::*;
 
 declare_rule! {
@@ -27,7 +28,7 @@ declare_rule! {
     ///   act_97c8ef69f717be6a  Iyad Ag Ghaly  person
     /// ```
     pub struct DuplicateId {
-        seen: HashMap<&'static str, HashMap<String, u64>>,
+        seen: HashMap<&'static str, IdMap<u64>>,
     }
     code = "CS105",
     name = "duplicate-id",
@@ -38,18 +39,18 @@ declare_rule! {
 impl DuplicateId {
     fn see(&mut self, table: &'static str, id: Option<&str>, row: u64, loc: Loc, out: &mut Sink) {
         let Some(id) = id else { return };
-        let seen = self.seen.entry(table).or_default();
-        match seen.get(id) {
-            Some(first) => out.emit(
+        let seen = self
+            .seen
+            .entry(table)
+            .or_insert_with(|| IdMap::new(prefix_of(table)));
+        if let Some(first) = seen.insert_first(id, row) {
+            out.emit(
                 loc,
                 format!(
                     "{} ID {id} is repeated; it was first used at row {first}",
                     singular(table)
                 ),
-            ),
-            None => {
-                seen.insert(id.to_string(), row);
-            }
+            );
         }
     }
 }
