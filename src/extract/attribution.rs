@@ -226,8 +226,10 @@ const OCCASIONS: &[&str] = &[
     "column",
 ];
 
-/// Single words that are no content of a cue ("said enough", "knows nothing").
+/// Single words that are no content of a cue ("said enough", "knows nothing", "claimed
+/// responsibility" without what for).
 const EMPTY_CONTENT: &[&str] = &[
+    "responsibility",
     "yet",
     "enough",
     "with",
