@@ -134,7 +134,8 @@ const PLACE_NOUNS: &[&str] = &[
     "lake", "mountains", "desert", "border", "area", "zone", "camp", "island", "islands", "sea",
     "ocean", "street", "square", "road", "highway", "airport", "port", "state", "prefecture",
     "commune", "municipality", "peninsula", "gulf", "bay", "strait", "coast", "delta",
-    "plateau", "basin", "canal", "corridor", "governorate", "avenue", "bridge",
+    "plateau", "basin", "canal", "corridor", "governorate", "avenue", "bridge", "neighbourhood",
+    "neighborhood", "suburb", "market",
 ];
 
 #[rustfmt::skip]
@@ -458,7 +459,19 @@ impl Finder<'_> {
                     j += 1;
                     continue;
                 }
-                if !adjacent || !t.is_word() || has_possessive(prev.text(text)) {
+                // "Doctors’ Committee": the apostrophe of a plural possessive as a token.
+                if matches!(t.text(text), "’" | "'")
+                    && t.start == prev.end
+                    && prev.text(text).ends_with('s')
+                    && self.plural_possessive_inside(tokens, j + 1)
+                {
+                    j += 1;
+                    continue;
+                }
+                if !adjacent
+                    || !t.is_word()
+                    || has_possessive(prev.text(text)) && !self.plural_possessive_inside(tokens, j)
+                {
                     break;
                 }
                 let w = t.text(text);
@@ -497,6 +510,46 @@ impl Finder<'_> {
             }
             i = last + 1;
         }
+    }
+
+    /// "Doctors’ Committee", "Workers' Party": a plural possessive before token `j` stays
+    /// inside the name when the name words from `j` on end in an organisation head.
+    fn plural_possessive_inside(&self, tokens: &[Token], j: usize) -> bool {
+        let text = self.text;
+        let prev = tokens[j - 1].text(text);
+        let plural = prev.ends_with("s'") || prev.ends_with("s’") || matches!(prev, "’" | "'");
+        plural
+            && j < tokens.len()
+            && tokens[j..]
+                .iter()
+                .take(3)
+                .take_while(|t| is_name_word(t, text) && !has_possessive(t.text(text)))
+                .any(|t| self.lex.org_heads.contains_key(t.text(text)))
+    }
+
+    /// "the town of Abu Kamal": a place noun and `of` before the name.
+    fn place_noun_of_before(&self, at: usize) -> bool {
+        let mut words = self.text[..at].split_whitespace().rev();
+        words.next() == Some("of")
+            && words
+                .next()
+                .is_some_and(|w| PLACE_NOUNS.contains(&&*lower(w)))
+    }
+
+    /// "the Bakara shopping area", "a Sunni Muslim district": the name modifies a place
+    /// noun one modifier after it. `after` is the text after the name.
+    fn place_noun_after(&self, after: &str) -> bool {
+        let mut words = after.splitn(3, ' ');
+        let (Some(w1), Some(w2)) = (words.next(), words.next()) else {
+            return false;
+        };
+        let plain = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase());
+        let w2 = w2.trim_end_matches([',', '.', ';']);
+        plain(w1)
+            && plain(w2)
+            && !FUNCTION_WORDS.contains(&w1)
+            && self.lex.cue(w1).is_none()
+            && PLACE_NOUNS.contains(&w2)
     }
 
     /// "UN Assistance Mission for Iraq", "Iran Human Rights Monitor": a name whose head is
@@ -668,7 +721,7 @@ impl Finder<'_> {
         }
         if words.len() == 1 {
             // "the secularist magazine MicroMega", "columnist Ellis": a name its noun types.
-            if let Some(kind) = prev.as_deref().and_then(|p| self.typing_noun(p))
+            if let Some(kind) = self.typed_by_noun(start)
                 && start != sentence_start
             {
                 let a = self.actor(kind, words[0]);
@@ -714,10 +767,23 @@ impl Finder<'_> {
             }
             return;
         }
+        // "the schools Santa Maria and San Pietro", "the militia Ansar Dine",
+        // "a militant group calling itself Soldiers of the Desert".
+        if let Some(kind) = self
+            .typed_by_noun(start)
+            .or_else(|| self.self_named(start))
+            .filter(|&k| k != ActorKind::Person && start != sentence_start && words.len() <= 4)
+        {
+            let a = self.actor(kind, &text[start..end]);
+            self.mention(a, start, end);
+            return;
+        }
         let place = prev
             .as_deref()
             .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p) && p != "and" && p != "of")
             || PLACE_NOUNS.contains(&&*next_word)
+            || self.place_noun_of_before(start)
+            || self.place_noun_after(after)
             // "the Red Sea", "Sinai Peninsula": a name ending in a place noun.
             || words
                 .last()
@@ -793,19 +859,76 @@ impl Finder<'_> {
         }
     }
 
-    /// The kind of actor a common noun before a name announces ("magazine MicroMega").
+    /// The kind of actor a common noun before a name announces ("magazine MicroMega",
+    /// "the schools Santa Maria and San Pietro").
     fn typing_noun(&self, noun: &str) -> Option<ActorKind> {
-        match noun {
+        let singular = match noun.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"),
+            None => noun.strip_suffix('s').unwrap_or(noun).to_string(),
+        };
+        match singular.as_str() {
             "magazine" | "newspaper" | "daily" | "weekly" | "tabloid" | "broadcaster"
             | "website" | "outlet" | "channel" | "station" | "paper" => Some(ActorKind::Media),
-            "group" | "militia" | "faction" | "rebels" | "insurgents" => {
-                Some(ActorKind::ArmedGroup)
-            }
+            "group" | "militia" | "faction" | "rebel" | "insurgent" => Some(ActorKind::ArmedGroup),
             "company" | "firm" | "charity" | "party" | "association" | "organisation"
-            | "organization" | "institute" | "think-tank" | "ngo" => Some(ActorKind::Organization),
-            n if self.lex.roles.contains(n) => Some(ActorKind::Person),
+            | "organization" | "institute" | "think-tank" | "ngo" | "school" | "university"
+            | "hospital" | "club" | "union" | "foundation" => Some(ActorKind::Organization),
+            _ if self.lex.roles.contains(noun) => Some(ActorKind::Person),
             _ => None,
         }
+    }
+
+    /// "a militant group calling itself …", "a faction that calls itself …": the name
+    /// at `start` is one its bearer gives itself; the kind is the bearer's noun, an
+    /// organisation when no noun types it.
+    fn self_named(&self, start: usize) -> Option<ActorKind> {
+        let before = &self.text[..start];
+        let mut words = before.split_whitespace().rev();
+        if !matches!(words.next()?, "itself" | "themselves") {
+            return None;
+        }
+        if !matches!(
+            words.next()?,
+            "calling"
+                | "calls"
+                | "called"
+                | "call"
+                | "naming"
+                | "names"
+                | "named"
+                | "styling"
+                | "styles"
+                | "styled"
+        ) {
+            return None;
+        }
+        let typed = words
+            .take(4)
+            .take_while(|w| !w.ends_with([',', '.', ';']))
+            .find_map(|w| self.typing_noun(&lower(w)))
+            .filter(|&k| k != ActorKind::Person);
+        Some(typed.unwrap_or(ActorKind::Organization))
+    }
+
+    /// The kind the noun before the name at `start` announces; after `and`, the kind of
+    /// the name the noun typed before it ("the schools Santa Maria and San Pietro").
+    fn typed_by_noun(&self, start: usize) -> Option<ActorKind> {
+        let prev = lower(self.previous_word(start)?);
+        if prev != "and" {
+            return self.typing_noun(&prev);
+        }
+        let before = self.text[..start]
+            .trim_end()
+            .strip_suffix("and")?
+            .trim_end();
+        let m = self
+            .out
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end == before.len())?;
+        let kind = self.typed_by_noun(m.start)?;
+        (self.out.actors[m.actor].kind == kind).then_some(kind)
     }
 
     /// Records a person named at `start..end`, with a description when the text gives one.
