@@ -248,6 +248,7 @@ pub fn find_actors(
         index: HashMap::new(),
         spans: BTreeMap::new(),
         country_words: &matcher.country_words,
+        desks: HashMap::new(),
     };
     found.lexicon_matches(matcher);
     let tokens: Vec<Vec<Token>> = sentences
@@ -280,6 +281,8 @@ struct Finder<'a> {
     spans: BTreeMap<usize, usize>,
     /// Folded country names, aliases, demonyms and capitals.
     country_words: &'a HashSet<String>,
+    /// Folded names of an outlet's desks ("Hausa Service") → the outlet.
+    desks: HashMap<String, usize>,
 }
 
 impl Finder<'_> {
@@ -527,6 +530,32 @@ impl Finder<'_> {
                 .any(|t| self.lex.org_heads.contains_key(t.text(text)))
     }
 
+    /// "VOA's Hausa Service", and after it "the Hausa Service": a desk of an outlet is the
+    /// outlet. `head` is the name's head word, `name` the name at `start`.
+    fn outlet_of_desk(&mut self, head: &str, name: &str, start: usize) -> Option<usize> {
+        if !matches!(head, "Service" | "Desk" | "Section" | "Bureau") {
+            return None;
+        }
+        let key = fold_name(name);
+        if let Some(&outlet) = self.desks.get(&key) {
+            return Some(outlet);
+        }
+        let before = self.text[..start].trim_end_matches(' ');
+        let before = before
+            .strip_suffix("’s")
+            .or_else(|| before.strip_suffix("'s"))?;
+        let outlet = self
+            .out
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end == before.len())
+            .map(|m| m.actor)
+            .filter(|&a| self.out.actors[a].kind == ActorKind::Media)?;
+        self.desks.insert(key, outlet);
+        Some(outlet)
+    }
+
     /// "the town of Abu Kamal": a place noun and `of` before the name.
     fn place_noun_of_before(&self, at: usize) -> bool {
         let mut words = self.text[..at].split_whitespace().rev();
@@ -662,7 +691,7 @@ impl Finder<'_> {
         let head = (first..=last)
             .rev()
             .find(|&k| self.lex.org_heads.contains_key(word(k)));
-        let prev = self.previous_word(start).map(lower);
+        let prev = self.previous_word(start).map(|w| lower(w).into_owned());
         let after = self.text[end..].trim_start();
         let next_word = lower(
             after
@@ -741,6 +770,18 @@ impl Finder<'_> {
             // "Operation Barkhane", "West Africa": not actors.
             return;
         }
+        // "the militant group known as the Sahel Army": the group's noun decides.
+        if let Some(kind) = self.self_named(start).flatten() {
+            let a = self.actor(kind, &text[start..end]);
+            self.mention(a, start, end);
+            return;
+        }
+        if let Some(h) = head
+            && let Some(outlet) = self.outlet_of_desk(word(h), &text[start..end], start)
+        {
+            self.mention(outlet, start, end);
+            return;
+        }
         if let Some(h) = head {
             // "CEO of the Refugee Council Enver Solomon": a role, an organisation, a person.
             let role_end = role_at.filter(|&r| r < h);
@@ -771,16 +812,22 @@ impl Finder<'_> {
         // "a militant group calling itself Soldiers of the Desert".
         if let Some(kind) = self
             .typed_by_noun(start)
-            .or_else(|| self.self_named(start))
+            .or_else(|| {
+                self.self_named(start)
+                    .map(|k| k.unwrap_or(ActorKind::Organization))
+            })
             .filter(|&k| k != ActorKind::Person && start != sentence_start && words.len() <= 4)
         {
             let a = self.actor(kind, &text[start..end]);
             self.mention(a, start, end);
             return;
         }
+        // "spoke to Idris Kamal, the leader of …": a role in apposition makes a person of
+        // a name a preposition would make a place.
         let place = prev
             .as_deref()
             .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p) && p != "and" && p != "of")
+            && self.apposition_after(end).is_none()
             || PLACE_NOUNS.contains(&&*next_word)
             || self.place_noun_of_before(start)
             || self.place_noun_after(after)
@@ -878,36 +925,36 @@ impl Finder<'_> {
         }
     }
 
-    /// "a militant group calling itself …", "a faction that calls itself …": the name
-    /// at `start` is one its bearer gives itself; the kind is the bearer's noun, an
-    /// organisation when no noun types it.
-    fn self_named(&self, start: usize) -> Option<ActorKind> {
-        let before = &self.text[..start];
-        let mut words = before.split_whitespace().rev();
-        if !matches!(words.next()?, "itself" | "themselves") {
-            return None;
-        }
-        if !matches!(
-            words.next()?,
-            "calling"
-                | "calls"
-                | "called"
-                | "call"
-                | "naming"
-                | "names"
-                | "named"
-                | "styling"
-                | "styles"
-                | "styled"
-        ) {
-            return None;
-        }
+    /// "a militant group calling itself …", "the militia known as …": the name at
+    /// `start` is one its bearer is given or gives itself. `None` when no such words
+    /// precede it; else the kind the bearer's noun announces, if one does.
+    fn self_named(&self, start: usize) -> Option<Option<ActorKind>> {
+        let mut words = self.text[..start].split_whitespace().rev().peekable();
+        words.next_if_eq(&"the");
+        // Known as: only with a noun that types the bearer ("the cleric known as …").
+        let self_given = match (words.next()?, words.next()?) {
+            ("itself" | "themselves", verb) => matches!(
+                verb,
+                "calling"
+                    | "calls"
+                    | "called"
+                    | "call"
+                    | "naming"
+                    | "names"
+                    | "named"
+                    | "styling"
+                    | "styles"
+                    | "styled"
+            ),
+            ("as", "known") => false,
+            _ => return None,
+        };
         let typed = words
             .take(4)
             .take_while(|w| !w.ends_with([',', '.', ';']))
             .find_map(|w| self.typing_noun(&lower(w)))
             .filter(|&k| k != ActorKind::Person);
-        Some(typed.unwrap_or(ActorKind::Organization))
+        (self_given || typed.is_some()).then_some(typed)
     }
 
     /// The kind the noun before the name at `start` announces; after `and`, the kind of
