@@ -448,6 +448,8 @@ impl Finder<'_> {
                 continue;
             }
             // Extend over name words, inner connectors and the dot of "Mr.".
+            // "the 203 Thunder Corps", "the 3rd Brigade": a unit's number is in its name.
+            i = self.unit_number_before(tokens, i);
             let mut j = i + 1;
             let mut last = i;
             while j < tokens.len() {
@@ -481,7 +483,12 @@ impl Finder<'_> {
                 if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&&*lower(w)) {
                     last = j;
                     j += 1;
-                } else if CONNECTORS.contains(&w) {
+                } else if CONNECTORS.contains(&w)
+                    || w == "in"
+                        && matches!(prev.text(text), "Mission" | "Force")
+                        && tokens.get(j + 1).is_some_and(|n| is_name_word(n, text))
+                {
+                    // "UN Assistance Mission in Somalia": a mission's place is in its name.
                     j += 1;
                 } else {
                     break;
@@ -512,6 +519,34 @@ impl Finder<'_> {
                 self.name_candidate(tokens, from, last, sentence.start, None);
             }
             i = last + 1;
+        }
+    }
+
+    /// The token a name starting at `i` really starts at: the number before it when the
+    /// name is a military unit's ("203 Thunder Corps"), else `i`.
+    fn unit_number_before(&self, tokens: &[Token], i: usize) -> usize {
+        let text = self.text;
+        let number = |t: &Token| {
+            let w = t.text(text);
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.trim_start_matches(|c: char| c.is_ascii_digit())
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase())
+        };
+        let unit = tokens[i..]
+            .iter()
+            .take(4)
+            .take_while(|t| is_name_word(t, text))
+            .any(|t| {
+                matches!(
+                    t.text(text),
+                    "Corps" | "Brigade" | "Battalion" | "Division" | "Regiment"
+                )
+            });
+        if i > 0 && unit && number(&tokens[i - 1]) && tokens[i].start == tokens[i - 1].end + 1 {
+            i - 1
+        } else {
+            i
         }
     }
 
@@ -554,6 +589,25 @@ impl Finder<'_> {
             .filter(|&a| self.out.actors[a].kind == ActorKind::Media)?;
         self.desks.insert(key, outlet);
         Some(outlet)
+    }
+
+    /// The kind of a name with `head`: a congress or assembly is a state's only when
+    /// its other words are national ("Kenyan National Assembly"); else it is a party or a
+    /// movement's ("Rift Federalist Congress").
+    fn assembly_kind(&self, words: &[&str], head: &str) -> ActorKind {
+        let kind = self.lex.org_heads[head];
+        let assembly = matches!(head, "Congress" | "Assembly" | "Parliament");
+        let national = |w: &&str| {
+            *w == head
+                || matches!(*w, "National" | "General" | "People's" | "Constituent")
+                || CONNECTORS.contains(w)
+                || self.country_words.contains(&fold_name(w))
+        };
+        if assembly && !words.iter().all(national) {
+            ActorKind::Organization
+        } else {
+            kind
+        }
     }
 
     /// "the town of Abu Kamal": a place noun and `of` before the name.
@@ -607,7 +661,14 @@ impl Finder<'_> {
                 && self.out.actors[m.actor].kind == ActorKind::Media
         });
         let two_names = seq.iter().any(|t| t.text(text) == "and");
-        if kind == ActorKind::State || inner.is_empty() || head_covered || outlet || two_names {
+        // A state's headquarters or command has a name of its own ("U.S. Africa Command");
+        // its army or ministry is the state.
+        let own_unit = matches!(
+            strip_possessive(head.text(text)),
+            "Headquarters" | "Command"
+        );
+        let state_body = kind == ActorKind::State && !own_unit;
+        if state_body || inner.is_empty() || head_covered || outlet || two_names {
             return;
         }
         // Only names that leave words of their own besides the head ("Assistance Mission").
@@ -702,9 +763,14 @@ impl Finder<'_> {
 
         // A title or role inside the sequence: the name is what follows it
         // ("Prime Minister Boris Johnson", "CEO of the Refugee Council Enver Solomon").
+        // "Office of the Special Envoy for Syria": a role after an organisation head and
+        // `of` is part of the organisation's name.
         let role_at = (first..=last)
             .rev()
-            .find(|&k| tokens[k].is_word() && self.is_role_word(word(k)));
+            .find(|&k| tokens[k].is_word() && self.is_role_word(word(k)))
+            .filter(|&r| {
+                !head.is_some_and(|h| h < r && (h + 1..r).any(|k| tokens[k].text(text) == "of"))
+            });
         // "Prime Minister", "Secretary of State" alone name nobody.
         let whole = words.join(" ").to_lowercase();
         if self.lex.titles.contains_key(&whole)
@@ -798,7 +864,7 @@ impl Finder<'_> {
             } else {
                 end
             };
-            let kind = self.lex.org_heads[word(h)];
+            let kind = self.assembly_kind(&words, word(h));
             let a = self.actor(kind, &text[start..org_end]);
             self.mention(a, start, org_end);
             if org_end != end {
