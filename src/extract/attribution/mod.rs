@@ -4,6 +4,7 @@
 
 mod according;
 mod antecedent;
+mod as_cue;
 mod content;
 mod cues;
 mod evaluation;
@@ -19,6 +20,7 @@ mod publisher;
 mod quotation;
 mod relative;
 mod relayed;
+mod say_that;
 mod source;
 mod speaker_label;
 mod subject;

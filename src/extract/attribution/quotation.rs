@@ -4,10 +4,13 @@
 
 use std::ops::Range;
 
-use crate::extract::lexicon::CueClass;
+use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
 use crate::model::ClaimKind;
 
+use super::say_that::Layout;
+use super::subject::Said;
+use super::wordlists::MODALS;
 use super::{ClaimDraft, Context, History, SourceDraft};
 
 impl Context<'_> {
@@ -214,5 +217,56 @@ impl Context<'_> {
         }
         let rest = self.trim_content(first.end..end);
         (!rest.is_empty()).then(|| self.own_voice(rest, end))
+    }
+
+    /// "C, X said." and "“Q,” X said": the content precedes the subject; what follows
+    /// the cue is its tail ([`Self::tail`]). "Climate change, Mr. Obama often says, is
+    /// the greatest threat": a cue that interrupts one content clause makes one claim
+    /// around it.
+    pub(super) fn said_before(&self, said: &Said, layout: &Layout) -> Vec<ClaimDraft> {
+        let text = self.text;
+        let (tokens, first) = (said.tokens, said.first);
+        let (source, cue_text, end) = (&said.source, said.cue_text, said.sentence.end);
+        if first > 0 && lower(tokens[first - 1].text(text)) == "as" {
+            return self.as_parenthetical(said);
+        }
+        if first == 0
+            || !(tokens[first - 1].text(text) == "," || self.closes_quote(&tokens[first - 1]))
+        {
+            return Vec::new();
+        }
+        let content_end = if tokens[first - 1].text(text) == "," {
+            tokens[first - 1].start
+        } else {
+            tokens[first - 1].end
+        };
+        let before = self.draft(said.sentence.start..content_end, source, cue_text);
+        let tail = self.tail(
+            &said.after[layout.adverbials_end.unwrap_or(0)..],
+            end,
+            source,
+            cue_text,
+        );
+        if let (Some(b), Some(t)) = (&before, &tail)
+            && b.kind == ClaimKind::Indirect
+            && t.kind == ClaimKind::Assertion
+            && (self.continues_clause(t.span.start) || self.modal_turn(t.span.start))
+        {
+            let whole = self.trim_content(b.span.start..t.span.end);
+            return self.draft(whole, source, cue_text).into_iter().collect();
+        }
+        before.into_iter().chain(tail).collect()
+    }
+
+    /// "…, the board says, but would eventually cut them": a modal without a subject
+    /// at `at` goes on with the content.
+    fn modal_turn(&self, at: usize) -> bool {
+        let mut words = self.text[at..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        matches!(words.next(), Some("but" | "yet"))
+            && words
+                .next()
+                .is_some_and(|w| MODALS.contains(&w) && !matches!(w, "do" | "does" | "did"))
     }
 }
