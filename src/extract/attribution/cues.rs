@@ -70,44 +70,17 @@ impl Context<'_> {
         })
     }
 
+    /// The reporting cues of a sentence, in order: at each word, the longest lexicon
+    /// phrase used as a verb of saying, with the auxiliaries before it.
     pub(super) fn cues(&self, tokens: &[Token]) -> Vec<Cue> {
         let mut out = Vec::new();
         let mut k = 0;
         while k < tokens.len() {
-            if !tokens[k].is_word() || self.in_quote(tokens[k].start) {
+            if !self.may_open_cue(&tokens[k]) {
                 k += 1;
                 continue;
             }
-            let first_word = lower(tokens[k].text(self.text));
-            // "In a statement Wednesday, X called …": a prepositional phrase, not a cue.
-            let prepositional = matches!(
-                &*first_word,
-                "in" | "on" | "at" | "during" | "via" | "through" | "after"
-            );
-            if prepositional || !self.lex.cue_first_words.contains(&*first_word) {
-                k += 1;
-                continue;
-            }
-            let mut hit = None;
-            let max = self.lex.max_cue_words.min(tokens.len() - k);
-            let words = tokens[k..k + max]
-                .iter()
-                .take_while(|t| t.is_word())
-                .count();
-            let mut phrase = String::new();
-            for n in (1..=words).rev() {
-                phrase.clear();
-                for (i, t) in tokens[k..k + n].iter().enumerate() {
-                    if i > 0 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(&lower(t.text(self.text)));
-                }
-                if let Some(class) = self.lex.cue(&phrase) {
-                    hit = Some((n, class));
-                    break;
-                }
-            }
+            let hit = self.lexicon_cue(tokens, k);
             // "have sometimes been accused of", "is not thought to be": a passive report
             // with an adverb after its auxiliary.
             if hit.is_none()
@@ -126,128 +99,10 @@ impl Context<'_> {
                 k += 1;
                 continue;
             };
-            // "as X put it" reports; "X put it on the table" does not.
-            let put_it = matches!(
-                &*lower(tokens[k].text(self.text)),
-                "put" | "puts" | "putting"
-            ) && n == 2;
-            if put_it
-                && !tokens[k.saturating_sub(12)..k]
-                    .iter()
-                    .any(|t| lower(t.text(self.text)) == "as")
+            if self.put_it_without_as(tokens, k, n)
+                || self.directive_without_request(tokens, k, n)
+                || self.noun_use(tokens, k, n, class)
             {
-                k += n;
-                continue;
-            }
-            // "encouraged voters to register" asks something; "encouraging the attacks" does not.
-            let directive = DIRECTIVES.contains(&&*lower(tokens[k + n - 1].text(self.text)));
-            if directive
-                && !tokens[k + n..]
-                    .iter()
-                    .take(8)
-                    .any(|t| t.text(self.text) == "to")
-            {
-                k += n;
-                continue;
-            }
-            // "suspected to be", "believed to have": passive, no speaker; but "pledged to
-            // build", "refused to leave": a verb of intention with its infinitive.
-            let last_word = self.words(&tokens[k..k + n]).pop().unwrap_or_default();
-            let infinitive = tokens.get(k + n).is_some_and(|t| t.text(self.text) == "to");
-            let intention = infinitive
-                && INTENTION_VERBS.contains(&last_word.as_str())
-                && tokens.get(k + n + 1).is_some_and(|t| {
-                    let w = t.text(self.text);
-                    t.is_word() && !starts_upper(w) && !NOUN_MARKERS.contains(&w)
-                });
-            // "declined to comment", "refused to say": a report of silence.
-            let silence = infinitive
-                && class == CueClass::Attitude
-                && tokens
-                    .get(k + n + 1)
-                    .is_some_and(|t| SILENCE_VERBS.contains(&&*lower(t.text(self.text))));
-            let passive = silence || (infinitive && last_word.ends_with("ed") && !intention);
-            // "over fears", "the claims", "his statement": a noun, not a cue; "was told",
-            // "is called", "so-called": passive, no speaker in subject position.
-            let before =
-                (k > 0 && tokens[k - 1].is_word()).then(|| lower(tokens[k - 1].text(self.text)));
-            let progressive = self
-                .words(&tokens[k..k + n])
-                .first()
-                .is_some_and(|w| w.ends_with("ing"));
-            // "Trump's tax plans": after a possessive, a noun.
-            let possessive = before.as_deref().is_some_and(|w| {
-                w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
-            }) && !before.as_deref().is_some_and(is_contraction)
-                || (k > 1
-                    && matches!(tokens[k - 1].text(self.text), "’" | "'")
-                    && tokens[k - 2].text(self.text).ends_with('s'));
-            // "the Clean Power Plan", "FELLOW DOCTORS WANT": a capitalised word inside a
-            // sentence is part of a name or a heading, not a cue.
-            let capitalised = k > 0
-                && tokens[..k].iter().any(|t| t.is_word())
-                && starts_upper(tokens[k].text(self.text));
-            // "the taxes requested in arrears", "bodies found in the river": a participle
-            // modifying a noun, not a speech act.
-            let reduced_relative = matches!(
-                class,
-                CueClass::NounContent | CueClass::Finding | CueClass::Evaluation
-            ) && self
-                .words(&tokens[k..k + n])
-                .last()
-                .is_some_and(|w| w.ends_with("ed"))
-                && tokens.get(k + n).is_some_and(|t| {
-                    matches!(
-                        t.text(self.text),
-                        "in" | "at" | "from" | "by" | "on" | "during" | "under"
-                    )
-                });
-            // "campaign-finance reports shows": a plural noun before the finite cue.
-            let before_verb = n == 1
-                && last_word.ends_with('s')
-                && !last_word.ends_with("ss")
-                && last_word != "says"
-                && tokens.get(k + 1).is_some_and(|t| {
-                    let w = lower(t.text(self.text));
-                    t.is_word()
-                        && (w.ends_with('s') || w.ends_with("ed"))
-                        && matches!(self.lex.cue(&w), Some(CueClass::Speech | CueClass::Finding))
-                });
-            // "will continue supporting", "continue to search": an aspectual verb with its
-            // verb complement reports nothing; "“…,” he continued" does.
-            let aspectual = ASPECTUAL_VERBS.contains(&last_word.as_str())
-                && tokens.get(k + n).is_some_and(|t| {
-                    let w = lower(t.text(self.text));
-                    w == "to" || (w.len() > 4 && w.ends_with("ing"))
-                });
-            // "known as IBK", "better known as": a naming, not a belief.
-            let naming = last_word == "known"
-                && tokens
-                    .get(k + n)
-                    .is_some_and(|t| lower(t.text(self.text)) == "as");
-            let noun_use = passive
-                || aspectual
-                || naming
-                || before_verb
-                || possessive
-                || capitalised
-                || reduced_relative
-                || before.as_deref().is_some_and(|w| {
-                    // "they all suggested": a floating quantifier before a past form.
-                    let floating = matches!(w, "all" | "both" | "each")
-                        && (last_word.ends_with("ed") || last_word == "said");
-                    // "taking calls", "making claims": a plural noun, object of a gerund.
-                    let object = w.len() > 4
-                        && w.ends_with("ing")
-                        && n == 1
-                        && last_word.ends_with('s')
-                        && !last_word.ends_with("ss")
-                        && last_word != "says";
-                    (NOUN_MARKERS.contains(&w) && !floating)
-                        || (COPULAS.contains(&w) && !progressive)
-                        || object
-                });
-            if noun_use {
                 k += n;
                 continue;
             }
@@ -269,6 +124,174 @@ impl Context<'_> {
         out
     }
 
+    /// Whether a token can open a cue: a word outside quotations that opens a lexicon
+    /// phrase. "In a statement Wednesday, X called …": a preposition opens none.
+    fn may_open_cue(&self, t: &Token) -> bool {
+        if !t.is_word() || self.in_quote(t.start) {
+            return false;
+        }
+        let first_word = lower(t.text(self.text));
+        let prepositional = matches!(
+            &*first_word,
+            "in" | "on" | "at" | "during" | "via" | "through" | "after"
+        );
+        !prepositional && self.lex.cue_first_words.contains(&*first_word)
+    }
+
+    /// The longest lexicon cue at token `k`: its length in tokens and its class.
+    fn lexicon_cue(&self, tokens: &[Token], k: usize) -> Option<(usize, CueClass)> {
+        let max = self.lex.max_cue_words.min(tokens.len() - k);
+        let words = tokens[k..k + max]
+            .iter()
+            .take_while(|t| t.is_word())
+            .count();
+        let mut phrase = String::new();
+        for n in (1..=words).rev() {
+            phrase.clear();
+            for (i, t) in tokens[k..k + n].iter().enumerate() {
+                if i > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&lower(t.text(self.text)));
+            }
+            if let Some(class) = self.lex.cue(&phrase) {
+                return Some((n, class));
+            }
+        }
+        None
+    }
+
+    /// "as X put it" reports; "X put it on the table" does not.
+    fn put_it_without_as(&self, tokens: &[Token], k: usize, n: usize) -> bool {
+        let put_it = matches!(
+            &*lower(tokens[k].text(self.text)),
+            "put" | "puts" | "putting"
+        ) && n == 2;
+        put_it
+            && !tokens[k.saturating_sub(12)..k]
+                .iter()
+                .any(|t| lower(t.text(self.text)) == "as")
+    }
+
+    /// "encouraged voters to register" asks something; "encouraging the attacks" does not.
+    fn directive_without_request(&self, tokens: &[Token], k: usize, n: usize) -> bool {
+        DIRECTIVES.contains(&&*lower(tokens[k + n - 1].text(self.text)))
+            && !tokens[k + n..]
+                .iter()
+                .take(8)
+                .any(|t| t.text(self.text) == "to")
+    }
+
+    /// Whether the cue words at `k..k + n` are used as something else than a verb of
+    /// saying with a speaker in subject position: a passive, an aspectual verb, a
+    /// naming, a noun (after a marker, a possessive, a gerund, or before the finite
+    /// verb), a part of a name, or a participle modifying a noun.
+    fn noun_use(&self, tokens: &[Token], k: usize, n: usize, class: CueClass) -> bool {
+        let text = self.text;
+        let cue_words = self.words(&tokens[k..k + n]);
+        let last_word = cue_words.last().cloned().unwrap_or_default();
+        let before = (k > 0 && tokens[k - 1].is_word()).then(|| lower(tokens[k - 1].text(text)));
+        // "the Clean Power Plan", "FELLOW DOCTORS WANT": a capitalised word inside a
+        // sentence is part of a name or a heading, not a cue.
+        let capitalised =
+            k > 0 && tokens[..k].iter().any(|t| t.is_word()) && starts_upper(tokens[k].text(text));
+        // "known as IBK", "better known as": a naming, not a belief.
+        let naming = last_word == "known"
+            && tokens
+                .get(k + n)
+                .is_some_and(|t| lower(t.text(text)) == "as");
+        self.infinitive_passive(tokens, k + n, class, &last_word)
+            || self.aspectual(tokens, k + n, &last_word)
+            || naming
+            || self.plural_before_verb(tokens, k, n, &last_word)
+            || self.after_possessive(tokens, k, before.as_deref())
+            || capitalised
+            || self.reduced_relative(tokens, k + n, class, &last_word)
+            || before.as_deref().is_some_and(|w| {
+                let progressive = cue_words.first().is_some_and(|w| w.ends_with("ing"));
+                marked_noun(w, &last_word, n, progressive)
+            })
+    }
+
+    /// "suspected to be", "believed to have": passive, no speaker; but "pledged to
+    /// build", "refused to leave": a verb of intention with its infinitive. "declined to
+    /// comment", "refused to say": a report of silence. `next` is the token after the cue.
+    fn infinitive_passive(
+        &self,
+        tokens: &[Token],
+        next: usize,
+        class: CueClass,
+        last_word: &str,
+    ) -> bool {
+        let text = self.text;
+        let infinitive = tokens.get(next).is_some_and(|t| t.text(text) == "to");
+        let intention = infinitive
+            && INTENTION_VERBS.contains(&last_word)
+            && tokens.get(next + 1).is_some_and(|t| {
+                let w = t.text(text);
+                t.is_word() && !starts_upper(w) && !NOUN_MARKERS.contains(&w)
+            });
+        let silence = infinitive
+            && class == CueClass::Attitude
+            && tokens
+                .get(next + 1)
+                .is_some_and(|t| SILENCE_VERBS.contains(&&*lower(t.text(text))));
+        silence || (infinitive && last_word.ends_with("ed") && !intention)
+    }
+
+    /// "will continue supporting", "continue to search": an aspectual verb with its verb
+    /// complement reports nothing; "“…,” he continued" does.
+    fn aspectual(&self, tokens: &[Token], next: usize, last_word: &str) -> bool {
+        ASPECTUAL_VERBS.contains(&last_word)
+            && tokens.get(next).is_some_and(|t| {
+                let w = lower(t.text(self.text));
+                w == "to" || (w.len() > 4 && w.ends_with("ing"))
+            })
+    }
+
+    /// "campaign-finance reports shows": a plural noun before the finite cue.
+    fn plural_before_verb(&self, tokens: &[Token], k: usize, n: usize, last_word: &str) -> bool {
+        n == 1
+            && plural_noun(last_word)
+            && tokens.get(k + 1).is_some_and(|t| {
+                let w = lower(t.text(self.text));
+                t.is_word()
+                    && (w.ends_with('s') || w.ends_with("ed"))
+                    && matches!(self.lex.cue(&w), Some(CueClass::Speech | CueClass::Finding))
+            })
+    }
+
+    /// "Trump's tax plans": after a possessive, a noun.
+    fn after_possessive(&self, tokens: &[Token], k: usize, before: Option<&str>) -> bool {
+        before.is_some_and(|w| {
+            w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+        }) && !before.is_some_and(is_contraction)
+            || (k > 1
+                && matches!(tokens[k - 1].text(self.text), "’" | "'")
+                && tokens[k - 2].text(self.text).ends_with('s'))
+    }
+
+    /// "the taxes requested in arrears", "bodies found in the river": a participle
+    /// modifying a noun, not a speech act.
+    fn reduced_relative(
+        &self,
+        tokens: &[Token],
+        next: usize,
+        class: CueClass,
+        last_word: &str,
+    ) -> bool {
+        matches!(
+            class,
+            CueClass::NounContent | CueClass::Finding | CueClass::Evaluation
+        ) && last_word.ends_with("ed")
+            && tokens.get(next).is_some_and(|t| {
+                matches!(
+                    t.text(self.text),
+                    "in" | "at" | "from" | "by" | "on" | "during" | "under"
+                )
+            })
+    }
+
     /// How many tokens of the longest cue at the start of `tokens` (0 when none).
     pub(super) fn cue_len(&self, tokens: &[Token]) -> usize {
         let max = self.lex.max_cue_words.min(tokens.len());
@@ -280,4 +303,22 @@ impl Context<'_> {
             })
             .unwrap_or(0)
     }
+}
+
+/// "claims", "reports": a plural noun form, not "says" nor "-ss".
+fn plural_noun(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss") && w != "says"
+}
+
+/// Whether the word `before` a cue makes it a noun or a passive: "over fears", "the
+/// claims", "his statement"; "was told", "is called", "so-called"; "taking calls",
+/// "making claims" (a plural noun, object of a gerund). "they all suggested": a
+/// floating quantifier before a past form is no marker.
+fn marked_noun(before: &str, last_word: &str, n: usize, progressive: bool) -> bool {
+    let floating = matches!(before, "all" | "both" | "each")
+        && (last_word.ends_with("ed") || last_word == "said");
+    let object = before.len() > 4 && before.ends_with("ing") && n == 1 && plural_noun(last_word);
+    (NOUN_MARKERS.contains(&before) && !floating)
+        || (COPULAS.contains(&before) && !progressive)
+        || object
 }
