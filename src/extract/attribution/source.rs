@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::extract::entities::LocalMention;
 use crate::extract::segment::{Token, tokenize};
 use crate::model::{ActorKind, SourceKind};
 
@@ -30,7 +31,6 @@ impl Context<'_> {
     /// head ("The African Union force in Somalia"); an unnamed plural ("Republicans").
     pub(super) fn source(&self, r: Range<usize>, history: &History) -> Option<SourceDraft> {
         let tokens = tokenize(self.text, r.clone());
-        let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
         let words = self.words(&tokens);
         if words.is_empty() || words.len() > 14 {
             return None;
@@ -38,34 +38,58 @@ impl Context<'_> {
         if words.len() == 1 && PRONOUNS.contains(&words[0].as_str()) {
             return self.pronoun(&words[0], r.start, history);
         }
-        // A clause, not a noun phrase: "It is also encouraging citizens to".
-        // A finite verb makes a clause; "to be published" does not.
-        let clause = word_tokens.iter().enumerate().any(|(i, t)| {
+        let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+        if self.is_clause(&word_tokens, &words) {
+            return None;
+        }
+        let p = self.phrase(r, word_tokens, words);
+        if let Some(s) = self.name_at_end(&p) {
+            return Some(s);
+        }
+        let head = p.head.as_deref()?;
+        if p.numeric() {
+            return Some(p.unnamed(SourceKind::Vague));
+        }
+        if DOCUMENT_NOUNS.contains(&head) {
+            return Some(self.document_source(&p, head));
+        }
+        let head_named = p.mentions.iter().any(|m| {
+            let t = self.text[m.start..m.end].to_lowercase();
+            t.ends_with(head) || t.contains(&format!("{head} "))
+        });
+        if head_named {
+            return p.mentions.last().map(|m| self.actor_source(m.actor));
+        }
+        self.described_source(&p, head, history)
+    }
+
+    /// A clause, not a noun phrase: "It is also encouraging citizens to". A finite verb
+    /// makes a clause; "to be published" does not.
+    fn is_clause(&self, word_tokens: &[&Token], words: &[String]) -> bool {
+        let finite = word_tokens.iter().enumerate().any(|(i, t)| {
             VERBS_IN_CLAUSES.contains(&t.text(self.text))
                 && (i == 0 || word_tokens[i - 1].text(self.text) != "to")
         });
-        if clause || words.last().is_some_and(|w| w == "to") {
-            return None;
-        }
-        let phrase = self.text[r.clone()].trim();
-        let plain_phrase = phrase
+        finite || words.last().is_some_and(|w| w == "to")
+    }
+
+    /// Reads a noun phrase: determiner, head and the actors named in it.
+    fn phrase<'t>(
+        &self,
+        r: Range<usize>,
+        word_tokens: Vec<&'t Token>,
+        words: Vec<String>,
+    ) -> Phrase<'t> {
+        let text = self.text[r.clone()].trim();
+        let plain = text
             .strip_prefix("both ")
-            .or_else(|| phrase.strip_prefix("Both "))
-            .unwrap_or(phrase)
+            .or_else(|| text.strip_prefix("Both "))
+            .unwrap_or(text)
             .to_string();
-        let unnamed = |kind| {
-            Some(SourceDraft {
-                name: plain_phrase.clone(),
-                kind,
-                actor: None,
-                description: None,
-            })
-        };
         let skipped = words
             .iter()
             .take_while(|w| DETERMINERS.contains(&w.as_str()))
             .count();
-        let determiner = (skipped > 0).then(|| words[0].as_str());
         let content_words = &words[skipped..];
         let head_end = content_words
             .iter()
@@ -77,162 +101,164 @@ impl Context<'_> {
         let head = content_words[..head_end]
             .last()
             .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string());
-        let mentions: Vec<_> = self.actors.mentions_in(r.clone()).copied().collect();
-        let phrase_end = word_tokens.last().map_or(r.end, |t| t.end);
+        let mentions = self.actors.mentions_in(r.clone()).copied().collect();
+        Phrase {
+            r,
+            word_tokens,
+            words,
+            plain,
+            skipped,
+            head_end,
+            head_byte,
+            head,
+            mentions,
+        }
+    }
 
-        // "Mali Defense Ministry spokesman Boubacar Diallo", "… and South Korea".
-        if let Some(m) = mentions.last().filter(|m| m.end >= phrase_end) {
-            let before = self.text[r.start..m.start].trim_end();
-            let before_word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
-            let person = self.actors.actors[m.actor].kind == ActorKind::Person;
-            if person || before.is_empty() || before_word == "and" {
-                return Some(self.actor_source(m.actor));
-            }
+    /// "Mali Defense Ministry spokesman Boubacar Diallo", "… and South Korea": a phrase
+    /// ending in a person's name, or in any name with nothing or "and" before it.
+    fn name_at_end(&self, p: &Phrase) -> Option<SourceDraft> {
+        let phrase_end = p.word_tokens.last().map_or(p.r.end, |t| t.end);
+        let m = p.mentions.last().filter(|m| m.end >= phrase_end)?;
+        let before = self.text[p.r.start..m.start].trim_end();
+        let before_word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let person = self.actors.actors[m.actor].kind == ActorKind::Person;
+        (person || before.is_empty() || before_word == "and").then(|| self.actor_source(m.actor))
+    }
+
+    /// A document: "a study published by Senegal’s Timbuktu Institute" (the last name
+    /// after "by"), "the institute's report" (a possessor before the head), "the
+    /// statement" (the publisher of an earlier one), else the phrase alone.
+    fn document_source(&self, p: &Phrase, head: &str) -> SourceDraft {
+        let publisher = match self.publisher_marker(p.r.clone()) {
+            Some(after_by) => p.mentions.iter().rev().find(|m| m.start >= after_by),
+            None => p.mentions.iter().rev().find(|m| m.start < p.head_byte),
         }
-        let head = head?;
-        // "Another 19 percent", "Nearly eight of 10 voters": a share of people.
-        let numeric = mentions.is_empty()
-            && (content_words.iter().any(|w| w == "percent" || w == "%")
-                || content_words
-                    .windows(2)
-                    .any(|w| w[0] == "of" && w[1].starts_with(|c: char| c.is_ascii_digit())));
-        if numeric {
-            return unnamed(SourceKind::Vague);
+        .map(|m| m.actor);
+        let description: Vec<&str> = p.content_words()[..p.head_end]
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "recent" | "new" | "latest"))
+            .collect();
+        let document = |a: usize, description: String| SourceDraft {
+            name: self.actors.actors[a].name.clone(),
+            kind: SourceKind::Document,
+            actor: Some(a),
+            description: Some(description),
+        };
+        match publisher {
+            Some(a) => document(a, description.join(" ")),
+            None => match p
+                .determiner()
+                .filter(|d| matches!(*d, "the" | "this" | "that"))
+                .and_then(|_| self.earlier_publisher(head, p.r.start))
+            {
+                Some(a) => document(a, head.to_string()),
+                None => p.unnamed(SourceKind::Document),
+            },
         }
-        if DOCUMENT_NOUNS.contains(&head.as_str()) {
-            // "a study published by Senegal’s Timbuktu Institute": the last name after
-            // "by"; else a possessor before the head ("the institute's report").
-            let publisher = match self.publisher_marker(r.clone()) {
-                Some(after_by) => mentions.iter().rev().find(|m| m.start >= after_by),
-                None => mentions.iter().rev().find(|m| m.start < head_byte),
-            }
-            .map(|m| m.actor);
-            let description: Vec<&str> = content_words[..head_end]
-                .iter()
-                .map(String::as_str)
-                .filter(|w| !matches!(*w, "recent" | "new" | "latest"))
-                .collect();
-            return Some(match publisher {
-                Some(a) => SourceDraft {
-                    name: self.actors.actors[a].name.clone(),
-                    kind: SourceKind::Document,
-                    actor: Some(a),
-                    description: Some(description.join(" ")),
-                },
-                None => match determiner
-                    .filter(|d| matches!(*d, "the" | "this" | "that"))
-                    .and_then(|_| self.earlier_publisher(&head, r.start))
-                {
-                    Some(a) => SourceDraft {
-                        name: self.actors.actors[a].name.clone(),
-                        kind: SourceKind::Document,
-                        actor: Some(a),
-                        description: Some(head.clone()),
-                    },
-                    None => SourceDraft {
-                        name: plain_phrase,
-                        kind: SourceKind::Document,
-                        actor: None,
-                        description: None,
-                    },
-                },
-            });
-        }
-        let head_named = mentions.iter().any(|m| {
-            let t = self.text[m.start..m.end].to_lowercase();
-            t.ends_with(&head) || t.contains(&format!("{head} "))
-        });
-        // "those close to him", "people familiar with the matter": a vague phrase.
+    }
+
+    /// A phrase whose head names no actor: a vague phrase ("those close to him"), a
+    /// definite description ("the group"), a role ("a security source"), the actor
+    /// modifying the head ("The African Union force"), an unnamed plural
+    /// ("Republicans"), a name the actor finder did not know, or a body or relation
+    /// the article does not name.
+    fn described_source(&self, p: &Phrase, head: &str, history: &History) -> Option<SourceDraft> {
+        let (words, content_words) = (&p.words, p.content_words());
+        let determiner = p.determiner();
         let vague_phrase =
             (2..=words.len().min(5)).any(|n| self.lex.vague.contains(&words[..n].join(" ")));
-        if !head_named {
-            if self.lex.vague.contains(&head) || (vague_phrase && mentions.is_empty()) {
-                return unnamed(SourceKind::Vague);
-            }
-            if determiner == Some("the")
-                && content_words.len() <= 3
-                && let Some(s) = self.anaphor(&head, r.start, history)
-            {
-                return Some(s);
-            }
-            let role = self.lex.anonymous.contains(&head) || self.lex.roles.contains(&head);
-            if role && (determiner != Some("the") || mentions.is_empty()) {
-                return unnamed(SourceKind::Anonymous);
-            }
-            if let Some(m) = mentions.iter().rev().find(|m| m.start < head_byte) {
-                return Some(self.actor_source(m.actor));
-            }
-            if !mentions.is_empty() {
-                return unnamed(SourceKind::Anonymous);
-            }
-            let plural = (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
-                || head.ends_with("men")
-                || head == "people";
-            let definite = matches!(
-                determiner,
-                Some("the" | "this" | "that" | "these" | "those")
-            );
-            if plural && !definite && content_words.len() <= 6 {
-                return unnamed(SourceKind::Vague);
-            }
-            // A name the actor finder did not know ("PolitiFact says").
-            let capitalised = word_tokens[skipped..]
+        if self.lex.vague.contains(head) || (vague_phrase && p.mentions.is_empty()) {
+            return Some(p.unnamed(SourceKind::Vague));
+        }
+        if determiner == Some("the")
+            && content_words.len() <= 3
+            && let Some(s) = self.anaphor(head, p.r.start, history)
+        {
+            return Some(s);
+        }
+        let role = self.lex.anonymous.contains(head) || self.lex.roles.contains(head);
+        if role && (determiner != Some("the") || p.mentions.is_empty()) {
+            return Some(p.unnamed(SourceKind::Anonymous));
+        }
+        if let Some(m) = p.mentions.iter().rev().find(|m| m.start < p.head_byte) {
+            return Some(self.actor_source(m.actor));
+        }
+        if !p.mentions.is_empty() {
+            return Some(p.unnamed(SourceKind::Anonymous));
+        }
+        let plural = (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
+            || head.ends_with("men")
+            || head == "people";
+        let definite = matches!(
+            determiner,
+            Some("the" | "this" | "that" | "these" | "those")
+        );
+        if plural && !definite && content_words.len() <= 6 {
+            return Some(p.unnamed(SourceKind::Vague));
+        }
+        self.unknown_name(p).or_else(|| self.unnamed_body(p, head))
+    }
+
+    /// A name the actor finder did not know ("PolitiFact says"): up to three
+    /// capitalised words without a determiner; "However", "Meanwhile" are linking
+    /// adverbs. One word that is no known surname, or a word with inner capitals, names
+    /// an organisation; else a person.
+    fn unknown_name(&self, p: &Phrase) -> Option<SourceDraft> {
+        let content_words = p.content_words();
+        let capitalised = p.word_tokens[p.skipped..]
+            .iter()
+            .all(|t| t.text(self.text).starts_with(char::is_uppercase))
+            && !content_words
                 .iter()
-                .all(|t| t.text(self.text).starts_with(char::is_uppercase))
-                && !content_words
-                    .iter()
-                    .any(|w| NOUN_MARKERS.contains(&w.as_str()));
-            // "However", "Meanwhile": a linking adverb, not a name.
-            let linking = content_words.len() == 1
-                && (INTRODUCERS.contains(&content_words[0].as_str())
-                    || matches!(
-                        content_words[0].as_str(),
-                        "therefore" | "thus" | "moreover" | "instead" | "indeed" | "also"
-                    ));
-            if capitalised && determiner.is_none() && content_words.len() <= 3 && !linking {
-                let one_word = content_words.len() == 1;
-                let w = word_tokens[skipped].text(self.text);
-                let org = w.chars().skip(1).any(char::is_uppercase)
-                    || (one_word && !self.known_surname(w));
-                return Some(SourceDraft {
-                    name: plain_phrase,
-                    kind: if org {
-                        SourceKind::Organization
-                    } else {
-                        SourceKind::Person
-                    },
-                    actor: None,
-                    description: None,
-                });
-            }
-            // "The campaign says": a specific body the article does not name; "her
-            // lawyer said", "my father said": a person named by a relation.
-            let possessor = matches!(
-                words[0].as_str(),
-                "my" | "his" | "her" | "their" | "our" | "your"
-            );
-            if (determiner == Some("the") || possessor) && content_words.len() <= 3 {
-                // "The council said": a body the article does not name.
-                let title = |w: &str| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                        .unwrap_or_default()
-                };
-                let body = !possessor
-                    && matches!(
-                        self.lex.org_heads.get(&title(&head)),
-                        Some(ActorKind::Organization)
-                    );
-                return unnamed(if body {
-                    SourceKind::Organization
-                } else {
-                    SourceKind::Anonymous
-                });
-            }
+                .any(|w| NOUN_MARKERS.contains(&w.as_str()));
+        let linking = content_words.len() == 1
+            && (INTRODUCERS.contains(&content_words[0].as_str())
+                || matches!(
+                    content_words[0].as_str(),
+                    "therefore" | "thus" | "moreover" | "instead" | "indeed" | "also"
+                ));
+        if !(capitalised && p.determiner().is_none() && content_words.len() <= 3 && !linking) {
             return None;
         }
-        mentions.last().map(|m| self.actor_source(m.actor))
+        let one_word = content_words.len() == 1;
+        let w = p.word_tokens[p.skipped].text(self.text);
+        let org = w.chars().skip(1).any(char::is_uppercase) || (one_word && !self.known_surname(w));
+        Some(p.unnamed(if org {
+            SourceKind::Organization
+        } else {
+            SourceKind::Person
+        }))
+    }
+
+    /// "The campaign says", "The council said": a specific body the article does not
+    /// name (an organisation head); "her lawyer said", "my father said": a person named
+    /// by a relation (anonymous).
+    fn unnamed_body(&self, p: &Phrase, head: &str) -> Option<SourceDraft> {
+        let possessor = matches!(
+            p.words[0].as_str(),
+            "my" | "his" | "her" | "their" | "our" | "your"
+        );
+        if !((p.determiner() == Some("the") || possessor) && p.content_words().len() <= 3) {
+            return None;
+        }
+        let title = |w: &str| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        let body = !possessor
+            && matches!(
+                self.lex.org_heads.get(&title(head)),
+                Some(ActorKind::Organization)
+            );
+        Some(p.unnamed(if body {
+            SourceKind::Organization
+        } else {
+            SourceKind::Anonymous
+        }))
     }
 
     /// The source an "according to" phrase names when [`Self::source`] knows none of its
@@ -277,6 +303,60 @@ impl Context<'_> {
             name: a.name.clone(),
             kind: a.kind.source_kind(),
             actor: Some(actor),
+            description: None,
+        }
+    }
+}
+
+/// A noun phrase read for the source it names.
+struct Phrase<'t> {
+    /// Its byte range.
+    r: Range<usize>,
+    /// Its word tokens.
+    word_tokens: Vec<&'t Token>,
+    /// Its words, in lower case.
+    words: Vec<String>,
+    /// The phrase as written, trimmed, without a leading "both".
+    plain: String,
+    /// How many determiners open it.
+    skipped: usize,
+    /// Where (in the words after the determiners) the head's words end.
+    head_end: usize,
+    /// Byte offset where the head's words end.
+    head_byte: usize,
+    /// The head noun, without a possessive "’s".
+    head: Option<String>,
+    /// The actor mentions in it.
+    mentions: Vec<LocalMention>,
+}
+
+impl Phrase<'_> {
+    /// The determiner opening the phrase ("the", "a", "both", …).
+    fn determiner(&self) -> Option<&str> {
+        (self.skipped > 0).then(|| self.words[0].as_str())
+    }
+
+    /// The words after the determiners.
+    fn content_words(&self) -> &[String] {
+        &self.words[self.skipped..]
+    }
+
+    /// "Another 19 percent", "Nearly eight of 10 voters": a share of people.
+    fn numeric(&self) -> bool {
+        let content_words = self.content_words();
+        self.mentions.is_empty()
+            && (content_words.iter().any(|w| w == "percent" || w == "%")
+                || content_words
+                    .windows(2)
+                    .any(|w| w[0] == "of" && w[1].starts_with(|c: char| c.is_ascii_digit())))
+    }
+
+    /// A source named by the phrase itself, with no actor.
+    fn unnamed(&self, kind: SourceKind) -> SourceDraft {
+        SourceDraft {
+            name: self.plain.clone(),
+            kind,
+            actor: None,
             description: None,
         }
     }
