@@ -1,0 +1,202 @@
+//! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
+//! Example: "The ministry denied it. It said the figures were old."
+
+use crate::extract::normalize::PARAGRAPH_BREAK;
+use crate::model::{ActorKind, SourceKind};
+
+use super::{Context, History, SourceDraft};
+
+/// Definite descriptions that refer back to an actor of a kind: "the group", "the ministry".
+const ANAPHORA: &[(&str, &[ActorKind])] = &[
+    ("group", &[ActorKind::ArmedGroup, ActorKind::Organization]),
+    ("militants", &[ActorKind::ArmedGroup]),
+    (
+        "organization",
+        &[ActorKind::Organization, ActorKind::ArmedGroup],
+    ),
+    (
+        "organisation",
+        &[ActorKind::Organization, ActorKind::ArmedGroup],
+    ),
+    (
+        "movement",
+        &[ActorKind::ArmedGroup, ActorKind::Organization],
+    ),
+    ("institute", &[ActorKind::Organization]),
+    (
+        "agency",
+        &[ActorKind::Organization, ActorKind::Media, ActorKind::State],
+    ),
+    ("ministry", &[ActorKind::State]),
+    ("government", &[ActorKind::State]),
+    ("army", &[ActorKind::State]),
+    ("military", &[ActorKind::State]),
+    ("police", &[ActorKind::State]),
+    ("newspaper", &[ActorKind::Media]),
+    ("broadcaster", &[ActorKind::Media]),
+    ("outlet", &[ActorKind::Media]),
+    ("company", &[ActorKind::Organization]),
+    ("party", &[ActorKind::Organization]),
+    ("court", &[ActorKind::State, ActorKind::Organization]),
+    ("council", &[ActorKind::Organization, ActorKind::State]),
+    ("union", &[ActorKind::Organization]),
+    ("alliance", &[ActorKind::Organization]),
+    (
+        "coalition",
+        &[ActorKind::Organization, ActorKind::ArmedGroup],
+    ),
+    ("bloc", &[ActorKind::Organization]),
+    ("mission", &[ActorKind::Organization]),
+    ("office", &[ActorKind::Organization, ActorKind::State]),
+    ("commission", &[ActorKind::Organization, ActorKind::State]),
+    ("committee", &[ActorKind::Organization]),
+    ("watchdog", &[ActorKind::Organization]),
+    ("militia", &[ActorKind::ArmedGroup]),
+    ("rebels", &[ActorKind::ArmedGroup]),
+    ("insurgents", &[ActorKind::ArmedGroup]),
+    ("official", &[ActorKind::Person]),
+    ("minister", &[ActorKind::Person]),
+    ("spokesman", &[ActorKind::Person]),
+    ("spokeswoman", &[ActorKind::Person]),
+    ("spokesperson", &[ActorKind::Person]),
+    ("president", &[ActorKind::Person]),
+    ("leader", &[ActorKind::Person]),
+    ("governor", &[ActorKind::Person]),
+    ("mayor", &[ActorKind::Person]),
+    ("commander", &[ActorKind::Person]),
+    ("expert", &[ActorKind::Person]),
+];
+
+/// How many mentions back an antecedent is looked for: a bound on the work per pronoun.
+const ANTECEDENT_WINDOW: usize = 256;
+
+impl Context<'_> {
+    /// The latest actor of one of `kinds` mentioned before `at`, outside quotations and
+    /// reported content: `(actor, position)`.
+    fn last_actor_at(
+        &self,
+        at: usize,
+        kinds: &[ActorKind],
+        history: &History,
+    ) -> Option<(usize, usize)> {
+        // Mentions are sorted and disjoint; an antecedent lies among the last few hundred.
+        let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+        self.actors.mentions[..upto]
+            .iter()
+            .rev()
+            .take(ANTECEDENT_WINDOW)
+            .inspect(|_| crate::work::add(1))
+            .filter(|m| !self.in_quote(m.start) && !history.in_content(m.start))
+            .find(|m| kinds.contains(&self.actors.actors[m.actor].kind))
+            .map(|m| (m.actor, m.start))
+    }
+
+    fn last_actor(&self, at: usize, kinds: &[ActorKind], history: &History) -> Option<usize> {
+        self.last_actor_at(at, kinds, history).map(|(a, _)| a)
+    }
+
+    /// The referent of a pronoun subject: the latest of the last compatible speaker and
+    /// the last compatible actor named outside reported content; unresolved pronouns stay
+    /// as written (vague for "they", anonymous for "he"/"she").
+    pub(super) fn pronoun(&self, word: &str, at: usize, history: &History) -> Option<SourceDraft> {
+        let (source_kinds, actor_kinds): (&[SourceKind], &[ActorKind]) = match word {
+            "he" | "she" => (&[SourceKind::Person], &[ActorKind::Person]),
+            "it" => (
+                &[
+                    SourceKind::Organization,
+                    SourceKind::Media,
+                    SourceKind::Document,
+                ],
+                &[
+                    ActorKind::ArmedGroup,
+                    ActorKind::Organization,
+                    ActorKind::Media,
+                    ActorKind::State,
+                ],
+            ),
+            "they" | "we" => (
+                &[
+                    SourceKind::Organization,
+                    SourceKind::Media,
+                    SourceKind::Vague,
+                ],
+                &[
+                    ActorKind::ArmedGroup,
+                    ActorKind::Organization,
+                    ActorKind::State,
+                ],
+            ),
+            _ => return None,
+        };
+        let spoken = history.last_entry(source_kinds);
+        let named = self.last_actor_at(at, actor_kinds, history);
+        let para = self.paragraph_of(at);
+        let resolved = match (spoken, named) {
+            (Some((_, span, s)), Some((a, pos))) => {
+                if pos > span.start {
+                    Some(self.actor_source(a))
+                } else {
+                    Some(s.clone())
+                }
+            }
+            (Some((p, _, s)), None) => (para <= p + 2).then(|| s.clone()),
+            (None, Some((a, _))) => Some(self.actor_source(a)),
+            (None, None) => None,
+        };
+        resolved.or_else(|| {
+            let kind = if matches!(word, "they" | "we") {
+                SourceKind::Vague
+            } else {
+                SourceKind::Anonymous
+            };
+            Some(SourceDraft {
+                name: word.to_string(),
+                kind,
+                actor: None,
+                description: None,
+            })
+        })
+    }
+
+    /// Index of the paragraph holding byte `at`.
+    pub(super) fn paragraph_of(&self, at: usize) -> usize {
+        // The breaks before `at` end the paragraphs that end two bytes before it or earlier.
+        self.paragraphs
+            .partition_point(|p| p.end + PARAGRAPH_BREAK.len() <= at)
+    }
+
+    /// "the group", "the ministry", "the senator": the latest actor of a fitting kind.
+    pub(super) fn anaphor(&self, head: &str, at: usize, history: &History) -> Option<SourceDraft> {
+        let kinds = match ANAPHORA.iter().find(|(w, _)| *w == head) {
+            Some((_, kinds)) => *kinds,
+            None if self.lex.roles.contains(head) => &[ActorKind::Person],
+            None => return None,
+        };
+        if kinds == [ActorKind::Person] {
+            // "the president": the latest person described as one, else the latest person.
+            let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+            let described = self.actors.mentions[..upto]
+                .iter()
+                .rev()
+                .take(ANTECEDENT_WINDOW)
+                .map(|m| m.actor)
+                .find(|&a| {
+                    let actor = &self.actors.actors[a];
+                    actor.kind == ActorKind::Person
+                        && actor.description.as_deref().is_some_and(|d| {
+                            d.to_lowercase()
+                                .split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w == head)
+                        })
+                });
+            if let Some(a) = described {
+                return Some(self.actor_source(a));
+            }
+            return self
+                .pronoun("he", at, history)
+                .filter(|s| s.actor.is_some());
+        }
+        self.last_actor(at, kinds, history)
+            .map(|a| self.actor_source(a))
+    }
+}

@@ -1,0 +1,201 @@
+//! The content of a claim: trimming its span, and its kind from where the quotation marks are.
+//! Example: "Lopez said “the bridge is safe”" gives a direct claim inside the marks.
+
+use std::ops::Range;
+
+use crate::extract::quotes::Quote;
+use crate::model::ClaimKind;
+
+use super::wordlists::{CLAUSE_WORDS, HEAD_ENDS, INTRODUCERS, is_ly_adverb, starts_upper};
+use super::{ClaimDraft, Context, SourceDraft};
+
+/// Single words that are no content of a cue ("said enough", "knows nothing", "claimed
+/// responsibility" without what for).
+const EMPTY_CONTENT: &[&str] = &[
+    "responsibility",
+    "yet",
+    "enough",
+    "with",
+    "about",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "them",
+    "it",
+    "this",
+    "that",
+    "so",
+    "too",
+    "also",
+    "again",
+    "then",
+    "there",
+    "here",
+    "only",
+    "just",
+    "as",
+    "much",
+    "more",
+    "less",
+    "all",
+    "both",
+    "otherwise",
+    "instead",
+    "later",
+    "earlier",
+];
+
+/// Extends a span over a final full stop (assertions keep their punctuation).
+fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
+    if at >= limit {
+        return at;
+    }
+    let rest = &text[at..limit];
+    at + rest.len() - rest.trim_start_matches(['.', '!', '”', '"']).len()
+}
+
+impl Context<'_> {
+    /// Trims spaces, a leading "that", and edge punctuation (not quotation marks) off a
+    /// content span.
+    pub(super) fn trim_content(&self, mut r: Range<usize>) -> Range<usize> {
+        if r.start > r.end {
+            return r.start..r.start;
+        }
+        // "WASHINGTON ― C", "FLINT, Mich., Oct. 4 (UPI) — C": a dateline opening the
+        // paragraph is no part of what was said.
+        if r.start == 0 || self.text[..r.start].ends_with('\n') {
+            let s = &self.text[r.clone()];
+            let first_caps = s.split_whitespace().next().is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(char::is_lowercase)
+            });
+            if first_caps
+                && s.contains([' ', '\u{a0}'])
+                && let Some(d) = s
+                    .char_indices()
+                    .take_while(|(i, _)| *i < 60)
+                    .find(|(_, c)| matches!(c, '―' | '—' | '–'))
+                    .map(|(i, c)| i + c.len_utf8())
+            {
+                r.start += d;
+            }
+        }
+        loop {
+            let s = &self.text[r.clone()];
+            let before = r.clone();
+            let lead = s.len()
+                - s.trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | ':' | ';' | '—' | '–')
+                })
+                .len();
+            r.start += lead;
+            let s = &self.text[r.clone()];
+            if let Some(rest) = s.strip_prefix("that ") {
+                r.start = r.end - rest.len();
+            }
+            let s = &self.text[r.clone()];
+            let trail = s.len()
+                - s.trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
+                })
+                .len();
+            r.end -= trail;
+            if r == before || r.is_empty() {
+                return r;
+            }
+        }
+    }
+
+    /// Kind and span of a content range: a lone quotation is direct (span inside the marks),
+    /// a quotation within more words is mixed, no quotation is indirect.
+    pub(super) fn content(&self, r: Range<usize>) -> Option<(ClaimKind, Range<usize>)> {
+        let r = self.trim_content(r);
+        if r.is_empty() || !self.text[r.clone()].chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        // A quotation opening the content and running on into later paragraphs.
+        if let Some(q) = self
+            .quote_starting_at(r.start)
+            .filter(|q| q.outer.end > r.end)
+        {
+            let inner = self.trim_content(q.inner.clone());
+            return (!inner.is_empty()).then_some((ClaimKind::Direct, inner));
+        }
+        let inside: Vec<&Quote> = self
+            .quotes_from(r.start)
+            .iter()
+            .take_while(|q| q.outer.start < r.end)
+            .filter(|q| q.outer.end <= r.end)
+            .collect();
+        crate::work::add(inside.len());
+        if let Some(q) = inside.first() {
+            let rest_before = &self.text[r.start..q.outer.start];
+            let rest_after = &self.text[q.outer.end..r.end];
+            let bare = |s: &str| !s.chars().any(char::is_alphanumeric);
+            if inside.len() == 1 && bare(rest_before) && bare(rest_after) {
+                let inner = self.trim_content(q.inner.clone());
+                return (!inner.is_empty()).then_some((ClaimKind::Direct, inner));
+            }
+            return Some((ClaimKind::Mixed, r));
+        }
+        // "said enough", "observed: Yet", "knows nothing": one word that says nothing.
+        let mut words = self.text[r.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty());
+        if let (Some(w), None) = (words.next(), words.next()) {
+            let w = w.to_lowercase();
+            if is_ly_adverb(&w) || EMPTY_CONTENT.contains(&w.as_str()) {
+                return None;
+            }
+        }
+        // A quote that encloses the whole range: the speech sits inside it.
+        Some((ClaimKind::Indirect, r))
+    }
+
+    /// The article's own words over `r` (trimmed), through a final full stop before `limit`.
+    pub(super) fn own_voice(&self, r: Range<usize>, limit: usize) -> ClaimDraft {
+        let r = self.trim_content(r);
+        ClaimDraft {
+            span: r.start..sentence_end(self.text, r.end, limit),
+            kind: ClaimKind::Assertion,
+            source: None,
+            cue: None,
+        }
+    }
+
+    pub(super) fn draft(
+        &self,
+        content: Range<usize>,
+        source: &SourceDraft,
+        cue: &str,
+    ) -> Option<ClaimDraft> {
+        let (kind, span) = self.content(content)?;
+        Some(ClaimDraft {
+            span,
+            kind,
+            source: Some(source.clone()),
+            cue: Some(cue.to_string()),
+        })
+    }
+
+    /// Whether the words at `at` carry on a clause rather than start a new one or add
+    /// an adverbial: "is the greatest threat", "he decided to …", not "and the town …",
+    /// "in an interview …" or "referring to …".
+    pub(super) fn continues_clause(&self, at: usize) -> bool {
+        let word = self.text[at..]
+            .split(|c: char| !c.is_alphanumeric() && !matches!(c, '’' | '\''))
+            .next()
+            .unwrap_or("");
+        !word.is_empty()
+            && !starts_upper(word)
+            && !word.ends_with("ing")
+            && !CLAUSE_WORDS.contains(&word)
+            && !INTRODUCERS.contains(&word)
+            && !HEAD_ENDS.contains(&word)
+            && !matches!(
+                word,
+                "or" | "so" | "yet" | "nor" | "then" | "citing" | "noting"
+            )
+    }
+}

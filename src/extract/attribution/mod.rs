@@ -1,0 +1,292 @@
+//! Attribution: reporting cues, the source phrase and the content they introduce, and the
+//! claim kind (direct, indirect, mixed) that follows from where the quotation marks are.
+//! `attribute` is the driver; each construction has its file.
+
+mod according;
+mod antecedent;
+mod as_cue;
+mod content;
+mod cues;
+mod evaluation;
+mod extents;
+mod hearer;
+mod inverted;
+mod marks;
+mod noun_cue;
+mod parsed;
+mod participle;
+mod passive;
+mod publisher;
+mod quotation;
+mod relative;
+mod relayed;
+mod say_that;
+mod source;
+mod speaker_label;
+mod subject;
+mod wordlists;
+
+pub use marks::quoted_stretches;
+
+use std::ops::Range;
+
+use crate::extract::entities::ArticleActors;
+use crate::extract::lexicon::{CueClass, Lexicon, lower};
+use crate::extract::quotes::Quote;
+use crate::extract::segment::{Token, tokenize};
+use crate::model::{ClaimKind, SourceKind};
+
+use self::parsed::Parsed;
+use self::wordlists::ADVERBIALS;
+
+/// A source as found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDraft {
+    /// Actor name, or the phrase for vague and anonymous sources.
+    pub name: String,
+    /// Its kind.
+    pub kind: SourceKind,
+    /// Index of the actor behind it, in the article's actors.
+    pub actor: Option<usize>,
+    /// E.g. "field study" for a document.
+    pub description: Option<String>,
+}
+
+/// A claim as found in an article: byte span, kind, source and cue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimDraft {
+    /// Byte span of the content in the article text.
+    pub span: Range<usize>,
+    /// How it is voiced.
+    pub kind: ClaimKind,
+    /// Who says it.
+    pub source: Option<SourceDraft>,
+    /// The cue as written.
+    pub cue: Option<String>,
+}
+
+/// A reporting cue in a sentence: token range and byte span (auxiliary included).
+#[derive(Debug, Clone)]
+struct Cue {
+    first: usize,
+    last: usize,
+    class: CueClass,
+    span: Range<usize>,
+}
+
+/// Everything attribution needs about the article.
+pub struct Context<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Lexicons.
+    pub lex: &'a Lexicon,
+    /// Actors and mentions.
+    pub actors: &'a ArticleActors,
+    /// Quotations, in text order (they never overlap).
+    pub quotes: &'a [Quote],
+    /// The paragraphs' byte ranges, in order.
+    pub paragraphs: &'a [Range<usize>],
+    /// The stretches of text inside quotation marks, sorted and disjoint (see
+    /// [`quoted_stretches`]).
+    pub quoted: &'a [Range<usize>],
+    /// The sentences' byte ranges, in order.
+    pub sentences: &'a [Range<usize>],
+}
+
+/// Sources already attributed in the article, most recent last (for pronouns).
+#[derive(Default)]
+pub struct History {
+    /// (paragraph, claim span, source), in text order.
+    sources: Vec<(usize, Range<usize>, SourceDraft)>,
+    /// The index in `sources` of the latest source of each kind.
+    last_of_kind: std::collections::HashMap<SourceKind, usize>,
+}
+
+impl History {
+    /// The latest source of one of `kinds`.
+    fn last_entry(&self, kinds: &[SourceKind]) -> Option<&(usize, Range<usize>, SourceDraft)> {
+        let i = kinds
+            .iter()
+            .filter_map(|k| self.last_of_kind.get(k))
+            .max()?;
+        self.sources.get(*i)
+    }
+
+    /// The latest source, if it was attributed in paragraph `para` or the one before.
+    pub fn recent(&self, para: usize) -> Option<SourceDraft> {
+        self.sources
+            .last()
+            .filter(|(p, _, _)| para <= p + 1)
+            .map(|(_, _, s)| s.clone())
+    }
+
+    /// Remembers the source of a claim.
+    pub fn push(&mut self, para: usize, span: Range<usize>, s: SourceDraft) {
+        self.last_of_kind.insert(s.kind, self.sources.len());
+        self.sources.push((para, span, s));
+    }
+
+    /// Whether byte `at` lies in the content of an attributed claim.
+    fn in_content(&self, at: usize) -> bool {
+        self.sources
+            .iter()
+            .any(|(_, r, _)| r.start <= at && at < r.end)
+    }
+}
+
+impl Context<'_> {
+    pub(super) fn words(&self, tokens: &[Token]) -> Vec<String> {
+        tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(self.text).to_lowercase())
+            .collect()
+    }
+
+    pub(super) fn bytes(tokens: &[Token], first: usize, end: usize) -> Range<usize> {
+        if first >= end {
+            return tokens.get(first).map_or(0, |t| t.start)
+                ..tokens.get(first).map_or(0, |t| t.start);
+        }
+        tokens[first].start..tokens[end - 1].end
+    }
+
+    /// Attributes one sentence; returns the claims it yields (empty when no cue works).
+    pub fn attribute(
+        &self,
+        sentence: Range<usize>,
+        para: usize,
+        history: &mut History,
+    ) -> Vec<ClaimDraft> {
+        let tokens = tokenize(self.text, sentence.clone());
+        let labelled = self
+            .speaker_label(&tokens, sentence.clone())
+            .or_else(|| self.signed_quote(&tokens, sentence.clone(), history));
+        if let Some(c) = labelled.or_else(|| self.relayed(&tokens, sentence.clone(), history)) {
+            if let Some(s) = &c.source {
+                history.push(para, c.span.clone(), s.clone());
+            }
+            return vec![c];
+        }
+        let mut cues = self.cues(&tokens);
+        // "“Why now?” Graham asked.": a quotation that ends its own sentence, then its cue
+        // as a short sentence of its own; the two are read as one.
+        let mut tokens = tokens;
+        let mut sentence = sentence;
+        if cues.is_empty()
+            && let Some(end) = self.cue_after_quote(sentence.clone())
+        {
+            let extended = sentence.start..end;
+            let ext_tokens = tokenize(self.text, extended.clone());
+            let ext_cues = self.cues(&ext_tokens);
+            if !ext_cues.is_empty() {
+                tokens = ext_tokens;
+                cues = ext_cues;
+                sentence = extended;
+            }
+        }
+        // "…, according to X." governs the whole sentence: try it first; then a verb of
+        // saying that closes the sentence ("A decided B, a source said."), which reports
+        // everything before it.
+        let first_speech = cues
+            .iter()
+            .filter(|o| o.class == CueClass::Speech)
+            .map(|o| o.last)
+            .min();
+        let speech_before = |c: &Cue| first_speech.is_some_and(|last| last < c.first);
+        let finite = |c: &Cue| {
+            let w = lower(tokens[c.last].text(self.text));
+            w.ends_with("ed") || w.ends_with('s') || matches!(&*w, "said" | "told" | "wrote")
+        };
+        let closing = |c: &Cue| {
+            c.class == CueClass::Speech
+                && finite(c)
+                && !speech_before(c)
+                && tokens[c.last + 1..]
+                    .iter()
+                    .all(|t| !t.is_word() || ADVERBIALS.contains(&&*lower(t.text(self.text))))
+                && tokens[c.first.saturating_sub(8)..c.first]
+                    .iter()
+                    .any(|t| t.text(self.text) == ",")
+        };
+        cues.sort_by_key(|c| (c.class != CueClass::According, !closing(c)));
+        let parsed = Parsed::new(self.text, &tokens);
+        for cue in &cues {
+            let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
+            self.join_continuation(&mut claims, sentence.clone());
+            if !claims.is_empty() {
+                if self.no_speaker(&parsed, cue, &claims) {
+                    continue;
+                }
+                self.tree_extents(&parsed, cue, &mut claims, sentence.clone(), para, history);
+            }
+            // A passive report names nobody a later pronoun could refer to.
+            if !claims.is_empty() && cue.class == CueClass::Passive {
+                return claims;
+            }
+            if !claims.is_empty() {
+                for c in &claims {
+                    if let Some(s) = &c.source {
+                        history.push(para, c.span.clone(), s.clone());
+                    }
+                }
+                return claims;
+            }
+        }
+        let mut claims = self.possessed_claim(&tokens, sentence.clone(), history);
+        if claims.is_empty() && !cues.is_empty() {
+            claims.extend(
+                cues.iter()
+                    .find_map(|cue| self.subject_on_tree(&parsed, cue, sentence.clone())),
+            );
+        }
+        if let Some(s) = claims.iter().find_map(|c| c.source.as_ref()) {
+            history.push(para, claims[claims.len() - 1].span.clone(), s.clone());
+        }
+        claims
+    }
+
+    fn try_cue(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Vec<ClaimDraft> {
+        match cue.class {
+            CueClass::Passive => match self.sourceless(cue, sentence.clone()) {
+                Some(claim) => vec![claim],
+                None => self.raised(tokens, cue, sentence),
+            },
+            CueClass::According => self
+                .according(tokens, cue, sentence, history)
+                .unwrap_or_default(),
+            CueClass::Evaluation => {
+                let mut claims = self.subject_before(tokens, cue, sentence.clone(), history);
+                // Without its complement the evaluation is the article's own report ("X
+                // criticised the budget and called for cuts": an assertion, then a claim).
+                // A second cue (", claiming that …") needs none.
+                let own = &self.text[cue.span.clone()];
+                for c in &mut claims {
+                    if c.cue.as_deref() == Some(own) && !self.judges(c.span.clone(), own) {
+                        *c = self.own_voice(sentence.start..c.span.end, sentence.end);
+                    }
+                }
+                if claims.iter().all(|c| c.kind == ClaimKind::Assertion) {
+                    return Vec::new();
+                }
+                claims
+            }
+            _ => {
+                let subject = self.subject_before(tokens, cue, sentence.clone(), history);
+                if subject.is_empty() {
+                    self.inverted(tokens, cue, sentence, history)
+                        .into_iter()
+                        .collect()
+                } else {
+                    subject
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The parsed sentence, and the tree-based steps on a cue: vetoing cues with no speaker,
+//! and reading a subject the token heuristics missed.
+//! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
+
+use std::ops::Range;
+
+use crate::extract::lexicon::{CueClass, lower};
+use crate::extract::segment::Token;
+use crate::extract::tree;
+use crate::model::ClaimKind;
+use crate::syntax::{Analysis, Deprel, Model, Upos};
+
+use super::{ClaimDraft, Context, Cue};
+
+/// Nouns of events, which happen and say nothing: as the subject of a verb of saying
+/// ("the attacks threaten to …", "the coup has threatened to …") the verb is no cue.
+#[rustfmt::skip]
+const EVENT_NOUNS: &[&str] = &[
+    "attack", "coup", "violence", "fighting", "clash", "war", "blast", "explosion",
+    "bombing", "incident", "crisis", "conflict", "unrest", "offensive", "shelling",
+    "airstrike", "strike", "raid", "killing", "ambush", "uprising", "flood", "drought",
+    "earthquake", "storm", "famine", "epidemic", "outbreak",
+];
+
+/// A sentence's tokens, their words and its dependency tree, parsed on first use: most
+/// sentences never need it.
+pub(super) struct Parsed<'a> {
+    pub(super) tokens: &'a [Token],
+    pub(super) words: Vec<&'a str>,
+    pub(super) tree: std::cell::OnceCell<Analysis>,
+}
+
+impl<'a> Parsed<'a> {
+    pub(super) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        Parsed {
+            tokens,
+            words: tokens.iter().map(|t| t.text(text)).collect(),
+            tree: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub(super) fn tree(&self) -> &Analysis {
+        self.tree
+            .get_or_init(|| Model::embedded().analyse(&self.words))
+    }
+
+    /// The verb of a cue: its first word tagged as a verb, else its first word.
+    pub(super) fn verb(&self, cue: &Cue) -> usize {
+        let tree = self.tree();
+        (cue.first..=cue.last)
+            .find(|&i| tree.upos[i] == Upos::Verb)
+            .unwrap_or(cue.first)
+    }
+}
+
+impl Context<'_> {
+    /// A cue whose subject the token heuristics could not read ("a militant group calling
+    /// itself X claimed responsibility for Y"): the tree's subject of the cue verb, when an
+    /// actor heads it or is the only actor in it, with the verb's complement as content.
+    pub(super) fn subject_on_tree(
+        &self,
+        parsed: &Parsed,
+        cue: &Cue,
+        sentence: Range<usize>,
+    ) -> Option<ClaimDraft> {
+        if matches!(
+            cue.class,
+            CueClass::Passive | CueClass::According | CueClass::Evaluation
+        ) {
+            return None;
+        }
+        let (tokens, words, tree) = (parsed.tokens, &parsed.words, parsed.tree());
+        let verb = (cue.first..=cue.last).find(|&i| tree.upos[i] == Upos::Verb)?;
+        let negated = tree.children(verb).any(|k| {
+            let w = lower(words[k]);
+            matches!(&*w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+        });
+        // A complement proper: a clause or an object, or the noun after a cue that ends in
+        // a preposition ("claimed responsibility for Y"); not a date ("said Friday").
+        let ends_in_preposition = tree.upos[cue.last] == Upos::Adp;
+        let complement = tree.children(verb).any(|k| {
+            k > cue.last
+                && (matches!(tree.deprel[k], Deprel::Ccomp | Deprel::Xcomp | Deprel::Obj)
+                    || (ends_in_preposition && tree.deprel[k] == Deprel::Obl))
+        });
+        if !complement {
+            return None;
+        }
+        let subject = tree
+            .children(verb)
+            .find(|&k| tree.deprel[k] == Deprel::Nsubj && k < cue.first)?;
+        if negated || self.in_quote(tokens[subject].start) {
+            return None;
+        }
+        let r = tree.subtree(subject);
+        let span = tokens[r.start].start..tokens[r.end - 1].end;
+        let actor = match self.actors.mention_at(tokens[subject].start) {
+            Some(m) => m.actor,
+            None => {
+                let mut inside = self.actors.mentions_in(span).map(|m| m.actor);
+                let first = inside.next()?;
+                if inside.any(|a| a != first) {
+                    return None;
+                }
+                first
+            }
+        };
+        let from = cue.last + 1;
+        let is_cue =
+            |i: usize| tree.upos[i] == Upos::Verb && self.lex.cue(&lower(words[i])).is_some();
+        let is_break = |i: usize| matches!(words[i], "," | ";") || tree.upos[i] == Upos::Cconj;
+        let extent = tree::content_end(tree, verb, from, is_cue, is_break)?;
+        let end = tokens[extent.end - 1].end.min(sentence.end);
+        let source = self.actor_source(actor);
+        self.draft(
+            tokens.get(from)?.start..end,
+            &source,
+            &self.text[cue.span.clone()],
+        )
+    }
+
+    /// Whether the tree shows that the cue reports no speech: a participle modifying a
+    /// noun ("suspected militant hideouts"), an event as the subject ("the attacks
+    /// threaten to …"), or an instrument for content ("responded with tear gas").
+    pub(super) fn no_speaker(&self, parsed: &Parsed, cue: &Cue, claims: &[ClaimDraft]) -> bool {
+        if cue.class == CueClass::According {
+            return false;
+        }
+        let words = &parsed.words;
+        // A modifier before its noun, with no subject before it: "pounded suspected
+        // hideouts", not "Pence echoed statements" (a tagging slip there). Only a lone
+        // past form before a lower-case word can be one: the tree is asked then.
+        let modifier_form = cue.first == cue.last
+            && words[cue.first].ends_with("ed")
+            && words
+                .get(cue.first + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        if modifier_form {
+            let tree = parsed.tree();
+            let verb = cue.first;
+            let before = (0..verb).rev().find(|&i| tree.upos[i] != Upos::Adv);
+            if tree.deprel[verb] == Deprel::Amod
+                && tree.head_of(verb).is_some_and(|h| h > verb)
+                && before
+                    .is_none_or(|b| !matches!(tree.upos[b], Upos::Noun | Upos::Propn | Upos::Pron))
+            {
+                return true;
+            }
+        }
+        let cue_text = &self.text[cue.span.clone()];
+        let own = claims
+            .iter()
+            .filter(|c| c.cue.as_deref() == Some(cue_text))
+            .collect::<Vec<_>>();
+        let named = own
+            .iter()
+            .any(|c| c.source.as_ref().is_some_and(|s| s.actor.is_some()));
+        if own.is_empty() || named {
+            return false;
+        }
+        let instrument = own.iter().any(|c| {
+            c.kind == ClaimKind::Indirect && self.text[c.span.clone()].starts_with("with ")
+        });
+        // An event noun before the cue is what makes the tree worth asking.
+        let event_word = words[..cue.first].iter().any(|w| {
+            let w = lower(w);
+            EVENT_NOUNS.contains(&&*w) || EVENT_NOUNS.contains(&w.trim_end_matches('s'))
+        });
+        instrument
+            || event_word && {
+                let tree = parsed.tree();
+                let verb = parsed.verb(cue);
+                tree.children(verb)
+                    .find(|&k| tree.deprel[k] == Deprel::Nsubj)
+                    .is_some_and(|k| EVENT_NOUNS.contains(&tree.lemma[k].as_str()))
+            }
+    }
+}

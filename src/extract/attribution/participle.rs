@@ -1,0 +1,76 @@
+//! Speech through a participle of the sentence subject ("X did A, saying C").
+//! Example: "The union called a strike, saying wages had fallen."
+
+use std::ops::Range;
+
+use crate::extract::lexicon::lower;
+use crate::extract::segment::Token;
+use crate::extract::tree;
+use crate::syntax::Model;
+
+use super::wordlists::{INTRODUCERS, PRONOUNS};
+use super::{ClaimDraft, Context, Cue, History};
+
+impl Context<'_> {
+    /// "X launched a petition, asking the government to …": the subject of the sentence
+    /// speaks through the participle.
+    pub(super) fn participle(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        // The clause subject: after an introductory phrase ("During X, Sunak …"), within
+        // the first three words.
+        let opens_with_intro = tokens
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| INTRODUCERS.contains(&&*lower(t.text(text))));
+        let clause_start = if opens_with_intro {
+            tokens[..cue.first]
+                .iter()
+                .position(|t| t.text(text) == ",")
+                .map_or(0, |c| c + 1)
+        } else {
+            0
+        };
+        let first_words: Vec<&Token> = tokens[clause_start..cue.first]
+            .iter()
+            .filter(|t| t.is_word())
+            .take(3)
+            .collect();
+        let first = first_words.first()?;
+        let limit = first_words.last()?.end;
+        // The actor at the head of the clause subject in the tree: "Maria Santos" in
+        // "U.N. Secretary-General Maria Santos condemned …, saying …".
+        let before = tokens[clause_start].start..tokens[cue.first].start;
+        let head_mention = if self.actors.mentions_in(before).next().is_some() {
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+            let tree = Model::embedded().analyse(&words);
+            tree::clause_subject(&tree, cue.first)
+                .filter(|&k| k < cue.first)
+                .and_then(|k| self.actors.mention_at(tokens[k].start))
+        } else {
+            None
+        };
+        let source = match head_mention.or_else(|| {
+            self.actors
+                .mentions
+                .iter()
+                .find(|m| m.start >= first.start && m.start < limit)
+        }) {
+            Some(m) if !self.in_quote(m.start) => self.actor_source(m.actor),
+            _ => {
+                let w = first.text(text).to_lowercase();
+                if PRONOUNS.contains(&w.as_str()) {
+                    self.pronoun(&w, first.start, history)?
+                } else {
+                    self.subject_phrase(&tokens[clause_start..cue.first], history)?
+                }
+            }
+        };
+        self.draft(cue.span.end..sentence.end, &source, &text[cue.span.clone()])
+    }
+}

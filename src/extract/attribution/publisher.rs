@@ -1,0 +1,58 @@
+//! The publisher of a document: "a report published by X", "the statement" referring back.
+//! Example: "A study published by the Lake Institute found that …"
+
+use std::ops::Range;
+
+use crate::extract::segment::tokenize;
+use crate::extract::tree;
+use crate::syntax::Model;
+
+use super::Context;
+
+impl Context<'_> {
+    /// The publisher of the document a definite description ("the statement") refers
+    /// back to: the last earlier sentence, within the last two paragraphs, that names
+    /// such a document ("X said in a statement", "X, in a statement, put …"); its
+    /// publisher is the actor named in the subject of the verb the document noun hangs
+    /// from.
+    pub(super) fn earlier_publisher(&self, noun: &str, at: usize) -> Option<usize> {
+        let para = self.paragraph_of(at);
+        let first = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences[..first].iter().rev().find_map(|s| {
+            if self.paragraph_of(s.start) + 2 < para {
+                return Some(None);
+            }
+            let tokens = tokenize(self.text, s.clone());
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
+            let n = words.iter().rposition(|w| w.eq_ignore_ascii_case(noun))?;
+            let tree = Model::embedded().analyse(&words);
+            Some(tree::clause_subject(&tree, n).and_then(|subject| {
+                let r = tree.subtree(subject);
+                let span = tokens[r.start].start..tokens[r.end - 1].end;
+                // Overlapping, not inside: a mistagged first word can fall outside.
+                let i = self
+                    .actors
+                    .mentions
+                    .partition_point(|m| m.end <= span.start);
+                self.actors.mentions[i..]
+                    .iter()
+                    .take_while(|m| m.start < span.end)
+                    .last()
+                    .map(|m| m.actor)
+            }))
+        })?
+    }
+
+    /// Byte offset after "published by", "by", "from" in `r`, where a publisher follows
+    /// ("seen by" and "obtained by" name no publisher).
+    pub(super) fn publisher_marker(&self, r: Range<usize>) -> Option<usize> {
+        let phrase = self.text[r.clone()].to_lowercase();
+        let at = [" by ", " from "]
+            .iter()
+            .filter_map(|m| phrase.find(m).map(|i| (i, m.len())))
+            .min()?;
+        let before = &phrase[..at.0];
+        (!before.ends_with("seen") && !before.ends_with("obtained"))
+            .then_some(r.start + at.0 + at.1)
+    }
+}

@@ -1,0 +1,363 @@
+//! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
+//! a definite description or an unnamed plural.
+//! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
+
+use std::ops::Range;
+
+use crate::extract::entities::LocalMention;
+use crate::extract::segment::{Token, tokenize};
+use crate::model::{ActorKind, SourceKind};
+
+use super::wordlists::{
+    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
+};
+use super::{Context, History, SourceDraft};
+
+/// Nouns that make a source a document.
+#[rustfmt::skip]
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report", "study", "statement", "survey", "document", "communique", "communiqué", "video",
+    "letter", "investigation", "analysis", "audit", "poll", "research", "ruling", "memo",
+    "assessment", "paper", "review", "filing", "complaint", "post", "message", "footage",
+    "recording", "audio", "press release", "release", "bulletin", "data", "figures", "slide",
+    "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict",
+];
+
+impl Context<'_> {
+    /// The source a noun phrase names, if it names one. In order: a pronoun; a phrase
+    /// ending in a name ("Minister of Education Stefania Giannini"); a document ("a study
+    /// published by X"); an unnamed vague or anonymous phrase ("officials in Mali", "a
+    /// security source"); a definite description ("the group"); the actor modifying the
+    /// head ("The African Union force in Somalia"); an unnamed plural ("Republicans").
+    pub(super) fn source(&self, r: Range<usize>, history: &History) -> Option<SourceDraft> {
+        let tokens = tokenize(self.text, r.clone());
+        let words = self.words(&tokens);
+        if words.is_empty() || words.len() > 14 {
+            return None;
+        }
+        if words.len() == 1 && PRONOUNS.contains(&words[0].as_str()) {
+            return self.pronoun(&words[0], r.start, history);
+        }
+        let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+        if self.is_clause(&word_tokens, &words) {
+            return None;
+        }
+        let p = self.phrase(r, word_tokens, words);
+        if let Some(s) = self.name_at_end(&p) {
+            return Some(s);
+        }
+        let head = p.head.as_deref()?;
+        if p.numeric() {
+            return Some(p.unnamed(SourceKind::Vague));
+        }
+        if DOCUMENT_NOUNS.contains(&head) {
+            return Some(self.document_source(&p, head));
+        }
+        let head_named = p.mentions.iter().any(|m| {
+            let t = self.text[m.start..m.end].to_lowercase();
+            t.ends_with(head) || t.contains(&format!("{head} "))
+        });
+        if head_named {
+            return p.mentions.last().map(|m| self.actor_source(m.actor));
+        }
+        self.described_source(&p, head, history)
+    }
+
+    /// A clause, not a noun phrase: "It is also encouraging citizens to". A finite verb
+    /// makes a clause; "to be published" does not.
+    fn is_clause(&self, word_tokens: &[&Token], words: &[String]) -> bool {
+        let finite = word_tokens.iter().enumerate().any(|(i, t)| {
+            VERBS_IN_CLAUSES.contains(&t.text(self.text))
+                && (i == 0 || word_tokens[i - 1].text(self.text) != "to")
+        });
+        finite || words.last().is_some_and(|w| w == "to")
+    }
+
+    /// Reads a noun phrase: determiner, head and the actors named in it.
+    fn phrase<'t>(
+        &self,
+        r: Range<usize>,
+        word_tokens: Vec<&'t Token>,
+        words: Vec<String>,
+    ) -> Phrase<'t> {
+        let text = self.text[r.clone()].trim();
+        let plain = text
+            .strip_prefix("both ")
+            .or_else(|| text.strip_prefix("Both "))
+            .unwrap_or(text)
+            .to_string();
+        let skipped = words
+            .iter()
+            .take_while(|w| DETERMINERS.contains(&w.as_str()))
+            .count();
+        let content_words = &words[skipped..];
+        let head_end = content_words
+            .iter()
+            .position(|w| HEAD_ENDS.contains(&w.as_str()))
+            .unwrap_or(content_words.len());
+        let head_byte = word_tokens
+            .get(skipped + head_end)
+            .map_or(r.end, |t| t.start);
+        let head = content_words[..head_end]
+            .last()
+            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string());
+        let mentions = self.actors.mentions_in(r.clone()).copied().collect();
+        Phrase {
+            r,
+            word_tokens,
+            words,
+            plain,
+            skipped,
+            head_end,
+            head_byte,
+            head,
+            mentions,
+        }
+    }
+
+    /// "Mali Defense Ministry spokesman Boubacar Diallo", "… and South Korea": a phrase
+    /// ending in a person's name, or in any name with nothing or "and" before it.
+    fn name_at_end(&self, p: &Phrase) -> Option<SourceDraft> {
+        let phrase_end = p.word_tokens.last().map_or(p.r.end, |t| t.end);
+        let m = p.mentions.last().filter(|m| m.end >= phrase_end)?;
+        let before = self.text[p.r.start..m.start].trim_end();
+        let before_word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let person = self.actors.actors[m.actor].kind == ActorKind::Person;
+        (person || before.is_empty() || before_word == "and").then(|| self.actor_source(m.actor))
+    }
+
+    /// A document: "a study published by Senegal’s Timbuktu Institute" (the last name
+    /// after "by"), "the institute's report" (a possessor before the head), "the
+    /// statement" (the publisher of an earlier one), else the phrase alone.
+    fn document_source(&self, p: &Phrase, head: &str) -> SourceDraft {
+        let publisher = match self.publisher_marker(p.r.clone()) {
+            Some(after_by) => p.mentions.iter().rev().find(|m| m.start >= after_by),
+            None => p.mentions.iter().rev().find(|m| m.start < p.head_byte),
+        }
+        .map(|m| m.actor);
+        let description: Vec<&str> = p.content_words()[..p.head_end]
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "recent" | "new" | "latest"))
+            .collect();
+        let document = |a: usize, description: String| SourceDraft {
+            name: self.actors.actors[a].name.clone(),
+            kind: SourceKind::Document,
+            actor: Some(a),
+            description: Some(description),
+        };
+        match publisher {
+            Some(a) => document(a, description.join(" ")),
+            None => match p
+                .determiner()
+                .filter(|d| matches!(*d, "the" | "this" | "that"))
+                .and_then(|_| self.earlier_publisher(head, p.r.start))
+            {
+                Some(a) => document(a, head.to_string()),
+                None => p.unnamed(SourceKind::Document),
+            },
+        }
+    }
+
+    /// A phrase whose head names no actor: a vague phrase ("those close to him"), a
+    /// definite description ("the group"), a role ("a security source"), the actor
+    /// modifying the head ("The African Union force"), an unnamed plural
+    /// ("Republicans"), a name the actor finder did not know, or a body or relation
+    /// the article does not name.
+    fn described_source(&self, p: &Phrase, head: &str, history: &History) -> Option<SourceDraft> {
+        let (words, content_words) = (&p.words, p.content_words());
+        let determiner = p.determiner();
+        let vague_phrase =
+            (2..=words.len().min(5)).any(|n| self.lex.vague.contains(&words[..n].join(" ")));
+        if self.lex.vague.contains(head) || (vague_phrase && p.mentions.is_empty()) {
+            return Some(p.unnamed(SourceKind::Vague));
+        }
+        if determiner == Some("the")
+            && content_words.len() <= 3
+            && let Some(s) = self.anaphor(head, p.r.start, history)
+        {
+            return Some(s);
+        }
+        let role = self.lex.anonymous.contains(head) || self.lex.roles.contains(head);
+        if role && (determiner != Some("the") || p.mentions.is_empty()) {
+            return Some(p.unnamed(SourceKind::Anonymous));
+        }
+        if let Some(m) = p.mentions.iter().rev().find(|m| m.start < p.head_byte) {
+            return Some(self.actor_source(m.actor));
+        }
+        if !p.mentions.is_empty() {
+            return Some(p.unnamed(SourceKind::Anonymous));
+        }
+        let plural = (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
+            || head.ends_with("men")
+            || head == "people";
+        let definite = matches!(
+            determiner,
+            Some("the" | "this" | "that" | "these" | "those")
+        );
+        if plural && !definite && content_words.len() <= 6 {
+            return Some(p.unnamed(SourceKind::Vague));
+        }
+        self.unknown_name(p).or_else(|| self.unnamed_body(p, head))
+    }
+
+    /// A name the actor finder did not know ("PolitiFact says"): up to three
+    /// capitalised words without a determiner; "However", "Meanwhile" are linking
+    /// adverbs. One word that is no known surname, or a word with inner capitals, names
+    /// an organisation; else a person.
+    fn unknown_name(&self, p: &Phrase) -> Option<SourceDraft> {
+        let content_words = p.content_words();
+        let capitalised = p.word_tokens[p.skipped..]
+            .iter()
+            .all(|t| t.text(self.text).starts_with(char::is_uppercase))
+            && !content_words
+                .iter()
+                .any(|w| NOUN_MARKERS.contains(&w.as_str()));
+        let linking = content_words.len() == 1
+            && (INTRODUCERS.contains(&content_words[0].as_str())
+                || matches!(
+                    content_words[0].as_str(),
+                    "therefore" | "thus" | "moreover" | "instead" | "indeed" | "also"
+                ));
+        if !(capitalised && p.determiner().is_none() && content_words.len() <= 3 && !linking) {
+            return None;
+        }
+        let one_word = content_words.len() == 1;
+        let w = p.word_tokens[p.skipped].text(self.text);
+        let org = w.chars().skip(1).any(char::is_uppercase) || (one_word && !self.known_surname(w));
+        Some(p.unnamed(if org {
+            SourceKind::Organization
+        } else {
+            SourceKind::Person
+        }))
+    }
+
+    /// "The campaign says", "The council said": a specific body the article does not
+    /// name (an organisation head); "her lawyer said", "my father said": a person named
+    /// by a relation (anonymous).
+    fn unnamed_body(&self, p: &Phrase, head: &str) -> Option<SourceDraft> {
+        let possessor = matches!(
+            p.words[0].as_str(),
+            "my" | "his" | "her" | "their" | "our" | "your"
+        );
+        if !((p.determiner() == Some("the") || possessor) && p.content_words().len() <= 3) {
+            return None;
+        }
+        let title = |w: &str| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        let body = !possessor
+            && matches!(
+                self.lex.org_heads.get(&title(head)),
+                Some(ActorKind::Organization)
+            );
+        Some(p.unnamed(if body {
+            SourceKind::Organization
+        } else {
+            SourceKind::Anonymous
+        }))
+    }
+
+    /// The source an "according to" phrase names when [`Self::source`] knows none of its
+    /// words: a document, a named body, or a vague phrase, by its words.
+    pub(super) fn named_phrase(&self, r: Range<usize>) -> Option<SourceDraft> {
+        let phrase = self.text[r].trim().trim_end_matches(['.', ',', ';']);
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.is_empty() || words.len() > 24 {
+            return None;
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let kind = if lower.iter().any(|w| DOCUMENT_NOUNS.contains(&w.as_str())) {
+            SourceKind::Document
+        } else if words
+            .iter()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+        {
+            SourceKind::Organization
+        } else {
+            SourceKind::Vague
+        };
+        Some(SourceDraft {
+            name: phrase.to_string(),
+            kind,
+            actor: None,
+            description: None,
+        })
+    }
+
+    /// Whether a single capitalised word is the surname of a person named in the article.
+    fn known_surname(&self, word: &str) -> bool {
+        self.actors
+            .actors
+            .iter()
+            .any(|a| a.kind == ActorKind::Person && a.name.rsplit(' ').next() == Some(word))
+    }
+
+    pub(super) fn actor_source(&self, actor: usize) -> SourceDraft {
+        let a = &self.actors.actors[actor];
+        SourceDraft {
+            name: a.name.clone(),
+            kind: a.kind.source_kind(),
+            actor: Some(actor),
+            description: None,
+        }
+    }
+}
+
+/// A noun phrase read for the source it names.
+struct Phrase<'t> {
+    /// Its byte range.
+    r: Range<usize>,
+    /// Its word tokens.
+    word_tokens: Vec<&'t Token>,
+    /// Its words, in lower case.
+    words: Vec<String>,
+    /// The phrase as written, trimmed, without a leading "both".
+    plain: String,
+    /// How many determiners open it.
+    skipped: usize,
+    /// Where (in the words after the determiners) the head's words end.
+    head_end: usize,
+    /// Byte offset where the head's words end.
+    head_byte: usize,
+    /// The head noun, without a possessive "’s".
+    head: Option<String>,
+    /// The actor mentions in it.
+    mentions: Vec<LocalMention>,
+}
+
+impl Phrase<'_> {
+    /// The determiner opening the phrase ("the", "a", "both", …).
+    fn determiner(&self) -> Option<&str> {
+        (self.skipped > 0).then(|| self.words[0].as_str())
+    }
+
+    /// The words after the determiners.
+    fn content_words(&self) -> &[String] {
+        &self.words[self.skipped..]
+    }
+
+    /// "Another 19 percent", "Nearly eight of 10 voters": a share of people.
+    fn numeric(&self) -> bool {
+        let content_words = self.content_words();
+        self.mentions.is_empty()
+            && (content_words.iter().any(|w| w == "percent" || w == "%")
+                || content_words
+                    .windows(2)
+                    .any(|w| w[0] == "of" && w[1].starts_with(|c: char| c.is_ascii_digit())))
+    }
+
+    /// A source named by the phrase itself, with no actor.
+    fn unnamed(&self, kind: SourceKind) -> SourceDraft {
+        SourceDraft {
+            name: self.plain.clone(),
+            kind,
+            actor: None,
+            description: None,
+        }
+    }
+}

@@ -1,0 +1,461 @@
+//! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
+//! and the content it introduces.
+//! Example: "The governor said that schools would reopen."
+
+use std::ops::{ControlFlow, Range};
+
+use crate::extract::lexicon::{CueClass, lower};
+use crate::extract::segment::Token;
+use crate::model::{ClaimKind, SourceKind};
+
+use super::wordlists::{
+    AUXILIARIES, CLAUSE_WORDS, DETERMINERS, HEAD_ENDS, INTRODUCERS, MODALS, VERBS_IN_CLAUSES,
+    is_contraction, is_ly_adverb, starts_upper,
+};
+use super::{ClaimDraft, Context, Cue, History, SourceDraft};
+
+/// Adverbs between a subject and its cue ("X also said"), part of neither.
+#[rustfmt::skip]
+const ADVERBS: &[&str] = &[
+    "also", "then", "later", "further", "previously", "again", "recently", "repeatedly",
+    "subsequently", "initially", "first", "once", "publicly", "officially", "separately",
+    "earlier", "still", "reportedly", "allegedly", "quickly", "immediately", "privately",
+    "formally", "explicitly", "specifically", "similarly", "likewise", "often", "always",
+    "sometimes", "even", "just", "now", "ever", "already", "long",
+];
+
+impl Context<'_> {
+    /// Start of the subject phrase that ends at token `end` (exclusive): back to the last
+    /// clause boundary. Returns the token index.
+    pub(super) fn clause_start(&self, tokens: &[Token], end: usize, floor: usize) -> usize {
+        let mut k = end;
+        while k > floor {
+            let t = tokens[k - 1];
+            let w = t.text(self.text);
+            // "The transcript–published by the Post–shows": a parenthetical between dashes.
+            if matches!(w, "–" | "—" | "--")
+                && let Some(open) = tokens[floor..k - 1]
+                    .iter()
+                    .rposition(|t| t.text(self.text) == w)
+            {
+                k = floor + open;
+                continue;
+            }
+            // Step over a parenthetical: "Rep. X (D-N.Y.), chairman".
+            if w == ")" {
+                if let Some(open) = tokens[floor..k - 1]
+                    .iter()
+                    .rposition(|t| t.text(self.text) == "(")
+                {
+                    k = floor + open;
+                    continue;
+                }
+                break;
+            }
+            let boundary = if t.is_word() {
+                CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
+                    && !(w == "and" && k < end && k > floor + 1 && tokens[k - 2].is_word())
+            } else {
+                !matches!(w, "'" | "’" | "-" | "." | "&")
+            };
+            let quote_edge =
+                self.quote_ending_at(t.end).is_some() || self.quote_starting_at(t.start).is_some();
+            if boundary || quote_edge {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// The source named by the noun phrase opening a clause, up to its first auxiliary,
+    /// adverb, preposition or past form: "The mayor" in "The mayor has sharply criticized".
+    pub(super) fn subject_phrase(
+        &self,
+        tokens: &[Token],
+        history: &History,
+    ) -> Option<SourceDraft> {
+        let lead = tokens
+            .iter()
+            .take_while(|t| ADVERBS.contains(&&*lower(t.text(self.text))))
+            .count();
+        let tokens = &tokens[lead..];
+        // "the president of the region, Roberto Maroni, has": the name in apposition.
+        if let Some(c) = tokens.iter().take(8).position(|t| t.text(self.text) == ",")
+            && let Some(m) = tokens
+                .get(c + 1)
+                .and_then(|t| self.actors.mention_at(t.start))
+            && tokens
+                .iter()
+                .find(|t| t.start >= m.end)
+                .is_some_and(|t| t.text(self.text) == ",")
+        {
+            return Some(self.actor_source(m.actor));
+        }
+        let end = tokens.iter().enumerate().skip(1).find_map(|(i, t)| {
+            let w = t.text(self.text).to_lowercase();
+            let verbal = !t.is_word()
+                || AUXILIARIES.contains(&w.as_str())
+                || VERBS_IN_CLAUSES.contains(&w.as_str())
+                || ADVERBS.contains(&w.as_str())
+                || HEAD_ENDS.contains(&w.as_str())
+                || (!starts_upper(t.text(self.text))
+                    && (w.ends_with("ly") || w.ends_with("ed") || self.lex.cue(&w).is_some()));
+            // "The river council met on Tuesday": a lower-case word before a preposition
+            // or determiner, past the head of the phrase, is its verb.
+            let before_object = i >= 2
+                && !starts_upper(t.text(self.text))
+                && !DETERMINERS.contains(&&*lower(tokens[i - 1].text(self.text)))
+                && tokens.get(i + 1).is_some_and(|n| {
+                    let n = n.text(self.text).to_lowercase();
+                    DETERMINERS.contains(&n.as_str()) || HEAD_ENDS.contains(&n.as_str())
+                });
+            (verbal || before_object).then_some(i)
+        })?;
+        if end > 5 || !tokens[..end].iter().all(Token::is_word) {
+            return None;
+        }
+        self.source(Self::bytes(tokens, 0, end), history)
+    }
+
+    /// "X said (that) C", "X, a spokesman, said: “Q”", "“Q,” X said", "C, X said",
+    /// "X told Y that C", "X accused Y of Z". Returns the claims of the sentence. The
+    /// subject is found step by step (each step may settle the sentence or veto the cue),
+    /// then its content is read after the cue or before the subject ([`Said`]).
+    pub(super) fn subject_before(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Vec<ClaimDraft> {
+        let (subj_end, negated) = self.verb_group_start(tokens, cue);
+        // "did not say", "have not commented": a report of silence.
+        if negated && cue.class == CueClass::Speech {
+            return Vec::new();
+        }
+        if let Some(claims) = self.second_verb(tokens, cue, subj_end, sentence.clone(), history) {
+            return claims;
+        }
+        if let Some(claims) = self.contracted_subject(tokens, cue, subj_end, sentence.end, history)
+        {
+            return claims;
+        }
+        let subj_end =
+            match self.progressive_subject_end(tokens, cue, subj_end, sentence.clone(), history) {
+                ControlFlow::Continue(end) => end,
+                ControlFlow::Break(claims) => return claims,
+            };
+        let subj_first = self.clause_start(tokens, subj_end, 0);
+        if let Some(claim) = self.relative(tokens, cue, subj_first, sentence.clone(), history) {
+            return vec![claim];
+        }
+        let subj_first = self.pronoun_after_adverbial(tokens, subj_first, subj_end);
+        let Some((first, source)) = self.subject_source(tokens, subj_first, subj_end, history)
+        else {
+            return Vec::new();
+        };
+        let said = Said {
+            tokens,
+            cue,
+            cue_text: &self.text[cue.span.clone()],
+            sentence,
+            first,
+            source,
+            after: &tokens[cue.last + 1..],
+        };
+        self.said_content(&said, history)
+    }
+
+    /// The verb group before the cue belongs to neither subject nor cue: adverbs
+    /// ("specifically point to"), modals ("would call"), auxiliaries with adverbs
+    /// between ("has repeatedly wondered"), floating quantifiers ("all suggested").
+    /// Returns where the subject ends and whether the group holds a negation.
+    fn verb_group_start(&self, tokens: &[Token], cue: &Cue) -> (usize, bool) {
+        let text = self.text;
+        let mut subj_end = cue.first;
+        let mut negated = false;
+        while subj_end > 0 && tokens[subj_end - 1].is_word() {
+            let w = tokens[subj_end - 1].text(text).to_lowercase();
+            let negation =
+                matches!(w.as_str(), "not" | "never") || w.ends_with("n’t") || w.ends_with("n't");
+            let verbal = ADVERBS.contains(&w.as_str())
+                || MODALS.contains(&w.as_str())
+                || AUXILIARIES.contains(&w.as_str())
+                || negation
+                || (is_ly_adverb(&w) && !starts_upper(tokens[subj_end - 1].text(text)))
+                || (matches!(w.as_str(), "all" | "both" | "each")
+                    && subj_end > 1
+                    && tokens[subj_end - 2].is_word());
+            if !verbal {
+                break;
+            }
+            negated |= negation;
+            subj_end -= 1;
+        }
+        (subj_end, negated)
+    }
+
+    /// Coordinated verbs: "X supported Democrats …, and said C", "X condemned the test
+    /// and pledged to …": a second verb of the sentence subject, whose speaker is found
+    /// as a participle's; the first verb's clause is the article's own voice.
+    fn second_verb(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        subj_end: usize,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<Vec<ClaimDraft>> {
+        let text = self.text;
+        let comma_and = subj_end > 1
+            && matches!(tokens[subj_end - 1].text(text), "and" | "but")
+            && tokens[subj_end - 2].text(text) == ",";
+        let bare_and = subj_end > 1
+            && tokens[subj_end - 1].text(text) == "and"
+            && tokens[subj_end - 2].is_word();
+        if !(comma_and || bare_and) {
+            return None;
+        }
+        let Some(said) = self.participle(tokens, cue, sentence.clone(), history) else {
+            return Some(Vec::new());
+        };
+        let cut = if comma_and {
+            subj_end - 2
+        } else {
+            subj_end - 1
+        };
+        let first = self.trim_content(sentence.start..tokens[cut].start);
+        let words = tokens[..cut].iter().filter(|t| t.is_word()).count();
+        let mut claims = Vec::new();
+        if words >= 4 && !first.is_empty() {
+            claims.push(ClaimDraft {
+                span: first,
+                kind: ClaimKind::Assertion,
+                source: None,
+                cue: None,
+            });
+        }
+        claims.push(said);
+        Some(claims)
+    }
+
+    /// "He’s claiming that C", "she’s called for C": the pronoun before the contraction
+    /// is the subject, when nothing comes before it.
+    fn contracted_subject(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        subj_end: usize,
+        end: usize,
+        history: &History,
+    ) -> Option<Vec<ClaimDraft>> {
+        let text = self.text;
+        if !(subj_end > 0
+            && subj_end == cue.first
+            && is_contraction(&tokens[subj_end - 1].text(text).to_lowercase()))
+        {
+            return None;
+        }
+        let t = tokens[subj_end - 1];
+        let stem = t.end
+            - text[..t.end]
+                .chars()
+                .rev()
+                .take(2)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        let alone = subj_end == 1 || !tokens[subj_end - 2].is_word();
+        Some(match self.source(t.start..stem, history) {
+            Some(source) if alone => self
+                .draft(cue.span.end..end, &source, &text[cue.span.clone()])
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// A cue opening in "-ing": "are calling for", "has been calling for" step back over
+    /// the auxiliaries to the subject. Without "is" the participle has no subject ("the
+    /// request … asking schools to pay"), unless a subordinator makes it the sentence
+    /// subject's ("X defended the record whilst promising …"): that settles the sentence.
+    fn progressive_subject_end(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        subj_end: usize,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> ControlFlow<Vec<ClaimDraft>, usize> {
+        let text = self.text;
+        if !lower(tokens[cue.first].text(text)).ends_with("ing") {
+            return ControlFlow::Continue(subj_end);
+        }
+        let word_before = |end: usize| lower(tokens[end - 1].text(text));
+        let be = subj_end > 0
+            && matches!(
+                &*word_before(subj_end),
+                "is" | "are" | "was" | "were" | "been" | "be"
+            );
+        if !be {
+            let after_subordinator = subj_end > 0
+                && matches!(
+                    &*word_before(subj_end),
+                    "while" | "whilst" | "after" | "before" | "when" | "by"
+                );
+            return ControlFlow::Break(if after_subordinator {
+                self.participle(tokens, cue, sentence, history)
+                    .into_iter()
+                    .collect()
+            } else {
+                Vec::new()
+            });
+        }
+        let mut subj_end = subj_end - 1;
+        while subj_end > 0 && {
+            let w = word_before(subj_end);
+            AUXILIARIES.contains(&&*w) || MODALS.contains(&&*w)
+        } {
+            subj_end -= 1;
+        }
+        ControlFlow::Continue(subj_end)
+    }
+
+    /// "A few days ago in an interview he blasted …", "In May he said …": an adverbial
+    /// without a comma, then the pronoun that is the subject. Returns where the subject
+    /// starts.
+    fn pronoun_after_adverbial(
+        &self,
+        tokens: &[Token],
+        subj_first: usize,
+        subj_end: usize,
+    ) -> usize {
+        let text = self.text;
+        let adverbial_then_pronoun = subj_end > subj_first + 1
+            && matches!(
+                &*lower(tokens[subj_end - 1].text(text)),
+                "he" | "she" | "they"
+            )
+            && tokens[subj_end - 2].is_word()
+            && tokens[subj_first..subj_end - 1].iter().any(|t| {
+                let w = lower(t.text(text));
+                w == "ago" || t.start == tokens[subj_first].start && INTRODUCERS.contains(&&*w)
+            });
+        if adverbial_then_pronoun {
+            subj_end - 1
+        } else {
+            subj_first
+        }
+    }
+
+    /// The source the subject names and where the subject starts: the phrase right
+    /// before the verb group, else the appositions before a comma.
+    fn subject_source(
+        &self,
+        tokens: &[Token],
+        subj_first: usize,
+        subj_end: usize,
+        history: &History,
+    ) -> Option<(usize, SourceDraft)> {
+        if subj_first < subj_end {
+            self.plain_subject(tokens, subj_first, subj_end, history)
+                .map(|s| (subj_first, s))
+        } else if subj_first > 0 && tokens[subj_first - 1].text(self.text) == "," {
+            self.apposed_subject(tokens, subj_first, history)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a byte range reaches into a quotation, marks included.
+    fn overlaps_quote(&self, r: &Range<usize>) -> bool {
+        // The quotations are in order and disjoint: the last one starting before the
+        // range's end is the only one that can reach into it.
+        let i = self.quotes.partition_point(|q| q.outer.start < r.end);
+        i > 0 && r.start < self.quotes[i - 1].outer.end
+    }
+
+    /// "X said": the phrase before the verb group, outside quotations. "The
+    /// survey–published by the union–shows": the closing dash is no part of it.
+    fn plain_subject(
+        &self,
+        tokens: &[Token],
+        subj_first: usize,
+        subj_end: usize,
+        history: &History,
+    ) -> Option<SourceDraft> {
+        let subj_end = if subj_end > subj_first + 1
+            && matches!(tokens[subj_end - 1].text(self.text), "–" | "—")
+        {
+            subj_end - 1
+        } else {
+            subj_end
+        };
+        let subj = Self::bytes(tokens, subj_first, subj_end);
+        if self.overlaps_quote(&subj) {
+            return None;
+        }
+        self.source(subj, history)
+    }
+
+    /// Appositions between the subject and the cue: "X, mayor of Y, told", "The
+    /// governor, X, said", "Schiff, 56, who serves on the panel, said". Walks back over
+    /// the comma-separated segments; the first named source wins, else the nearest
+    /// source. Returns where the chosen segment starts.
+    fn apposed_subject(
+        &self,
+        tokens: &[Token],
+        subj_first: usize,
+        history: &History,
+    ) -> Option<(usize, SourceDraft)> {
+        let text = self.text;
+        let named = |s: &SourceDraft| s.actor.is_some() && s.kind != SourceKind::Document;
+        let mut fallback = None;
+        let mut seg_end = subj_first - 1;
+        for _ in 0..4 {
+            let comma = (0..seg_end)
+                .rev()
+                .find(|&k| tokens[k].text(text) == "," && !self.in_quote(tokens[k].start));
+            let floor = comma.map_or(0, |c| c + 1);
+            let seg_first = self.clause_start(tokens, seg_end, floor);
+            // "X, who serves on the panel, said": a clause, not a name; a quotation's
+            // edge before the name is no clause.
+            let relative = seg_first > floor && tokens[seg_first - 1].is_word();
+            if seg_first < seg_end && !relative {
+                let r = Self::bytes(tokens, seg_first, seg_end);
+                if self.overlaps_quote(&r) {
+                    break;
+                }
+                if let Some(s) = self.source(r, history) {
+                    if named(&s) {
+                        return Some((seg_first, s));
+                    }
+                    fallback.get_or_insert((seg_first, s));
+                }
+            }
+            match comma {
+                Some(c) if relative || seg_first == floor => seg_end = c,
+                _ => break,
+            }
+        }
+        fallback
+    }
+}
+
+/// A cue whose subject is found: what the steps that read its content share.
+pub(super) struct Said<'s> {
+    /// The sentence's tokens.
+    pub(super) tokens: &'s [Token],
+    /// The cue.
+    pub(super) cue: &'s Cue,
+    /// The cue as written.
+    pub(super) cue_text: &'s str,
+    /// The sentence.
+    pub(super) sentence: Range<usize>,
+    /// The token where the subject starts.
+    pub(super) first: usize,
+    /// Who says it.
+    pub(super) source: SourceDraft,
+    /// The tokens after the cue.
+    pub(super) after: &'s [Token],
+}
