@@ -196,7 +196,24 @@ impl Context<'_> {
                 .pronoun("he", at, history)
                 .filter(|s| s.actor.is_some());
         }
-        self.last_actor(at, kinds, history)
+        // "the office": the latest body whose name has the noun ("Office of the …"),
+        // else the latest of a fitting kind.
+        let named = |a: usize| {
+            let actor = &self.actors.actors[a];
+            std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .any(|n| n.to_lowercase().split(' ').any(|w| w == head))
+        };
+        let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+        let by_name = self.actors.mentions[..upto]
+            .iter()
+            .rev()
+            .take(ANTECEDENT_WINDOW)
+            .filter(|m| !self.in_quote(m.start) && !history.in_content(m.start))
+            .map(|m| m.actor)
+            .find(|&a| kinds.contains(&self.actors.actors[a].kind) && named(a));
+        by_name
+            .or_else(|| self.last_actor(at, kinds, history))
             .map(|a| self.actor_source(a))
     }
 }

@@ -34,10 +34,15 @@ impl Context<'_> {
                     .actors
                     .mentions
                     .partition_point(|m| m.end <= span.start);
-                self.actors.mentions[i..]
+                // The last name that is not a place after the head ("… bureau in Chad").
+                let named: Vec<_> = self.actors.mentions[i..]
                     .iter()
                     .take_while(|m| m.start < span.end)
-                    .last()
+                    .collect();
+                named
+                    .iter()
+                    .rfind(|m| !self.placed(m.start))
+                    .or(named.last())
                     .map(|m| m.actor)
             }))
         })?

@@ -58,7 +58,14 @@ impl Context<'_> {
             t.ends_with(head) || t.contains(&format!("{head} "))
         });
         if head_named {
-            return p.mentions.last().map(|m| self.actor_source(m.actor));
+            // The last name that is not a place after the head ("The Office of the …
+            // bureau in Chad").
+            return p
+                .mentions
+                .iter()
+                .rfind(|m| !self.placed(m.start))
+                .or(p.mentions.last())
+                .map(|m| self.actor_source(m.actor));
         }
         self.described_source(&p, head, history)
     }
@@ -287,6 +294,13 @@ impl Context<'_> {
             actor: None,
             description: None,
         })
+    }
+
+    /// Whether the name at `at` follows a preposition of place ("… bureau in Chad").
+    pub(super) fn placed(&self, at: usize) -> bool {
+        let before = self.text[..at].trim_end();
+        let word = before.rsplit(' ').next().unwrap_or("");
+        matches!(word, "in" | "at" | "near" | "inside" | "outside")
     }
 
     /// Whether a single capitalised word is the surname of a person named in the article.
