@@ -1,6 +1,6 @@
 //! The hearer after a verb of telling ("told reporters", "told Reuters news agency").
 //! Example: "Ngata told reporters on Friday that the talks had failed."
-//! Fixtures: tests/fixtures/extract/clause-edges.txt.
+//! Fixtures: tests/fixtures/extract/clause-edges.txt, tests/fixtures/extract/told-hearer-no-that.txt.
 
 use crate::extract::lexicon::lower;
 use crate::extract::segment::Token;

@@ -1,6 +1,6 @@
 //! Inverted cues: the speaker after the verb ("“Q,” said X", "C, added X", "Said X: …").
 //! Example: "“We are ready,” said Ines Barros."
-//! Fixtures: tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt.
+//! Fixtures: tests/fixtures/extract/inverted-no-quote.txt, tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt.
 
 use std::ops::Range;
 
