@@ -1,12 +1,13 @@
 //! "According to X, C": the according-to construction, before or after its content.
 //! Example: "The dam will open in May, according to the regional water board."
+//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
 
-use super::{ClaimDraft, Context, Cue, History};
+use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
 impl Context<'_> {
     /// "According to X, C" / "C, according to X" / "According to X, quoting Y, C".
@@ -17,62 +18,11 @@ impl Context<'_> {
         sentence: Range<usize>,
         history: &History,
     ) -> Option<Vec<ClaimDraft>> {
-        let text = self.text;
-        let cue_text = &text[cue.span.clone()];
         let leading = tokens[..cue.first].iter().all(|t| !t.is_word());
         if !leading {
-            // "…, according to Craig Bryan, head of the center": the name before the comma.
-            let np_end = tokens[cue.last + 1..]
-                .iter()
-                .find(|t| matches!(t.text(text), "," | ";" | "(" | "."))
-                .map_or(sentence.end, |t| t.start);
-            let source = self
-                .source(cue.span.end..np_end, history)
-                .or_else(|| self.named_phrase(cue.span.end..np_end))?;
-            // "…, which, according to AFP, the UN has criticised": a parenthetical; the
-            // clause after it is the content.
-            let np_comma = tokens[cue.last + 1..]
-                .iter()
-                .position(|t| t.start == np_end && t.text(text) == ",")
-                .map(|p| p + cue.last + 1);
-            let opened_by_comma = cue.first > 0 && tokens[cue.first - 1].text(text) == ",";
-            // "…, according to X, a former aide now teaching …": an apposition on X, not
-            // a clause.
-            let role = |k: usize| {
-                tokens.get(k).is_some_and(|t| {
-                    let w = lower(t.text(text));
-                    matches!(&*w, "head" | "former")
-                        || self.lex.roles.contains(&*w)
-                        || self.lex.titles.contains_key(&*w)
-                })
-            };
-            let apposition = |c: usize| {
-                tokens.get(c + 1).is_some_and(|t| {
-                    let w = lower(t.text(text));
-                    matches!(&*w, "a" | "an" | "who" | "whose") || w == "the" && role(c + 2)
-                }) || role(c + 1)
-            };
-            // A full clause before the cue is the content; the parenthetical reading
-            // needs a bare relative or conjunction there ("…, which, according to …").
-            let before: Vec<&Token> = tokens[..cue.first].iter().filter(|t| t.is_word()).collect();
-            let bare = before.len() <= 3
-                || before.last().is_some_and(|t| {
-                    matches!(
-                        &*lower(t.text(text)),
-                        "which" | "that" | "who" | "and" | "but" | "because" | "while" | "as"
-                    )
-                });
-            if let Some(c) = np_comma.filter(|&c| opened_by_comma && bare && !apposition(c))
-                && tokens[c + 1..].iter().filter(|t| t.is_word()).count() >= 4
-            {
-                return self
-                    .draft(tokens[c].end..sentence.end, &source, cue_text)
-                    .map(|c| vec![c]);
-            }
-            return self
-                .draft(sentence.start..cue.span.start, &source, cue_text)
-                .map(|c| vec![c]);
+            return self.according_after(tokens, cue, sentence, history);
         }
+        let text = self.text;
         let comma = tokens[cue.last + 1..]
             .iter()
             .position(|t| t.text(text) == ",")?
@@ -83,37 +33,127 @@ impl Context<'_> {
             .source(np.clone(), history)
             .or_else(|| self.named_phrase(np))?;
         let mut content_start = tokens.get(comma + 1)?.start;
-        let mut cue_text = cue_text.to_string();
-        let rest = self.cues(&tokens[comma + 1..]);
-        if let Some(relay) = rest
-            .first()
-            .filter(|c| c.first == 0 && c.class == CueClass::According)
-        {
-            let (f, l) = (comma + 1 + relay.first, comma + 1 + relay.last);
-            if let Some(c2) = tokens[l + 1..]
-                .iter()
-                .position(|t| t.text(text) == ",")
-                .map(|p| p + l + 1)
-                && let Some(s) = self.source(Self::bytes(tokens, l + 1, c2), history)
-            {
-                source = s;
-                cue_text = text[tokens[f].start..tokens[l].end].to_string();
-                content_start = tokens.get(c2 + 1)?.start;
-            }
+        let mut cue_text = text[cue.span.clone()].to_string();
+        if let Some((relayed, relay_cue, c2)) = self.according_relay(tokens, comma, history) {
+            source = relayed;
+            cue_text = text[relay_cue].to_string();
+            content_start = tokens.get(c2 + 1)?.start;
         }
-        // "According to X, Y believes C": the inner speaker is the source.
         let inner = content_start..sentence.end;
-        let inner_tokens = tokenize(text, inner.clone());
-        for c in self.cues(&inner_tokens) {
-            if matches!(c.class, CueClass::According | CueClass::Passive) {
-                continue;
-            }
-            let claims = self.subject_before(&inner_tokens, &c, inner.clone(), history);
-            if !claims.is_empty() {
-                return Some(claims);
-            }
-            break;
+        if let Some(claims) = self.according_inner_speaker(inner.clone(), history) {
+            return Some(claims);
         }
         self.draft(inner, &source, &cue_text).map(|c| vec![c])
+    }
+
+    /// "The ferry will stop in June, according to the harbour office": the cue after its
+    /// content, whose source is the name before the next comma ("…, according to Ada
+    /// Lind, head of the board"); or a parenthetical in a clause ("…, which, according to
+    /// the guild, the council ignored").
+    fn according_after(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<Vec<ClaimDraft>> {
+        let text = self.text;
+        let cue_text = &text[cue.span.clone()];
+        let np_end = tokens[cue.last + 1..]
+            .iter()
+            .find(|t| matches!(t.text(text), "," | ";" | "(" | "."))
+            .map_or(sentence.end, |t| t.start);
+        let source = self
+            .source(cue.span.end..np_end, history)
+            .or_else(|| self.named_phrase(cue.span.end..np_end))?;
+        if let Some(c) = self.according_parenthetical(tokens, cue, np_end) {
+            return self
+                .draft(tokens[c].end..sentence.end, &source, cue_text)
+                .map(|c| vec![c]);
+        }
+        self.draft(sentence.start..cue.span.start, &source, cue_text)
+            .map(|c| vec![c])
+    }
+
+    /// The comma closing a parenthetical "according to X" whose content is the clause
+    /// after it: "The levy, which, according to the guild, the council ignored for a
+    /// decade, …". A full clause before the cue is the content instead, and so is the
+    /// clause before an apposition on X ("…, according to Lind, a former pilot …").
+    fn according_parenthetical(&self, tokens: &[Token], cue: &Cue, np_end: usize) -> Option<usize> {
+        let text = self.text;
+        let np_comma = tokens[cue.last + 1..]
+            .iter()
+            .position(|t| t.start == np_end && t.text(text) == ",")
+            .map(|p| p + cue.last + 1);
+        let opened_by_comma = cue.first > 0 && tokens[cue.first - 1].text(text) == ",";
+        // The parenthetical reading needs a bare relative or conjunction before the cue.
+        let before: Vec<&Token> = tokens[..cue.first].iter().filter(|t| t.is_word()).collect();
+        let bare = before.len() <= 3
+            || before.last().is_some_and(|t| {
+                matches!(
+                    &*lower(t.text(text)),
+                    "which" | "that" | "who" | "and" | "but" | "because" | "while" | "as"
+                )
+            });
+        np_comma
+            .filter(|&c| opened_by_comma && bare && !self.according_apposition(tokens, c))
+            .filter(|&c| tokens[c + 1..].iter().filter(|t| t.is_word()).count() >= 4)
+    }
+
+    /// Whether an apposition on X follows the comma at `c`: "according to Ada Lind, a
+    /// former pilot now teaching …", "…, the harbour master", "…, head of the board".
+    fn according_apposition(&self, tokens: &[Token], c: usize) -> bool {
+        let text = self.text;
+        let role = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                let w = lower(t.text(text));
+                matches!(&*w, "head" | "former")
+                    || self.lex.roles.contains(&*w)
+                    || self.lex.titles.contains_key(&*w)
+            })
+        };
+        tokens.get(c + 1).is_some_and(|t| {
+            let w = lower(t.text(text));
+            matches!(&*w, "a" | "an" | "who" | "whose") || w == "the" && role(c + 2)
+        }) || role(c + 1)
+    }
+
+    /// A second according-to cue right after the comma of a leading one relays the
+    /// speaker: "According to the Tide Gazette, citing port officials, the quay will
+    /// close." Returns the relayed source, the second cue's bytes and its closing comma.
+    fn according_relay(
+        &self,
+        tokens: &[Token],
+        comma: usize,
+        history: &History,
+    ) -> Option<(SourceDraft, Range<usize>, usize)> {
+        let text = self.text;
+        let rest = self.cues(&tokens[comma + 1..]);
+        let relay = rest
+            .first()
+            .filter(|c| c.first == 0 && c.class == CueClass::According)?;
+        let (f, l) = (comma + 1 + relay.first, comma + 1 + relay.last);
+        let c2 = tokens[l + 1..]
+            .iter()
+            .position(|t| t.text(text) == ",")
+            .map(|p| p + l + 1)?;
+        let source = self.source(Self::bytes(tokens, l + 1, c2), history)?;
+        Some((source, tokens[f].start..tokens[l].end, c2))
+    }
+
+    /// "According to the survey, Mayor Obi believes the fares are too high": the speaker
+    /// of the first cue inside the content is its source.
+    fn according_inner_speaker(
+        &self,
+        inner: Range<usize>,
+        history: &History,
+    ) -> Option<Vec<ClaimDraft>> {
+        let inner_tokens = tokenize(self.text, inner.clone());
+        let c = self
+            .cues(&inner_tokens)
+            .into_iter()
+            .find(|c| !matches!(c.class, CueClass::According | CueClass::Passive))?;
+        let claims = self.subject_before(&inner_tokens, &c, inner, history);
+        (!claims.is_empty()).then_some(claims)
     }
 }

@@ -1,10 +1,11 @@
 //! Content extents from the dependency tree: where an indirect content after its cue ends.
 //! Example: "Ortiz said the road was closed, and police warned of ice" ends at "closed".
+//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
-use crate::extract::tree;
+use crate::extract::tree::{self, Extent};
 use crate::model::ClaimKind;
 use crate::syntax::Upos;
 
@@ -13,6 +14,22 @@ use super::{ClaimDraft, Context, Cue, History};
 
 /// Words that open a relative clause.
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "when"];
+
+/// Whether a word opens a relative clause ("which" in ", which came as a surprise").
+fn is_relative(word: &str) -> bool {
+    RELATIVES.contains(&&*lower(word))
+}
+
+/// The indirect content a cue governs, as found among the sentence's claims: "the road
+/// was closed, and police warned of ice" after "Ortiz said".
+struct Governed {
+    /// Its index in the sentence's claims.
+    ci: usize,
+    /// Its byte span.
+    span: Range<usize>,
+    /// Its first token.
+    from: usize,
+}
 
 impl Context<'_> {
     /// Content extents from the dependency tree: an indirect content after its cue ends
@@ -31,81 +48,152 @@ impl Context<'_> {
         if matches!(cue.class, CueClass::Passive | CueClass::According) {
             return;
         }
-        let (tokens, words) = (parsed.tokens, &parsed.words);
-        let cue_text = &self.text[cue.span.clone()];
-        let Some(ci) = claims.iter().position(|c| {
-            c.kind == ClaimKind::Indirect
-                && c.cue.as_deref() == Some(cue_text)
-                && c.span.start >= cue.span.end
-        }) else {
+        let Some(governed) = self.governed(parsed, cue, claims) else {
             return;
         };
-        let span = claims[ci].span.clone();
-        let Some(from) = tokens.iter().position(|t| t.start >= span.start) else {
-            return;
-        };
-        // Only a break followed by a cue word inside the content, or a relative clause
-        // just after it, can move the content's end: otherwise the tree is not asked.
-        let upto = tokens.partition_point(|t| t.start < span.end);
-        let brk = |w: &str| matches!(w, "," | ";" | "—" | "–" | "and" | "but" | "or");
-        let cut_possible = (from..upto).any(|i| brk(words[i]))
-            && (from..upto).any(|i| self.lex.cue(&lower(words[i])).is_some());
-        let relative_after = words.get(upto) == Some(&",")
-            && words
-                .get(upto + 1)
-                .is_some_and(|w| RELATIVES.contains(&&*lower(w)));
-        if !cut_possible && !relative_after {
+        if !self.tree_may_move_end(parsed, &governed) {
             return;
         }
-        let tree = parsed.tree();
+        let is_cue = |i: usize| self.tree_cue(parsed, i);
+        let is_break = |i: usize| Self::tree_break(parsed, i);
         let verb = parsed.verb(cue);
-        let is_cue = |i: usize| {
-            tree.upos[i] == Upos::Verb
-                && self
-                    .lex
-                    .cue(&lower(words[i]))
-                    .is_some_and(|c| c != CueClass::Passive)
-        };
-        let is_break =
-            |i: usize| matches!(words[i], "," | ";" | "—" | "–") || tree.upos[i] == Upos::Cconj;
-        let Some(extent) = tree::content_end(tree, verb, from, is_cue, is_break) else {
+        let Some(extent) = tree::content_end(parsed.tree(), verb, governed.from, is_cue, is_break)
+        else {
             return;
         };
-        let later = claims.iter().any(|c| c.span.start >= span.end);
-        let relative = |i: usize| RELATIVES.contains(&&*lower(words[i]));
-        // A clause of another speaker after a break ends the content; the rest is read
-        // again as a sentence of its own.
-        if let Some(cut) = extent
-            .cut
-            .filter(|&c| c > from && tokens[c].start < span.end)
-            .filter(|&c| !(c - 1..(c + 3).min(words.len())).any(relative))
-        {
-            let Some(last) = (from..cut).rev().find(|&i| !is_break(i)) else {
-                return;
-            };
-            let Some((kind, new)) = self.content(span.start..tokens[last].end) else {
-                return;
-            };
-            claims[ci].span = new;
-            claims[ci].kind = kind;
-            // Claims found in what follows the cut are found again, with their speaker.
-            let cut_at = tokens[cut].start;
-            claims.retain(|c| c.span.start < cut_at);
-            let Some(first) = (cut..tokens.len()).find(|&i| tokens[i].is_word() && !is_break(i))
-            else {
-                return;
-            };
-            let rest = tokens[first].start..sentence.end;
-            let more = self.attribute(rest.clone(), para, history);
-            if !more.is_empty() {
-                claims.extend(more);
-            } else if tokens[first..].iter().filter(|t| t.is_word()).count() >= 4 {
-                claims.push(self.own_voice(rest, sentence.end));
+        if let Some(cut) = Self::speaker_cut(parsed, &governed, &extent) {
+            if self.shorten_at_cut(parsed, &governed, cut, claims) {
+                self.reread_after_cut(parsed, cut, claims, sentence, para, history);
             }
             return;
         }
-        // A relative clause the heuristics cut off: ", which came as …", ", who …, resign".
-        let end = tokens[extent.end - 1].end.min(sentence.end);
+        self.extend_over_relative(parsed, &governed, &extent, claims, sentence.end);
+    }
+
+    /// The indirect content after `cue` among `claims`: "the road was closed, and police
+    /// warned of ice" in "Ortiz said the road was closed, and police warned of ice".
+    fn governed(&self, parsed: &Parsed, cue: &Cue, claims: &[ClaimDraft]) -> Option<Governed> {
+        let cue_text = &self.text[cue.span.clone()];
+        let ci = claims.iter().position(|c| {
+            c.kind == ClaimKind::Indirect
+                && c.cue.as_deref() == Some(cue_text)
+                && c.span.start >= cue.span.end
+        })?;
+        let span = claims[ci].span.clone();
+        let from = parsed.tokens.iter().position(|t| t.start >= span.start)?;
+        Some(Governed { ci, span, from })
+    }
+
+    /// Whether the tree can move the content's end, so is worth asking: a break followed
+    /// by a cue word inside the content ("…, and police warned …"), or a relative clause
+    /// just after it ("…, which came as a surprise").
+    fn tree_may_move_end(&self, parsed: &Parsed, governed: &Governed) -> bool {
+        let (tokens, words) = (parsed.tokens, &parsed.words);
+        let from = governed.from;
+        let upto = tokens.partition_point(|t| t.start < governed.span.end);
+        let brk = |w: &str| matches!(w, "," | ";" | "—" | "–" | "and" | "but" | "or");
+        let cut_possible = (from..upto).any(|i| brk(words[i]))
+            && (from..upto).any(|i| self.lex.cue(&lower(words[i])).is_some());
+        let relative_after =
+            words.get(upto) == Some(&",") && words.get(upto + 1).is_some_and(|w| is_relative(w));
+        cut_possible || relative_after
+    }
+
+    /// Whether token `i` is a verb of saying on the tree, passive cues aside: "warned" in
+    /// "…, and police warned of ice".
+    fn tree_cue(&self, parsed: &Parsed, i: usize) -> bool {
+        parsed.tree().upos[i] == Upos::Verb
+            && self
+                .lex
+                .cue(&lower(parsed.words[i]))
+                .is_some_and(|c| c != CueClass::Passive)
+    }
+
+    /// Whether token `i` is a comma, semicolon, dash or coordinating conjunction: ", and"
+    /// in "…, and police warned of ice".
+    fn tree_break(parsed: &Parsed, i: usize) -> bool {
+        matches!(parsed.words[i], "," | ";" | "—" | "–") || parsed.tree().upos[i] == Upos::Cconj
+    }
+
+    /// The first token of another speaker's clause after a break inside the content:
+    /// "police" in "Ortiz said the road was closed, and police warned of ice". A relative
+    /// clause there ("…, who warned …") is no other speaker.
+    fn speaker_cut(parsed: &Parsed, governed: &Governed, extent: &Extent) -> Option<usize> {
+        let (tokens, words) = (parsed.tokens, &parsed.words);
+        extent
+            .cut
+            .filter(|&c| c > governed.from && tokens[c].start < governed.span.end)
+            .filter(|&c| !(c - 1..(c + 3).min(words.len())).any(|i| is_relative(words[i])))
+    }
+
+    /// Ends the content before the break at `cut` ("the road was closed") and drops the
+    /// claims found after it; false when nothing is left before the cut.
+    fn shorten_at_cut(
+        &self,
+        parsed: &Parsed,
+        governed: &Governed,
+        cut: usize,
+        claims: &mut Vec<ClaimDraft>,
+    ) -> bool {
+        let tokens = parsed.tokens;
+        let Some(last) = (governed.from..cut)
+            .rev()
+            .find(|&i| !Self::tree_break(parsed, i))
+        else {
+            return false;
+        };
+        let Some((kind, new)) = self.content(governed.span.start..tokens[last].end) else {
+            return false;
+        };
+        claims[governed.ci].span = new;
+        claims[governed.ci].kind = kind;
+        // Claims found in what follows the cut are found again, with their speaker.
+        let cut_at = tokens[cut].start;
+        claims.retain(|c| c.span.start < cut_at);
+        true
+    }
+
+    /// Reads what follows the cut as a sentence of its own: "police warned of ice" is the
+    /// police's claim; with no cue there, four words or more are the article's own voice.
+    fn reread_after_cut(
+        &self,
+        parsed: &Parsed,
+        cut: usize,
+        claims: &mut Vec<ClaimDraft>,
+        sentence: Range<usize>,
+        para: usize,
+        history: &mut History,
+    ) {
+        let tokens = parsed.tokens;
+        let Some(first) =
+            (cut..tokens.len()).find(|&i| tokens[i].is_word() && !Self::tree_break(parsed, i))
+        else {
+            return;
+        };
+        let rest = tokens[first].start..sentence.end;
+        let more = self.attribute(rest.clone(), para, history);
+        if !more.is_empty() {
+            claims.extend(more);
+        } else if tokens[first..].iter().filter(|t| t.is_word()).count() >= 4 {
+            claims.push(self.own_voice(rest, sentence.end));
+        }
+    }
+
+    /// A relative clause the heuristics cut off is the content's: "Ortiz said the road
+    /// was closed, which came as a surprise to drivers", when no claim follows and the
+    /// clause holds no cue and no quotation mark.
+    fn extend_over_relative(
+        &self,
+        parsed: &Parsed,
+        governed: &Governed,
+        extent: &Extent,
+        claims: &mut [ClaimDraft],
+        sentence_end: usize,
+    ) {
+        let (tokens, words) = (parsed.tokens, &parsed.words);
+        let span = &governed.span;
+        let later = claims.iter().any(|c| c.span.start >= span.end);
+        let end = tokens[extent.end - 1].end.min(sentence_end);
         let Some(next) = tokens.iter().position(|t| t.start >= span.end) else {
             return;
         };
@@ -113,13 +201,13 @@ impl Context<'_> {
             && !later
             && words[next] == ","
             && next + 1 < extent.end
-            && relative(next + 1)
-            && !(next..extent.end).any(is_cue)
+            && is_relative(words[next + 1])
+            && !(next..extent.end).any(|i| self.tree_cue(parsed, i))
             && !self.text[span.end..end].contains(['"', '“', '”'])
             && let Some((kind, new)) = self.content(span.start..end)
         {
-            claims[ci].span = new;
-            claims[ci].kind = kind;
+            claims[governed.ci].span = new;
+            claims[governed.ci].kind = kind;
         }
     }
 }

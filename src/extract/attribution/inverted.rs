@@ -1,5 +1,6 @@
 //! Inverted cues: the speaker after the verb ("“Q,” said X", "C, added X", "Said X: …").
 //! Example: "“We are ready,” said Ines Barros."
+//! Fixtures: tests/fixtures/extract/inverted-no-quote.txt, tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt.
 
 use std::ops::Range;
 
@@ -23,33 +24,15 @@ impl Context<'_> {
         let prev = cue.first.checked_sub(1).map(|k| tokens[k].text(text));
         let after_quote =
             cue.first > 0 && self.quote_ending_at(tokens[cue.first - 1].end).is_some();
-        // ", adding that …", ", even suggesting …": a participle of the sentence subject.
-        let adverb_before = cue.first > 1
-            && tokens[cue.first - 2].text(text) == ","
-            && prev.is_some_and(|w| {
-                let w = w.to_lowercase();
-                matches!(
-                    w.as_str(),
-                    "even" | "also" | "again" | "later" | "then" | "often" | "still"
-                ) || is_ly_adverb(&w)
-            });
-        if (prev == Some(",") || adverb_before) && cue_text.ends_with("ing") {
+        if self.participle_of_subject(tokens, cue, prev) {
             return self.participle(tokens, cue, sentence, history);
         }
         // Inversion is for plain verbs of saying: "said X", "added KCNA".
         if cue.first != cue.last || cue_text.ends_with("ing") {
             return None;
         }
-        // "Said Ellis: “…”": the cue opens the sentence, the speaker follows.
         if cue.first == 0 && cue.class == CueClass::Speech {
-            let colon = (cue.last + 1..tokens.len().min(cue.last + 10))
-                .find(|&k| matches!(tokens[k].text(text), ":" | ","))?;
-            let source = self.source(Self::bytes(tokens, cue.last + 1, colon), history)?;
-            return self.draft(
-                tokens.get(colon + 1)?.start..sentence.end,
-                &source,
-                cue_text,
-            );
+            return self.opening_said(tokens, cue, sentence, history);
         }
         if !(prev == Some(",") || after_quote)
             || !matches!(cue.class, CueClass::Speech | CueClass::Finding)
@@ -57,7 +40,56 @@ impl Context<'_> {
         {
             return None;
         }
-        // The dot of "Rep." or "W." does not end the name.
+        let tail_end = self.inverted_name_end(tokens, cue);
+        let rest = self.past_parenthetical(tokens, tail_end);
+        let words_after_np = tokens[rest..].iter().filter(|t| t.is_word()).count();
+        if tail_end == cue.last + 1 || words_after_np > 0 && tokens[rest].text(text) != "," {
+            return None;
+        }
+        let source = self.source(Self::bytes(tokens, cue.last + 1, tail_end), history)?;
+        self.draft(sentence.start..cue.span.start, &source, cue_text)
+    }
+
+    /// Whether the cue is a participle of the sentence's subject after a comma, maybe
+    /// past an adverb: ", adding that …", ", even suggesting …" (`prev` is the word
+    /// before the cue).
+    fn participle_of_subject(&self, tokens: &[Token], cue: &Cue, prev: Option<&str>) -> bool {
+        let adverb_before = cue.first > 1
+            && tokens[cue.first - 2].text(self.text) == ","
+            && prev.is_some_and(|w| {
+                let w = w.to_lowercase();
+                matches!(
+                    w.as_str(),
+                    "even" | "also" | "again" | "later" | "then" | "often" | "still"
+                ) || is_ly_adverb(&w)
+            });
+        (prev == Some(",") || adverb_before) && self.text[cue.span.clone()].ends_with("ing")
+    }
+
+    /// "Said Ellis: “…”": the cue opens the sentence, the speaker follows it up to a colon
+    /// or comma, and the content runs from there to the end of the sentence.
+    fn opening_said(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<ClaimDraft> {
+        let text = self.text;
+        let colon = (cue.last + 1..tokens.len().min(cue.last + 10))
+            .find(|&k| matches!(tokens[k].text(text), ":" | ","))?;
+        let source = self.source(Self::bytes(tokens, cue.last + 1, colon), history)?;
+        self.draft(
+            tokens.get(colon + 1)?.start..sentence.end,
+            &source,
+            &text[cue.span.clone()],
+        )
+    }
+
+    /// Where the speaker's name after an inverted cue ends: at the next punctuation, where
+    /// the dot of "Rep." or "W." does not count ("said Capt. L. Moreau.").
+    fn inverted_name_end(&self, tokens: &[Token], cue: &Cue) -> usize {
+        let text = self.text;
         let abbreviation_dot = |k: usize| {
             tokens[k].text(text) == "."
                 && k > 0
@@ -68,16 +100,21 @@ impl Context<'_> {
                         .titles
                         .contains_key(&tokens[k - 1].text(text).to_lowercase()))
         };
-        let tail_end = (cue.last + 1..tokens.len())
+        (cue.last + 1..tokens.len())
             .find(|&k| {
                 matches!(
                     tokens[k].text(text),
                     "," | "." | ";" | ":" | "!" | "?" | "("
                 ) && !abbreviation_dot(k)
             })
-            .unwrap_or(tokens.len());
-        // "said Rep. X (D-N.Y.), a leading …", "said X (a view echoed by …).": a
-        // parenthetical after the name is neither name nor content.
+            .unwrap_or(tokens.len())
+    }
+
+    /// The token after a parenthetical that follows the name at `tail_end`, which is
+    /// neither name nor content ("said Moreau (Harbour Party), a former pilot", "said
+    /// Moreau (a view shared by the guild)."); `tail_end` itself when there is none.
+    fn past_parenthetical(&self, tokens: &[Token], tail_end: usize) -> usize {
+        let text = self.text;
         let after_paren = (tokens.get(tail_end).is_some_and(|t| t.text(text) == "("))
             .then(|| {
                 (tail_end..tokens.len())
@@ -85,12 +122,6 @@ impl Context<'_> {
                     .map(|k| k + 1)
             })
             .flatten();
-        let rest = after_paren.unwrap_or(tail_end);
-        let words_after_np = tokens[rest..].iter().filter(|t| t.is_word()).count();
-        if tail_end == cue.last + 1 || words_after_np > 0 && tokens[rest].text(text) != "," {
-            return None;
-        }
-        let source = self.source(Self::bytes(tokens, cue.last + 1, tail_end), history)?;
-        self.draft(sentence.start..cue.span.start, &source, cue_text)
+        after_paren.unwrap_or(tail_end)
     }
 }

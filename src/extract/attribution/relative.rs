@@ -1,5 +1,6 @@
 //! Relative-clause cues: the antecedent of "who said" / "which reported" is the source.
 //! Example: "Mayor Tan, who said the park would reopen, left early."
+//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt.
 
 use std::ops::Range;
 
@@ -7,7 +8,7 @@ use crate::extract::lexicon::lower;
 use crate::extract::segment::Token;
 
 use super::wordlists::{AUXILIARIES, DETERMINERS, MODALS, VERBS_IN_CLAUSES, is_tell, starts_upper};
-use super::{ClaimDraft, Context, Cue, History};
+use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
 impl Context<'_> {
     /// "X, who said C, …", "the department which reported C": a relative clause whose
@@ -23,18 +24,7 @@ impl Context<'_> {
         history: &History,
     ) -> Option<ClaimDraft> {
         let text = self.text;
-        let is_relative = |k: usize| {
-            tokens
-                .get(k)
-                .is_some_and(|t| matches!(&*lower(t.text(text)), "who" | "which"))
-        };
-        let pronoun = if is_relative(first) {
-            first
-        } else if first > 0 && is_relative(first - 1) {
-            first - 1
-        } else {
-            return None;
-        };
+        let pronoun = self.relative_pronoun(tokens, first)?;
         if cue.first > pronoun + 5 || tokens[pronoun..cue.first].iter().any(|t| !t.is_word()) {
             return None;
         }
@@ -47,6 +37,49 @@ impl Context<'_> {
             return None;
         }
         let comma = pronoun > 0 && tokens[pronoun - 1].text(text) == ",";
+        let source = self.relative_antecedent(tokens, pronoun, comma, history)?;
+        let after = &tokens[cue.last + 1..];
+        let cue_text = &text[cue.span.clone()];
+        let mut from = cue.span.end;
+        if is_tell(cue_text) {
+            // "Mayor Tan, who told reporters that the park would reopen": after "that".
+            from = after
+                .iter()
+                .take(14)
+                .find(|t| t.text(text) == "that")
+                .map(|t| t.end)?;
+        }
+        let resumes = self.main_clause_resumes(after, from, comma);
+        self.draft(from..resumes.unwrap_or(sentence.end), &source, cue_text)
+    }
+
+    /// The relative pronoun at `first` or just before it: "who" in "Mayor Tan, who said
+    /// …", "which" in "the office which reported …".
+    fn relative_pronoun(&self, tokens: &[Token], first: usize) -> Option<usize> {
+        let is_relative = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| matches!(&*lower(t.text(self.text)), "who" | "which"))
+        };
+        if is_relative(first) {
+            Some(first)
+        } else if first > 0 && is_relative(first - 1) {
+            Some(first - 1)
+        } else {
+            None
+        }
+    }
+
+    /// The antecedent of the relative pronoun at `pronoun` (after a comma when `comma`),
+    /// outside quotations: the actor named last before it ("Mayor Tan, who said …"), else
+    /// a noun phrase ending there.
+    fn relative_antecedent(
+        &self,
+        tokens: &[Token],
+        pronoun: usize,
+        comma: bool,
+        history: &History,
+    ) -> Option<SourceDraft> {
         let np_end = if comma { pronoun - 1 } else { pronoun };
         let np_first = self.clause_start(tokens, np_end, 0);
         let np = Self::bytes(tokens, np_first, np_end);
@@ -58,48 +91,53 @@ impl Context<'_> {
         {
             return None;
         }
-        // The antecedent: the actor named last before the pronoun, else the longest
-        // noun phrase ending there that opens with a capital or a determiner and holds
-        // no verb ("Democrats on Capitol Hill" in "… to placate Democrats on Capitol Hill").
-        let source = match self.actors.mentions_in(np.clone()).last() {
-            Some(m) if m.end == tokens[np_end - 1].end => self.actor_source(m.actor),
-            _ => {
-                let verbal = |t: &Token| {
-                    let w = t.text(text);
-                    !starts_upper(w)
-                        && (w.ends_with("ed")
-                            || AUXILIARIES.contains(&w)
-                            || VERBS_IN_CLAUSES.contains(&w)
-                            || MODALS.contains(&w)
-                            || w == "to")
-                };
-                let lowest = (np_first..np_end)
-                    .rev()
-                    .take_while(|&k| tokens[k].is_word() && !verbal(&tokens[k]))
-                    .last()?;
-                (lowest..np_end.min(lowest + 8)).find_map(|k| {
-                    let w = tokens[k].text(text);
-                    let opens = k == lowest
-                        || starts_upper(w)
-                        || DETERMINERS.contains(&w.to_lowercase().as_str());
-                    opens
-                        .then(|| self.source(Self::bytes(tokens, k, np_end), history))
-                        .flatten()
-                })?
-            }
-        };
-        let after = &tokens[cue.last + 1..];
-        let cue_text = &text[cue.span.clone()];
-        let mut from = cue.span.end;
-        if is_tell(cue_text) {
-            from = after
-                .iter()
-                .take(14)
-                .find(|t| t.text(text) == "that")
-                .map(|t| t.end)?;
+        match self.actors.mentions_in(np.clone()).last() {
+            Some(m) if m.end == tokens[np_end - 1].end => Some(self.actor_source(m.actor)),
+            _ => self.antecedent_phrase(tokens, np_first, np_end, history),
         }
-        // "…, who said C, was …": the main clause resumes after a comma or a dash.
-        let resumes = after.iter().enumerate().find_map(|(k, t)| {
+    }
+
+    /// The longest noun phrase ending at `np_end` that opens with a capital or a
+    /// determiner and holds no verb: "the ferry workers on Pier Nine" in "… to calm the
+    /// ferry workers on Pier Nine, who said …".
+    fn antecedent_phrase(
+        &self,
+        tokens: &[Token],
+        np_first: usize,
+        np_end: usize,
+        history: &History,
+    ) -> Option<SourceDraft> {
+        let text = self.text;
+        let verbal = |t: &Token| {
+            let w = t.text(text);
+            !starts_upper(w)
+                && (w.ends_with("ed")
+                    || AUXILIARIES.contains(&w)
+                    || VERBS_IN_CLAUSES.contains(&w)
+                    || MODALS.contains(&w)
+                    || w == "to")
+        };
+        let lowest = (np_first..np_end)
+            .rev()
+            .take_while(|&k| tokens[k].is_word() && !verbal(&tokens[k]))
+            .last()?;
+        (lowest..np_end.min(lowest + 8)).find_map(|k| {
+            let w = tokens[k].text(text);
+            let opens =
+                k == lowest || starts_upper(w) || DETERMINERS.contains(&w.to_lowercase().as_str());
+            opens
+                .then(|| self.source(Self::bytes(tokens, k, np_end), history))
+                .flatten()
+        })
+    }
+
+    /// Where the main clause resumes after the relative clause, in `after` (the tokens
+    /// after the cue), at or past `from`: at a dash, or at a comma followed by a verb when
+    /// the clause opened with a comma ("Mayor Tan, who said the park would reopen, left
+    /// early").
+    fn main_clause_resumes(&self, after: &[Token], from: usize, comma: bool) -> Option<usize> {
+        let text = self.text;
+        after.iter().enumerate().find_map(|(k, t)| {
             if t.start < from || self.in_quote(t.start) {
                 return None;
             }
@@ -115,7 +153,6 @@ impl Context<'_> {
                 }
                 _ => None,
             }
-        });
-        self.draft(from..resumes.unwrap_or(sentence.end), &source, cue_text)
+        })
     }
 }
