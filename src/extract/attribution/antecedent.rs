@@ -4,6 +4,10 @@
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
 
+use crate::extract::segment::tokenize;
+use crate::syntax::{Deprel, Model};
+
+use super::wordlists::PRONOUNS;
 use super::{Context, History, SourceDraft};
 
 /// Definite descriptions that refer back to an actor of a kind: "the group", "the ministry".
@@ -128,6 +132,9 @@ impl Context<'_> {
             ),
             _ => return None,
         };
+        if let Some(s) = self.subject_before_pronoun(word, at, history) {
+            return Some(s);
+        }
         let spoken = history.last_entry(source_kinds);
         let named = self.last_actor_at(at, actor_kinds, history);
         let para = self.paragraph_of(at);
@@ -156,6 +163,56 @@ impl Context<'_> {
                 description: None,
             })
         })
+    }
+
+    /// "Protesters marched on Friday as they demanded …": a pronoun inside a sentence
+    /// refers to the subject of the sentence's main clause before it, when the two agree
+    /// in number (a plural noun or a body for "they", a person's name for "he"/"she").
+    fn subject_before_pronoun(
+        &self,
+        word: &str,
+        at: usize,
+        history: &History,
+    ) -> Option<SourceDraft> {
+        let sentence = self
+            .sentences
+            .iter()
+            .find(|s| s.start <= at && at < s.end)?;
+        let tokens = tokenize(self.text, sentence.clone());
+        let p = tokens.iter().position(|t| t.start == at)?;
+        if !tokens[..p].iter().any(|t| t.is_word()) {
+            return None;
+        }
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
+        let tree = Model::embedded().analyse(&words);
+        let root = tree.root()?;
+        let subject = tree
+            .children(root)
+            .find(|&k| matches!(tree.deprel[k], Deprel::Nsubj | Deprel::NsubjPass))
+            .filter(|&k| k < p && !tree.dominates(k, p) && !self.in_quote(tokens[k].start))?;
+        let span = tree.subtree(subject);
+        let bytes = tokens[span.start].start..tokens[span.end - 1].end;
+        // The name the subject's head is part of ("Kerr Putney, the police chief, …"),
+        // not a possessor ("Oz's show").
+        let mention = self.actors.mention_at(tokens[subject].start);
+        let agrees = match word {
+            "they" => {
+                matches!(tree.xpos[subject], "NNS" | "NNPS")
+                    || mention
+                        .is_some_and(|m| self.actors.actors[m.actor].kind != ActorKind::Person)
+            }
+            "he" | "she" => {
+                mention.is_some_and(|m| self.actors.actors[m.actor].kind == ActorKind::Person)
+            }
+            _ => false,
+        };
+        if !agrees || PRONOUNS.contains(&words[subject].to_lowercase().as_str()) {
+            return None;
+        }
+        match mention {
+            Some(m) => Some(self.actor_source(m.actor)),
+            None => self.source(bytes, history),
+        }
     }
 
     /// Index of the paragraph holding byte `at`.

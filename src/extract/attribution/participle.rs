@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::extract::entities::LocalMention;
 use crate::extract::lexicon::lower;
 use crate::extract::segment::Token;
 use crate::extract::tree;
@@ -52,6 +53,7 @@ impl Context<'_> {
             tree::clause_subject(&tree, cue.first)
                 .filter(|&k| k < cue.first)
                 .and_then(|k| self.actors.mention_at(tokens[k].start))
+                .map(|m| self.name_phrase_end(m))
         } else {
             None
         };
@@ -72,5 +74,23 @@ impl Context<'_> {
             }
         };
         self.draft(cue.span.end..sentence.end, &source, &text[cue.span.clone()])
+    }
+
+    /// The last name of the noun phrase a name opens: "Maria Santos" for "U.N." in
+    /// "U.N. Secretary-General Maria Santos", where only capitalised title words lie
+    /// between the names (a mistagged name can split the phrase in the tree).
+    fn name_phrase_end<'m>(&'m self, m: &'m LocalMention) -> &'m LocalMention {
+        let mut last = m;
+        for next in self.actors.mentions.iter().filter(|n| n.start >= m.end) {
+            let between = &self.text[last.end..next.start];
+            let titles = between
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+            if !titles || between.contains('\n') || between.len() > 40 {
+                break;
+            }
+            last = next;
+        }
+        last
     }
 }
