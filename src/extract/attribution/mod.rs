@@ -168,11 +168,45 @@ impl Context<'_> {
             }
             return vec![c];
         }
-        let mut cues = self.cues(&tokens);
-        // "“Why now?” Graham asked.": a quotation that ends its own sentence, then its cue
-        // as a short sentence of its own; the two are read as one.
-        let mut tokens = tokens;
-        let mut sentence = sentence;
+        let (tokens, sentence, mut cues) = self.with_cue_after_quote(tokens, sentence);
+        self.order_cues(&tokens, &mut cues);
+        let parsed = Parsed::new(self.text, &tokens);
+        for cue in &cues {
+            let claims = self.claims_of_cue(&parsed, &tokens, cue, sentence.clone(), para, history);
+            if claims.is_empty() {
+                continue;
+            }
+            // A passive report names nobody a later pronoun could refer to.
+            if cue.class != CueClass::Passive {
+                for c in &claims {
+                    if let Some(s) = &c.source {
+                        history.push(para, c.span.clone(), s.clone());
+                    }
+                }
+            }
+            return claims;
+        }
+        let mut claims = self.possessed_claim(&tokens, sentence.clone(), history);
+        if claims.is_empty() && !cues.is_empty() {
+            claims.extend(
+                cues.iter()
+                    .find_map(|cue| self.subject_on_tree(&parsed, cue, sentence.clone())),
+            );
+        }
+        if let Some(s) = claims.iter().find_map(|c| c.source.as_ref()) {
+            history.push(para, claims[claims.len() - 1].span.clone(), s.clone());
+        }
+        claims
+    }
+
+    /// The sentence's cues; when it has none, "“Why now?” Graham asked.": a quotation that
+    /// ends its own sentence, then its cue as a short sentence of its own, read as one.
+    fn with_cue_after_quote(
+        &self,
+        tokens: Vec<Token>,
+        sentence: Range<usize>,
+    ) -> (Vec<Token>, Range<usize>, Vec<Cue>) {
+        let cues = self.cues(&tokens);
         if cues.is_empty()
             && let Some(end) = self.cue_after_quote(sentence.clone())
         {
@@ -180,14 +214,16 @@ impl Context<'_> {
             let ext_tokens = tokenize(self.text, extended.clone());
             let ext_cues = self.cues(&ext_tokens);
             if !ext_cues.is_empty() {
-                tokens = ext_tokens;
-                cues = ext_cues;
-                sentence = extended;
+                return (ext_tokens, extended, ext_cues);
             }
         }
-        // "…, according to X." governs the whole sentence: try it first; then a verb of
-        // saying that closes the sentence ("A decided B, a source said."), which reports
-        // everything before it.
+        (tokens, sentence, cues)
+    }
+
+    /// "…, according to X." governs the whole sentence: tried first; then a verb of
+    /// saying that closes the sentence ("A decided B, a source said."), which reports
+    /// everything before it; then the rest in order.
+    fn order_cues(&self, tokens: &[Token], cues: &mut [Cue]) {
         let first_speech = cues
             .iter()
             .filter(|o| o.class == CueClass::Speech)
@@ -210,39 +246,25 @@ impl Context<'_> {
                     .any(|t| t.text(self.text) == ",")
         };
         cues.sort_by_key(|c| (c.class != CueClass::According, !closing(c)));
-        let parsed = Parsed::new(self.text, &tokens);
-        for cue in &cues {
-            let mut claims = self.try_cue(&tokens, cue, sentence.clone(), history);
-            self.join_continuation(&mut claims, sentence.clone());
-            if !claims.is_empty() {
-                if self.no_speaker(&parsed, cue, &claims) {
-                    continue;
-                }
-                self.tree_extents(&parsed, cue, &mut claims, sentence.clone(), para, history);
-            }
-            // A passive report names nobody a later pronoun could refer to.
-            if !claims.is_empty() && cue.class == CueClass::Passive {
-                return claims;
-            }
-            if !claims.is_empty() {
-                for c in &claims {
-                    if let Some(s) = &c.source {
-                        history.push(para, c.span.clone(), s.clone());
-                    }
-                }
-                return claims;
-            }
+    }
+
+    /// The claims one cue makes, continued and bounded on the tree; none when the tree
+    /// says the cue has no speaker.
+    fn claims_of_cue(
+        &self,
+        parsed: &Parsed,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        para: usize,
+        history: &mut History,
+    ) -> Vec<ClaimDraft> {
+        let mut claims = self.try_cue(tokens, cue, sentence.clone(), history);
+        self.join_continuation(&mut claims, sentence.clone());
+        if claims.is_empty() || self.no_speaker(parsed, cue, &claims) {
+            return Vec::new();
         }
-        let mut claims = self.possessed_claim(&tokens, sentence.clone(), history);
-        if claims.is_empty() && !cues.is_empty() {
-            claims.extend(
-                cues.iter()
-                    .find_map(|cue| self.subject_on_tree(&parsed, cue, sentence.clone())),
-            );
-        }
-        if let Some(s) = claims.iter().find_map(|c| c.source.as_ref()) {
-            history.push(para, claims[claims.len() - 1].span.clone(), s.clone());
-        }
+        self.tree_extents(parsed, cue, &mut claims, sentence, para, history);
         claims
     }
 
