@@ -4,6 +4,8 @@
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
 
+use std::ops::Range;
+
 use crate::extract::segment::tokenize;
 use crate::syntax::{Deprel, Model};
 
@@ -215,6 +217,45 @@ impl Context<'_> {
         }
     }
 
+    /// Cataphora: "according to a doctors’ group. … The Central Doctors’ Committee
+    /// said": an indefinite description of a body ("a militant group") refers to the
+    /// first body of a fitting kind named after it, in its sentence or the next, when
+    /// that body shares a word with the description or is named there for the first
+    /// time.
+    pub(super) fn named_after(&self, phrase: &Range<usize>, head: &str) -> Option<usize> {
+        let (_, kinds) = ANAPHORA.iter().find(|(w, _)| *w == head)?;
+        if kinds.contains(&ActorKind::Person) {
+            return None;
+        }
+        let s = self.sentences.partition_point(|s| s.end <= phrase.start);
+        let until = self.sentences.get(s + 1).or(self.sentences.get(s))?.end;
+        let words: Vec<String> = self.text[phrase.clone()]
+            .split_whitespace()
+            .map(|w| fold_word(w))
+            .filter(|w| w.len() > 3 && w != head)
+            .collect();
+        let first_at = |a: usize| {
+            self.actors
+                .mentions
+                .iter()
+                .find(|m| m.actor == a)
+                .map(|m| m.start)
+        };
+        self.actors
+            .mentions
+            .iter()
+            .filter(|m| m.start >= phrase.end && m.start < until && !self.in_quote(m.start))
+            .map(|m| m.actor)
+            .find(|&a| {
+                let actor = &self.actors.actors[a];
+                let shares = actor
+                    .name
+                    .split_whitespace()
+                    .any(|w| words.contains(&fold_word(w)));
+                kinds.contains(&actor.kind) && (shares || first_at(a) >= Some(phrase.end))
+            })
+    }
+
     /// Index of the paragraph holding byte `at`.
     pub(super) fn paragraph_of(&self, at: usize) -> usize {
         // The breaks before `at` end the paragraphs that end two bytes before it or earlier.
@@ -273,4 +314,14 @@ impl Context<'_> {
             .or_else(|| self.last_actor(at, kinds, history))
             .map(|a| self.actor_source(a))
     }
+}
+
+/// A word lower-cased, without a possessive ending or punctuation around it.
+fn fold_word(w: &str) -> String {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+    let w = w
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\'']);
+    w.to_lowercase()
 }

@@ -189,6 +189,11 @@ impl Context<'_> {
         if role && (determiner != Some("the") || p.mentions.is_empty()) {
             return Some(p.unnamed(SourceKind::Anonymous));
         }
+        if matches!(determiner, Some("a" | "an"))
+            && let Some(a) = self.named_after(&p.r, head)
+        {
+            return Some(self.actor_source(a));
+        }
         if let Some(m) = p.mentions.iter().rev().find(|m| m.start < p.head_byte) {
             return Some(self.actor_source(m.actor));
         }

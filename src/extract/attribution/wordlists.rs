@@ -56,7 +56,8 @@ pub(super) const HEAD_ENDS: &[&str] = &[
     "in", "for", "of", "from", "at", "with", "on", "who", "whose", "which", "that", "to",
     "published", "released", "issued", "seen", "obtained", "written", "signed", "sent",
     "prepared", "commissioned", "conducted", "by", "under", "based", "along", "across",
-    "around", "near", "among",
+    "around", "near", "among", "allied", "linked", "affiliated", "loyal", "aligned", "tied",
+    "associated", "connected", "led",
 ];
 
 /// Words that make a would-be subject a clause ("It is also encouraging citizens").
