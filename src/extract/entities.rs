@@ -145,6 +145,16 @@ const DIRECTIONS: &[&str] = &[
     "southeastern", "southwestern", "sub-saharan", "greater", "upper", "lower", "middle",
 ];
 
+/// What a token does to the name sequence before it.
+enum NameStep {
+    /// Inside the name but not a name word: a connector, the dot of "Dr.".
+    Pass,
+    /// A name word: the name reaches it.
+    Word,
+    /// The name ends before it.
+    Stop,
+}
+
 fn word_at(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
@@ -439,6 +449,8 @@ impl Finder<'_> {
             .max()
     }
 
+    /// The capitalised name sequences of a sentence, each read as a name or split at
+    /// "and" into names.
     fn name_sequences(&mut self, sentence: Range<usize>, tokens: &[Token]) {
         let text = self.text;
         let mut i = 0;
@@ -447,78 +459,111 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            // Extend over name words, inner connectors and the dot of "Mr.".
             // "the 203 Thunder Corps", "the 3rd Brigade": a unit's number is in its name.
             i = self.unit_number_before(tokens, i);
-            let mut j = i + 1;
-            let mut last = i;
-            while j < tokens.len() {
-                let t = tokens[j];
-                let prev = tokens[j - 1];
-                let adjacent = t.start <= prev.end + 1;
-                let initial = prev.text(text).chars().count() == 1 && starts_upper(prev.text(text));
-                if t.text(text) == "."
-                    && t.start == prev.end
-                    && (initial || self.is_title(prev.text(text)))
-                {
-                    j += 1;
-                    continue;
-                }
-                // "Doctors’ Committee": the apostrophe of a plural possessive as a token.
-                if matches!(t.text(text), "’" | "'")
-                    && t.start == prev.end
-                    && prev.text(text).ends_with('s')
-                    && self.plural_possessive_inside(tokens, j + 1)
-                {
-                    j += 1;
-                    continue;
-                }
-                if !adjacent
-                    || !t.is_word()
-                    || has_possessive(prev.text(text)) && !self.plural_possessive_inside(tokens, j)
-                {
-                    break;
-                }
-                let w = t.text(text);
-                if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&&*lower(w)) {
-                    last = j;
-                    j += 1;
-                } else if CONNECTORS.contains(&w)
-                    || w == "in"
-                        && matches!(prev.text(text), "Mission" | "Force")
-                        && tokens.get(j + 1).is_some_and(|n| is_name_word(n, text))
-                {
-                    // "UN Assistance Mission in Somalia": a mission's place is in its name.
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            // "Secretary of State John Kerry and the Secretary of State": "and" joins two
-            // names unless an organisation head holds them together ("Union of … and …").
-            let has_head = (i..=last).any(|k| {
-                self.lex
-                    .org_heads
-                    .contains_key(strip_possessive(tokens[k].text(text)))
-            });
-            if has_head {
-                self.longest_name_wins(&tokens[i..=last]);
-            }
-            let mut from = i;
-            if !has_head {
-                for k in i..=last {
-                    if tokens[k].text(text) == "and" {
-                        if k > from {
-                            self.name_candidate(tokens, from, k - 1, sentence.start, None);
-                        }
-                        from = k + 1;
-                    }
-                }
-            }
-            if from <= last {
-                self.name_candidate(tokens, from, last, sentence.start, None);
-            }
+            let last = self.name_end(tokens, i);
+            self.names_of_sequence(tokens, i, last, sentence.start);
             i = last + 1;
+        }
+    }
+
+    /// "Dr. Lena Ortiz of the Harbor Trust said": the last name word of the sequence
+    /// opening at `i`, extended over name words, inner connectors and the dot of "Dr.".
+    fn name_end(&self, tokens: &[Token], i: usize) -> usize {
+        let mut j = i + 1;
+        let mut last = i;
+        while j < tokens.len() {
+            match self.name_step(tokens, j) {
+                NameStep::Pass => {}
+                NameStep::Word => last = j,
+                NameStep::Stop => break,
+            }
+            j += 1;
+        }
+        last
+    }
+
+    /// What token `j` does to the name sequence before it: "Gen. Ruiz" passes the dot
+    /// of a title, "Bank of Ostrava" passes the connector, "Ostrava on Monday" stops.
+    fn name_step(&self, tokens: &[Token], j: usize) -> NameStep {
+        let text = self.text;
+        let t = tokens[j];
+        let prev = tokens[j - 1];
+        let adjacent = t.start <= prev.end + 1;
+        if self.dot_or_apostrophe_inside(tokens, j) {
+            return NameStep::Pass;
+        }
+        if !adjacent
+            || !t.is_word()
+            || has_possessive(prev.text(text)) && !self.plural_possessive_inside(tokens, j)
+        {
+            return NameStep::Stop;
+        }
+        let w = t.text(text);
+        if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&&*lower(w)) {
+            NameStep::Word
+        } else if CONNECTORS.contains(&w)
+            || w == "in"
+                && matches!(prev.text(text), "Mission" | "Force")
+                && tokens.get(j + 1).is_some_and(|n| is_name_word(n, text))
+        {
+            // "UN Assistance Mission in Somalia": a mission's place is in its name.
+            NameStep::Pass
+        } else {
+            NameStep::Stop
+        }
+    }
+
+    /// "J. Okafor", "Sen. Ruiz", "Farmers’ Union": token `j` is the dot of an initial or
+    /// a title, or the apostrophe of a plural possessive that stays inside the name.
+    fn dot_or_apostrophe_inside(&self, tokens: &[Token], j: usize) -> bool {
+        let text = self.text;
+        let t = tokens[j];
+        let prev = tokens[j - 1];
+        let initial = prev.text(text).chars().count() == 1 && starts_upper(prev.text(text));
+        if t.text(text) == "." && t.start == prev.end && (initial || self.is_title(prev.text(text)))
+        {
+            return true;
+        }
+        // "Doctors’ Committee": the apostrophe of a plural possessive as a token.
+        matches!(t.text(text), "’" | "'")
+            && t.start == prev.end
+            && prev.text(text).ends_with('s')
+            && self.plural_possessive_inside(tokens, j + 1)
+    }
+
+    /// The names in the sequence `i..=last`: "Mayor Ana Ruiz and Judge Tom Bell" holds
+    /// two, joined by "and", unless an organisation head holds them together ("Union of
+    /// Bakers and Millers"), when the longest name wins.
+    fn names_of_sequence(
+        &mut self,
+        tokens: &[Token],
+        i: usize,
+        last: usize,
+        sentence_start: usize,
+    ) {
+        let text = self.text;
+        let has_head = (i..=last).any(|k| {
+            self.lex
+                .org_heads
+                .contains_key(strip_possessive(tokens[k].text(text)))
+        });
+        if has_head {
+            self.longest_name_wins(&tokens[i..=last]);
+        }
+        let mut from = i;
+        if !has_head {
+            for k in i..=last {
+                if tokens[k].text(text) == "and" {
+                    if k > from {
+                        self.name_candidate(tokens, from, k - 1, sentence_start, None);
+                    }
+                    from = k + 1;
+                }
+            }
+        }
+        if from <= last {
+            self.name_candidate(tokens, from, last, sentence_start, None);
         }
     }
 
