@@ -145,6 +145,16 @@ const DIRECTIONS: &[&str] = &[
     "southeastern", "southwestern", "sub-saharan", "greater", "upper", "lower", "middle",
 ];
 
+/// What a token does to the name sequence before it.
+enum NameStep {
+    /// Inside the name but not a name word: a connector, the dot of "Dr.".
+    Pass,
+    /// A name word: the name reaches it.
+    Word,
+    /// The name ends before it.
+    Stop,
+}
+
 fn word_at(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
@@ -271,6 +281,35 @@ pub fn find_actors(
     found.out
 }
 
+/// A capitalised name sequence being read as an actor: tokens `first..=last` of a
+/// sentence's `tokens`, and what surrounds them.
+struct Candidate<'t> {
+    tokens: &'t [Token],
+    first: usize,
+    last: usize,
+    /// Byte offset of the sentence's start.
+    sentence_start: usize,
+    /// Where a role that a lexicon name opens begins, when the sequence follows it.
+    role_from: Option<usize>,
+    /// Its words, possessives stripped.
+    words: Vec<&'t str>,
+    /// Byte span of the name.
+    start: usize,
+    end: usize,
+    /// Its first word in lower case.
+    lower_first: String,
+    /// The last token that is an organisation head word ("Council").
+    head: Option<usize>,
+    /// The word before the name, in lower case.
+    prev: Option<String>,
+    /// The text after the name, leading space trimmed.
+    after: &'t str,
+    /// The first word of `after`, in lower case.
+    next_word: String,
+    /// The last role or title token ("Minister"), unless part of an organisation's name.
+    role_at: Option<usize>,
+}
+
 struct Finder<'a> {
     text: &'a str,
     lex: &'a Lexicon,
@@ -285,7 +324,7 @@ struct Finder<'a> {
     desks: HashMap<String, usize>,
 }
 
-impl Finder<'_> {
+impl<'a> Finder<'a> {
     fn actor(&mut self, kind: ActorKind, name: &str) -> usize {
         let key = (kind, fold_name(name));
         if let Some(&i) = self.index.get(&key) {
@@ -439,6 +478,8 @@ impl Finder<'_> {
             .max()
     }
 
+    /// The capitalised name sequences of a sentence, each read as a name or split at
+    /// "and" into names.
     fn name_sequences(&mut self, sentence: Range<usize>, tokens: &[Token]) {
         let text = self.text;
         let mut i = 0;
@@ -447,78 +488,111 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            // Extend over name words, inner connectors and the dot of "Mr.".
             // "the 203 Thunder Corps", "the 3rd Brigade": a unit's number is in its name.
             i = self.unit_number_before(tokens, i);
-            let mut j = i + 1;
-            let mut last = i;
-            while j < tokens.len() {
-                let t = tokens[j];
-                let prev = tokens[j - 1];
-                let adjacent = t.start <= prev.end + 1;
-                let initial = prev.text(text).chars().count() == 1 && starts_upper(prev.text(text));
-                if t.text(text) == "."
-                    && t.start == prev.end
-                    && (initial || self.is_title(prev.text(text)))
-                {
-                    j += 1;
-                    continue;
-                }
-                // "Doctors’ Committee": the apostrophe of a plural possessive as a token.
-                if matches!(t.text(text), "’" | "'")
-                    && t.start == prev.end
-                    && prev.text(text).ends_with('s')
-                    && self.plural_possessive_inside(tokens, j + 1)
-                {
-                    j += 1;
-                    continue;
-                }
-                if !adjacent
-                    || !t.is_word()
-                    || has_possessive(prev.text(text)) && !self.plural_possessive_inside(tokens, j)
-                {
-                    break;
-                }
-                let w = t.text(text);
-                if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&&*lower(w)) {
-                    last = j;
-                    j += 1;
-                } else if CONNECTORS.contains(&w)
-                    || w == "in"
-                        && matches!(prev.text(text), "Mission" | "Force")
-                        && tokens.get(j + 1).is_some_and(|n| is_name_word(n, text))
-                {
-                    // "UN Assistance Mission in Somalia": a mission's place is in its name.
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            // "Secretary of State John Kerry and the Secretary of State": "and" joins two
-            // names unless an organisation head holds them together ("Union of … and …").
-            let has_head = (i..=last).any(|k| {
-                self.lex
-                    .org_heads
-                    .contains_key(strip_possessive(tokens[k].text(text)))
-            });
-            if has_head {
-                self.longest_name_wins(&tokens[i..=last]);
-            }
-            let mut from = i;
-            if !has_head {
-                for k in i..=last {
-                    if tokens[k].text(text) == "and" {
-                        if k > from {
-                            self.name_candidate(tokens, from, k - 1, sentence.start, None);
-                        }
-                        from = k + 1;
-                    }
-                }
-            }
-            if from <= last {
-                self.name_candidate(tokens, from, last, sentence.start, None);
-            }
+            let last = self.name_end(tokens, i);
+            self.names_of_sequence(tokens, i, last, sentence.start);
             i = last + 1;
+        }
+    }
+
+    /// "Dr. Lena Ortiz of the Harbor Trust said": the last name word of the sequence
+    /// opening at `i`, extended over name words, inner connectors and the dot of "Dr.".
+    fn name_end(&self, tokens: &[Token], i: usize) -> usize {
+        let mut j = i + 1;
+        let mut last = i;
+        while j < tokens.len() {
+            match self.name_step(tokens, j) {
+                NameStep::Pass => {}
+                NameStep::Word => last = j,
+                NameStep::Stop => break,
+            }
+            j += 1;
+        }
+        last
+    }
+
+    /// What token `j` does to the name sequence before it: "Gen. Ruiz" passes the dot
+    /// of a title, "Bank of Ostrava" passes the connector, "Ostrava on Monday" stops.
+    fn name_step(&self, tokens: &[Token], j: usize) -> NameStep {
+        let text = self.text;
+        let t = tokens[j];
+        let prev = tokens[j - 1];
+        let adjacent = t.start <= prev.end + 1;
+        if self.dot_or_apostrophe_inside(tokens, j) {
+            return NameStep::Pass;
+        }
+        if !adjacent
+            || !t.is_word()
+            || has_possessive(prev.text(text)) && !self.plural_possessive_inside(tokens, j)
+        {
+            return NameStep::Stop;
+        }
+        let w = t.text(text);
+        if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&&*lower(w)) {
+            NameStep::Word
+        } else if CONNECTORS.contains(&w)
+            || w == "in"
+                && matches!(prev.text(text), "Mission" | "Force")
+                && tokens.get(j + 1).is_some_and(|n| is_name_word(n, text))
+        {
+            // "UN Assistance Mission in Somalia": a mission's place is in its name.
+            NameStep::Pass
+        } else {
+            NameStep::Stop
+        }
+    }
+
+    /// "J. Okafor", "Sen. Ruiz", "Farmers’ Union": token `j` is the dot of an initial or
+    /// a title, or the apostrophe of a plural possessive that stays inside the name.
+    fn dot_or_apostrophe_inside(&self, tokens: &[Token], j: usize) -> bool {
+        let text = self.text;
+        let t = tokens[j];
+        let prev = tokens[j - 1];
+        let initial = prev.text(text).chars().count() == 1 && starts_upper(prev.text(text));
+        if t.text(text) == "." && t.start == prev.end && (initial || self.is_title(prev.text(text)))
+        {
+            return true;
+        }
+        // "Doctors’ Committee": the apostrophe of a plural possessive as a token.
+        matches!(t.text(text), "’" | "'")
+            && t.start == prev.end
+            && prev.text(text).ends_with('s')
+            && self.plural_possessive_inside(tokens, j + 1)
+    }
+
+    /// The names in the sequence `i..=last`: "Mayor Ana Ruiz and Judge Tom Bell" holds
+    /// two, joined by "and", unless an organisation head holds them together ("Union of
+    /// Bakers and Millers"), when the longest name wins.
+    fn names_of_sequence(
+        &mut self,
+        tokens: &[Token],
+        i: usize,
+        last: usize,
+        sentence_start: usize,
+    ) {
+        let text = self.text;
+        let has_head = (i..=last).any(|k| {
+            self.lex
+                .org_heads
+                .contains_key(strip_possessive(tokens[k].text(text)))
+        });
+        if has_head {
+            self.longest_name_wins(&tokens[i..=last]);
+        }
+        let mut from = i;
+        if !has_head {
+            for k in i..=last {
+                if tokens[k].text(text) == "and" {
+                    if k > from {
+                        self.name_candidate(tokens, from, k - 1, sentence_start, None);
+                    }
+                    from = k + 1;
+                }
+            }
+        }
+        if from <= last {
+            self.name_candidate(tokens, from, last, sentence_start, None);
         }
     }
 
@@ -713,11 +787,59 @@ impl Finder<'_> {
         sentence_start: usize,
         role_from: Option<usize>,
     ) {
-        let text = self.text;
+        let first = self.skip_leading_words(tokens, first, last);
+        if first > last {
+            return;
+        }
+        let start = tokens[first].start;
+        let end = tokens[last].start + strip_possessive(tokens[last].text(self.text)).len();
+        if self.overlaps(start, end) {
+            // Part of a lexicon match; the match wins, and a title after it may introduce
+            // a person.
+            if role_from.is_none() {
+                self.titled_after_match(tokens, first, last, sentence_start);
+            }
+            return;
+        }
+        let c = self.candidate(tokens, first, last, sentence_start, role_from);
+        if self.only_role(&c) {
+            return;
+        }
+        if let Some(r) = c.role_at
+            && self.person_after_role(&c, r)
+        {
+            return;
+        }
+        if c.words.len() == 1 {
+            self.single_word_name(&c);
+            return;
+        }
+        if c.head.is_none() && (c.words[0] == "Operation" || DIRECTIONS.contains(&&*c.lower_first))
+        {
+            // "Operation Barkhane", "West Africa": not actors.
+            return;
+        }
+        if self.named_by_itself(&c) || self.desk_of_outlet(&c) {
+            return;
+        }
+        if let Some(h) = c.head {
+            self.organisation(&c, h);
+            return;
+        }
+        if self.typed_name(&c) || self.not_a_person(&c) {
+            return;
+        }
+        let description = role_from.map(|r| self.text[r..c.start].trim_end().to_string());
+        self.person(c.start, c.end, description);
+    }
+
+    /// "Yesterday Mayor Ana Ruiz", "Said Omar Bello: …": the index of the sequence's
+    /// first token after the function words, months, connectors and (opening the
+    /// sentence) verb of saying at its front; past `last` when nothing is left.
+    fn skip_leading_words(&self, tokens: &[Token], first: usize, last: usize) -> usize {
         let mut first = first;
-        // Drop function words and months at the front.
         while first <= last {
-            let w = lower(strip_possessive(tokens[first].text(text)));
+            let w = lower(strip_possessive(tokens[first].text(self.text)));
             // "Said Karim Haddad: …" — a sentence-initial verb of saying is no name.
             let cue_word = first == 0 && self.lex.cue(&w).is_some();
             if FUNCTION_WORDS.contains(&&*w)
@@ -730,9 +852,23 @@ impl Finder<'_> {
                 break;
             }
         }
-        if first > last {
-            return;
-        }
+        first
+    }
+
+    /// The name sequence `first..=last` with what its reading needs: its words, span,
+    /// organisation head, role word and surroundings.
+    fn candidate<'t>(
+        &self,
+        tokens: &'t [Token],
+        first: usize,
+        last: usize,
+        sentence_start: usize,
+        role_from: Option<usize>,
+    ) -> Candidate<'t>
+    where
+        'a: 't,
+    {
+        let text = self.text;
         let word = |k: usize| strip_possessive(tokens[k].text(text));
         let words: Vec<&str> = (first..=last)
             .filter(|&k| tokens[k].is_word())
@@ -740,27 +876,19 @@ impl Finder<'_> {
             .collect();
         let start = tokens[first].start;
         let end = tokens[last].start + word(last).len();
-        if self.overlaps(start, end) {
-            // Part of a lexicon match; the match wins, and a title after it may introduce
-            // a person.
-            if role_from.is_none() {
-                self.titled_after_match(tokens, first, last, sentence_start);
-            }
-            return;
-        }
-        let lower_first = lower(words[0]);
+        let lower_first = lower(words[0]).into_owned();
         let head = (first..=last)
             .rev()
             .find(|&k| self.lex.org_heads.contains_key(word(k)));
         let prev = self.previous_word(start).map(|w| lower(w).into_owned());
-        let after = self.text[end..].trim_start();
+        let after = text[end..].trim_start();
         let next_word = lower(
             after
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or(""),
-        );
-
+        )
+        .into_owned();
         // A title or role inside the sequence: the name is what follows it
         // ("Prime Minister Boris Johnson", "CEO of the Refugee Council Enver Solomon").
         // "Office of the Special Envoy for Syria": a role after an organisation head and
@@ -771,137 +899,189 @@ impl Finder<'_> {
             .filter(|&r| {
                 !head.is_some_and(|h| h < r && (h + 1..r).any(|k| tokens[k].text(text) == "of"))
             });
-        // "Prime Minister", "Secretary of State" alone name nobody.
-        let whole = words.join(" ").to_lowercase();
-        if self.lex.titles.contains_key(&whole)
-            || words
+        Candidate {
+            tokens,
+            first,
+            last,
+            sentence_start,
+            role_from,
+            words,
+            start,
+            end,
+            lower_first,
+            head,
+            prev,
+            after,
+            next_word,
+            role_at,
+        }
+    }
+
+    /// "Chief Justice", "Minister of Fisheries": a title or roles alone name nobody.
+    fn only_role(&self, c: &Candidate) -> bool {
+        let whole = c.words.join(" ").to_lowercase();
+        self.lex.titles.contains_key(&whole)
+            || c.words
                 .iter()
                 .all(|w| self.is_role_word(w) || CONNECTORS.contains(w))
+    }
+
+    /// "Minister of Fisheries Ana Ruiz", "Sen. Tom Bell of Ohio": the person named after
+    /// the role word at `r`, with the role as description. True when the sequence is
+    /// read (a person, or all role); false when the rest of it needs reading.
+    fn person_after_role(&mut self, c: &Candidate, r: usize) -> bool {
+        let (text, tokens, last) = (self.text, c.tokens, c.last);
+        let name_first = (r + 1..=last)
+            .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)));
+        let org_after_role = c.head.is_some_and(|h| h > r);
+        let Some(mut nf) = name_first.filter(|_| !org_after_role || c.head < Some(r)) else {
+            return false;
+        };
+        // "Minister of Education Stefania Giannini": the complement of the role
+        // ends where the last two name words begin.
+        let complement = (r + 1..nf).any(|k| matches!(tokens[k].text(text), "of" | "for" | "on"));
+        let name_tokens: Vec<usize> = (nf..=last).filter(|&k| tokens[k].is_word()).collect();
+        if complement && name_tokens.len() < 2 {
+            // "Secretary of State", "Governor of Lagos": all role.
+            return true;
+        }
+        if complement && name_tokens.len() >= 3 {
+            nf = name_tokens[name_tokens.len() - 2];
+        }
+        // "Rep. Elijah Cummings of Maryland": the name ends before "of".
+        let name_last = (nf..=last)
+            .find(|&k| matches!(tokens[k].text(text), "of" | "for" | "and" | "on" | "the"))
+            .map_or(last, |k| k - 1);
+        let end = tokens[name_last].start + strip_possessive(tokens[name_last].text(text)).len();
+        let name_words = (nf..=name_last).filter(|&k| tokens[k].is_word()).count();
+        if !((1..=4).contains(&name_words) && is_name_word(&tokens[nf], text)) {
+            return false;
+        }
+        let description = text[c.role_from.unwrap_or(c.start)..tokens[nf].start]
+            .trim_end()
+            .trim_end_matches('.')
+            .to_string();
+        self.person(tokens[nf].start, end, Some(description));
+        true
+    }
+
+    /// A one-word name: "the weekly magazine Lumen", "columnist Ortiz" (its noun types
+    /// it), or an acronym inside the sentence ("the FTC said").
+    fn single_word_name(&mut self, c: &Candidate) {
+        let (start, end, word) = (c.start, c.end, c.words[0]);
+        // "the secularist magazine MicroMega", "columnist Ellis": a name its noun types.
+        if let Some(kind) = self.typed_by_noun(start)
+            && start != c.sentence_start
         {
-            return;
-        }
-        if let Some(r) = role_at {
-            let name_first = (r + 1..=last)
-                .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)));
-            let org_after_role = head.is_some_and(|h| h > r);
-            if let Some(mut nf) = name_first.filter(|_| !org_after_role || head < Some(r)) {
-                // "Minister of Education Stefania Giannini": the complement of the role
-                // ends where the last two name words begin.
-                let complement =
-                    (r + 1..nf).any(|k| matches!(tokens[k].text(text), "of" | "for" | "on"));
-                let name_tokens: Vec<usize> =
-                    (nf..=last).filter(|&k| tokens[k].is_word()).collect();
-                if complement && name_tokens.len() < 2 {
-                    // "Secretary of State", "Governor of Lagos": all role.
-                    return;
-                }
-                if complement && name_tokens.len() >= 3 {
-                    nf = name_tokens[name_tokens.len() - 2];
-                }
-                // "Rep. Elijah Cummings of Maryland": the name ends before "of".
-                let name_last = (nf..=last)
-                    .find(|&k| matches!(tokens[k].text(text), "of" | "for" | "and" | "on" | "the"))
-                    .map_or(last, |k| k - 1);
-                let end = tokens[name_last].start + word(name_last).len();
-                let name_words = (nf..=name_last).filter(|&k| tokens[k].is_word()).count();
-                if (1..=4).contains(&name_words) && is_name_word(&tokens[nf], text) {
-                    let description = text[role_from.unwrap_or(start)..tokens[nf].start]
-                        .trim_end()
-                        .trim_end_matches('.')
-                        .to_string();
-                    self.person(tokens[nf].start, end, Some(description));
-                    return;
-                }
-            }
-        }
-        if words.len() == 1 {
-            // "the secularist magazine MicroMega", "columnist Ellis": a name its noun types.
-            if let Some(kind) = self.typed_by_noun(start)
-                && start != sentence_start
-            {
-                let a = self.actor(kind, words[0]);
-                self.mention(a, start, end);
-                return;
-            }
-            if is_acronym(words[0]) && start != sentence_start && !after.starts_with(')') {
-                let a = self.actor(
-                    head.map_or(ActorKind::Organization, |h| self.lex.org_heads[word(h)]),
-                    words[0],
-                );
-                self.mention(a, start, end);
-            }
-            return;
-        }
-        if head.is_none() && (words[0] == "Operation" || DIRECTIONS.contains(&&*lower_first)) {
-            // "Operation Barkhane", "West Africa": not actors.
-            return;
-        }
-        // "the militant group known as the Sahel Army": the group's noun decides.
-        if let Some(kind) = self.self_named(start).flatten() {
-            let a = self.actor(kind, &text[start..end]);
+            let a = self.actor(kind, word);
             self.mention(a, start, end);
             return;
         }
-        if let Some(h) = head
-            && let Some(outlet) = self.outlet_of_desk(word(h), &text[start..end], start)
-        {
-            self.mention(outlet, start, end);
-            return;
+        if is_acronym(word) && start != c.sentence_start && !c.after.starts_with(')') {
+            let kind = c.head.map_or(ActorKind::Organization, |h| {
+                self.lex.org_heads[strip_possessive(c.tokens[h].text(self.text))]
+            });
+            let a = self.actor(kind, word);
+            self.mention(a, start, end);
         }
-        if let Some(h) = head {
-            // "CEO of the Refugee Council Enver Solomon": a role, an organisation, a person.
-            let role_end = role_at.filter(|&r| r < h);
-            let start = match role_end {
-                Some(r) => (r + 1..=h)
-                    .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)))
-                    .map_or(start, |k| tokens[k].start),
-                None => start,
-            };
-            let rest: Vec<usize> = (h + 1..=last).filter(|&k| tokens[k].is_word()).collect();
-            let org_end = if rest.len() >= 2 && rest.iter().all(|&k| is_name_word(&tokens[k], text))
-            {
-                tokens[h].end
-            } else {
-                end
-            };
-            let kind = self.assembly_kind(&words, word(h));
-            let a = self.actor(kind, &text[start..org_end]);
-            self.mention(a, start, org_end);
-            if org_end != end {
-                let description = text[tokens[first].start..org_end].to_string();
-                let description = role_end.map(|_| description);
-                self.person(tokens[rest[0]].start, end, description);
-            }
-            return;
+    }
+
+    /// "the rebel group known as the River Front": a group naming itself, whose noun
+    /// gives the kind. True when it made the name an actor.
+    fn named_by_itself(&mut self, c: &Candidate) -> bool {
+        // "the militant group known as the Sahel Army": the group's noun decides.
+        let Some(kind) = self.self_named(c.start).flatten() else {
+            return false;
+        };
+        let a = self.actor(kind, &self.text[c.start..c.end]);
+        self.mention(a, c.start, c.end);
+        true
+    }
+
+    /// "Radio Lumen's Farsi Service": a desk of an outlet, mentioned as the outlet. True
+    /// when it was one.
+    fn desk_of_outlet(&mut self, c: &Candidate) -> bool {
+        let Some(h) = c.head else {
+            return false;
+        };
+        let head = strip_possessive(c.tokens[h].text(self.text));
+        let Some(outlet) = self.outlet_of_desk(head, &self.text[c.start..c.end], c.start) else {
+            return false;
+        };
+        self.mention(outlet, c.start, c.end);
+        true
+    }
+
+    /// A name with an organisation head word at `h`: "the Harbor Trust", and in
+    /// "Director of the Harbor Trust Ana Ruiz" also the person after it, with the role
+    /// and organisation as description.
+    fn organisation(&mut self, c: &Candidate, h: usize) {
+        let (text, tokens) = (self.text, c.tokens);
+        // "CEO of the Refugee Council Enver Solomon": a role, an organisation, a person.
+        let role_end = c.role_at.filter(|&r| r < h);
+        let start = match role_end {
+            Some(r) => (r + 1..=h)
+                .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)))
+                .map_or(c.start, |k| tokens[k].start),
+            None => c.start,
+        };
+        let rest: Vec<usize> = (h + 1..=c.last).filter(|&k| tokens[k].is_word()).collect();
+        let org_end = if rest.len() >= 2 && rest.iter().all(|&k| is_name_word(&tokens[k], text)) {
+            tokens[h].end
+        } else {
+            c.end
+        };
+        let kind = self.assembly_kind(&c.words, strip_possessive(tokens[h].text(text)));
+        let a = self.actor(kind, &text[start..org_end]);
+        self.mention(a, start, org_end);
+        if org_end != c.end {
+            let description = text[tokens[c.first].start..org_end].to_string();
+            let description = role_end.map(|_| description);
+            self.person(tokens[rest[0]].start, c.end, description);
         }
-        // "the schools Santa Maria and San Pietro", "the militia Ansar Dine",
-        // "a militant group calling itself Soldiers of the Desert".
-        if let Some(kind) = self
+    }
+
+    /// "the schools Santa Maria and San Pietro", "the militia Ansar Dine", "a militant
+    /// group calling itself Soldiers of the Desert": a name its noun types, not as a
+    /// person. True when it made the name an actor.
+    fn typed_name(&mut self, c: &Candidate) -> bool {
+        let start = c.start;
+        let Some(kind) = self
             .typed_by_noun(start)
             .or_else(|| {
                 self.self_named(start)
                     .map(|k| k.unwrap_or(ActorKind::Organization))
             })
-            .filter(|&k| k != ActorKind::Person && start != sentence_start && words.len() <= 4)
-        {
-            let a = self.actor(kind, &text[start..end]);
-            self.mention(a, start, end);
-            return;
-        }
+            .filter(|&k| k != ActorKind::Person && start != c.sentence_start && c.words.len() <= 4)
+        else {
+            return false;
+        };
+        let a = self.actor(kind, &self.text[start..c.end]);
+        self.mention(a, start, c.end);
+        true
+    }
+
+    /// "in Port Selwyn", "the Lumen Valley", "Bank of Ostrava", "the Ostravan", "on
+    /// “Evening Desk”": a place, a structured or national name, a quoted title, a long
+    /// name or one with an acronym is no person.
+    fn not_a_person(&self, c: &Candidate) -> bool {
+        let (text, tokens, words) = (self.text, c.tokens, &c.words);
+        let (start, end) = (c.start, c.end);
         // "spoke to Idris Kamal, the leader of …": a role in apposition makes a person of
         // a name a preposition would make a place.
-        let place = prev
+        let place = c
+            .prev
             .as_deref()
             .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p) && p != "and" && p != "of")
             && self.apposition_after(end).is_none()
-            || PLACE_NOUNS.contains(&&*next_word)
+            || PLACE_NOUNS.contains(&&*c.next_word)
             || self.place_noun_of_before(start)
-            || self.place_noun_after(after)
+            || self.place_noun_after(c.after)
             // "the Red Sea", "Sinai Peninsula": a name ending in a place noun.
             || words
                 .last()
                 .is_some_and(|w| PLACE_NOUNS.contains(&&*lower(w)));
-        let structural = (first..=last)
+        let structural = (c.first..=c.last)
             .any(|k| matches!(tokens[k].text(text), "and" | "of" | "for" | "the" | "on"));
         // "Malian", or a capital of two words used as a place ("in Addis Ababa").
         let national = words
@@ -913,17 +1093,12 @@ impl Finder<'_> {
             && text[end..]
                 .trim_start_matches([',', '.'])
                 .starts_with(['”', '"', '’', '\'']);
-        if place
+        place
             || structural
             || national
             || quoted
             || words.len() > 4
             || words.iter().any(|w| is_acronym(w))
-        {
-            return;
-        }
-        let description = role_from.map(|r| text[r..start].trim_end().to_string());
-        self.person(start, end, description);
     }
 
     /// "NATO Secretary-General Anders Fogh Rasmussen", "Hamas leader Ismail Haniyeh": a

@@ -20,7 +20,7 @@ use crate::model::{
     Source, SourceId, SourceKind,
 };
 use attribution::{ClaimDraft, Context, History, SourceDraft, quoted_stretches};
-use entities::{EntityMatcher, find_actors};
+use entities::{ArticleActors, EntityMatcher, find_actors};
 use lexicon::Lexicon;
 use normalize::{PARAGRAPH_BREAK, normalize, tidy_line};
 use quotes::find_quotes;
@@ -122,150 +122,25 @@ impl Extractor {
             quoted: &quoted,
             sentences: &all_sentences,
         };
-        let mut history = History::default();
-        let mut drafts: Vec<(usize, usize, ClaimDraft)> = Vec::new();
-        let mut covered = 0;
-        for (si, (pi, s)) in units.iter().enumerate() {
-            // Prose only, and not inside a claim already made (a quotation that runs on).
-            if !norm.paragraphs[*pi].prose || s.start < covered {
-                continue;
-            }
-            let mut attributed = ctx.attribute(s.clone(), *pi, &mut history);
-            // "X added:" at the end of a paragraph: the next paragraph is what was said.
-            if attributed.is_empty()
-                && s.end + 1 >= paragraphs[*pi].end
-                && let Some(next) = paragraphs.get(pi + 1)
-                && norm.paragraphs[pi + 1].prose
-            {
-                attributed = ctx.block_intro(s.clone(), next.clone(), *pi, &mut history);
-            }
-            if !attributed.is_empty() {
-                covered = attributed
-                    .iter()
-                    .map(|c| c.span.end)
-                    .max()
-                    .unwrap_or(covered);
-                drafts.extend(attributed.into_iter().map(|c| (*pi, si, c)));
-                continue;
-            }
-            if let Some(c) = self.unattributed(&ctx, s.clone(), *pi, &history) {
-                drafts.push((*pi, si, c));
-            }
-        }
+        let drafts = self.drafts(&ctx, &norm, &units);
 
-        let cp = CodePoints::new(&text);
         let raw_sha = doc.raw_sha256.clone();
-        let article_id = ArticleId::from_raw_sha256(&raw_sha);
-
-        // Actors and mentions.
-        let mut actors: Vec<Actor> = found
-            .actors
-            .iter()
-            .map(|a| Actor {
-                actor_id: ActorId::derive(a.kind, &a.name),
-                name: a.name.clone(),
-                kind: a.kind,
-                aliases: a.aliases.iter().cloned().collect(),
-                description: a.description.clone(),
-                affiliation_id: None,
-            })
-            .collect();
-        for (i, a) in found.actors.iter().enumerate() {
-            if let Some(g) = a.affiliation.filter(|&g| g != i) {
-                actors[i].affiliation_id = Some(actors[g].actor_id.clone());
-            }
-        }
-        let mentions: Vec<Mention> = found
-            .mentions
-            .iter()
-            .map(|m| {
-                let (s, e) = (cp.at(m.start), cp.at(m.end));
-                let actor_id = actors[m.actor].actor_id.clone();
-                Mention {
-                    mention_id: MentionId::derive(&article_id, &actor_id, s, e),
-                    article_id: article_id.clone(),
-                    actor_id,
-                    start: s,
-                    end: e,
-                    text: text[m.start..m.end].to_string(),
-                }
-            })
-            .collect();
-
-        // Sources and claims.
-        let mut sources: BTreeMap<SourceId, Source> = BTreeMap::new();
-        let mut source_record = |s: &SourceDraft, actors: &[Actor]| -> SourceId {
-            let id = SourceId::derive(s.kind, &s.name);
-            sources.entry(id.clone()).or_insert_with(|| Source {
-                source_id: id.clone(),
-                name: s.name.clone(),
-                kind: s.kind,
-                actor_id: s.actor.map(|a| actors[a].actor_id.clone()),
-                description: s.description.clone(),
-            });
-            id
+        let rec = Records {
+            text: &text,
+            cp: CodePoints::new(&text),
+            article_id: ArticleId::from_raw_sha256(&raw_sha),
+            found: &found,
         };
-        let mut claims: Vec<Claim> = Vec::new();
-        let mut seen_spans = BTreeSet::new();
-        for (pi, si, d) in &drafts {
-            if d.span.is_empty() || !seen_spans.insert((d.span.start, d.span.end)) {
-                continue;
-            }
-            let (s, e) = (cp.at(d.span.start), cp.at(d.span.end));
-            let claim_text = &text[d.span.clone()];
-            let source_id = d.source.as_ref().map(|s| source_record(s, &actors));
-            let mut actor_ids: Vec<ActorId> = Vec::new();
-            for m in found.mentions_in(d.span.clone()) {
-                let id = &actors[m.actor].actor_id;
-                if !actor_ids.contains(id) {
-                    actor_ids.push(id.clone());
-                }
-            }
-            claims.push(Claim {
-                claim_id: ClaimId::derive(&article_id, s, e),
-                article_id: article_id.clone(),
-                text: claim_text.to_string(),
-                start: s,
-                end: e,
-                paragraph: *pi as u32,
-                sentence: *si as u32,
-                kind: d.kind,
-                source_id,
-                cue: d.cue.clone(),
-                hedges: self.hedges(claim_text),
-                actor_ids,
-            });
-        }
-
-        // The outlet: a media actor and source.
-        let mut article_source = None;
-        if let Some(outlet) = &doc.outlet {
-            let actor_id = ActorId::derive(ActorKind::Media, outlet);
-            if !actors.iter().any(|a| a.actor_id == actor_id) {
-                actors.push(Actor {
-                    actor_id: actor_id.clone(),
-                    name: outlet.clone(),
-                    kind: ActorKind::Media,
-                    aliases: vec![],
-                    description: None,
-                    affiliation_id: None,
-                });
-            }
-            let id = SourceId::derive(SourceKind::Media, outlet);
-            sources.entry(id.clone()).or_insert_with(|| Source {
-                source_id: id.clone(),
-                name: outlet.clone(),
-                kind: SourceKind::Media,
-                actor_id: Some(actor_id),
-                description: None,
-            });
-            article_source = Some(id);
-        }
+        let mut actors = rec.actors();
+        let mentions = rec.mentions(&actors);
+        let mut sources: BTreeMap<SourceId, Source> = BTreeMap::new();
+        let claims = self.claims(&rec, &drafts, &actors, &mut sources);
+        let article_source = outlet_records(doc, &mut actors, &mut sources);
         actors.sort_by(|a, b| a.actor_id.cmp(&b.actor_id));
         actors.dedup_by(|a, b| a.actor_id == b.actor_id);
 
         let article = Article {
-            article_id,
+            article_id: rec.article_id,
             title: tidy_line(&doc.title),
             word_count: text
                 .split_whitespace()
@@ -289,6 +164,77 @@ impl Extractor {
             mentions,
             notes,
         }
+    }
+
+    /// The claim drafts of an article's prose sentences, each with its paragraph and
+    /// sentence index: attributed claims ("Rates will fall, the minister said."), else
+    /// a lone quotation or an assertion. A sentence inside a claim already made (a
+    /// quotation that runs on) gives none.
+    fn drafts(
+        &self,
+        ctx: &Context,
+        norm: &normalize::Normalized,
+        units: &[(usize, Range<usize>)],
+    ) -> Vec<(usize, usize, ClaimDraft)> {
+        let mut history = History::default();
+        let mut drafts: Vec<(usize, usize, ClaimDraft)> = Vec::new();
+        let mut covered = 0;
+        for (si, (pi, s)) in units.iter().enumerate() {
+            // Prose only, and not inside a claim already made (a quotation that runs on).
+            if !norm.paragraphs[*pi].prose || s.start < covered {
+                continue;
+            }
+            let attributed = attributed_claims(ctx, norm, s.clone(), *pi, &mut history);
+            if !attributed.is_empty() {
+                covered = attributed
+                    .iter()
+                    .map(|c| c.span.end)
+                    .max()
+                    .unwrap_or(covered);
+                drafts.extend(attributed.into_iter().map(|c| (*pi, si, c)));
+                continue;
+            }
+            if let Some(c) = self.unattributed(ctx, s.clone(), *pi, &history) {
+                drafts.push((*pi, si, c));
+            }
+        }
+        drafts
+    }
+
+    /// The claim records of the drafts, once per span, with the sources they cite added
+    /// to `sources`: "Prices rose, the bureau said." gives a claim citing the bureau.
+    fn claims(
+        &self,
+        rec: &Records,
+        drafts: &[(usize, usize, ClaimDraft)],
+        actors: &[Actor],
+        sources: &mut BTreeMap<SourceId, Source>,
+    ) -> Vec<Claim> {
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut seen_spans = BTreeSet::new();
+        for (pi, si, d) in drafts {
+            if d.span.is_empty() || !seen_spans.insert((d.span.start, d.span.end)) {
+                continue;
+            }
+            let (s, e) = (rec.cp.at(d.span.start), rec.cp.at(d.span.end));
+            let claim_text = &rec.text[d.span.clone()];
+            let source_id = d.source.as_ref().map(|s| source_record(sources, s, actors));
+            claims.push(Claim {
+                claim_id: ClaimId::derive(&rec.article_id, s, e),
+                article_id: rec.article_id.clone(),
+                text: claim_text.to_string(),
+                start: s,
+                end: e,
+                paragraph: *pi as u32,
+                sentence: *si as u32,
+                kind: d.kind,
+                source_id,
+                cue: d.cue.clone(),
+                hedges: self.hedges(claim_text),
+                actor_ids: rec.actor_ids_in(d.span.clone(), actors),
+            });
+        }
+        claims
     }
 
     /// A sentence without a working cue: a lone quotation goes to the latest speaker
@@ -357,6 +303,140 @@ impl Extractor {
             }
         }
         out
+    }
+}
+
+/// The claims a sentence attributes. "Ana Ruiz added:" closing a paragraph and giving
+/// none: the next paragraph, when prose, is what was said.
+fn attributed_claims(
+    ctx: &Context,
+    norm: &normalize::Normalized,
+    s: Range<usize>,
+    pi: usize,
+    history: &mut History,
+) -> Vec<ClaimDraft> {
+    let mut attributed = ctx.attribute(s.clone(), pi, history);
+    // "X added:" at the end of a paragraph: the next paragraph is what was said.
+    if attributed.is_empty()
+        && s.end + 1 >= ctx.paragraphs[pi].end
+        && let Some(next) = ctx.paragraphs.get(pi + 1)
+        && norm.paragraphs[pi + 1].prose
+    {
+        attributed = ctx.block_intro(s, next.clone(), pi, history);
+    }
+    attributed
+}
+
+/// The source record of a draft's source in `sources`, added at its first citation.
+fn source_record(
+    sources: &mut BTreeMap<SourceId, Source>,
+    s: &SourceDraft,
+    actors: &[Actor],
+) -> SourceId {
+    let id = SourceId::derive(s.kind, &s.name);
+    sources.entry(id.clone()).or_insert_with(|| Source {
+        source_id: id.clone(),
+        name: s.name.clone(),
+        kind: s.kind,
+        actor_id: s.actor.map(|a| actors[a].actor_id.clone()),
+        description: s.description.clone(),
+    });
+    id
+}
+
+/// The article's outlet ("Harbor Daily") as a media actor and source, added to `actors`
+/// and `sources`; its source ID, when the document names an outlet.
+fn outlet_records(
+    doc: &Document,
+    actors: &mut Vec<Actor>,
+    sources: &mut BTreeMap<SourceId, Source>,
+) -> Option<SourceId> {
+    let outlet = doc.outlet.as_ref()?;
+    let actor_id = ActorId::derive(ActorKind::Media, outlet);
+    if !actors.iter().any(|a| a.actor_id == actor_id) {
+        actors.push(Actor {
+            actor_id: actor_id.clone(),
+            name: outlet.clone(),
+            kind: ActorKind::Media,
+            aliases: vec![],
+            description: None,
+            affiliation_id: None,
+        });
+    }
+    let id = SourceId::derive(SourceKind::Media, outlet);
+    sources.entry(id.clone()).or_insert_with(|| Source {
+        source_id: id.clone(),
+        name: outlet.clone(),
+        kind: SourceKind::Media,
+        actor_id: Some(actor_id),
+        description: None,
+    });
+    Some(id)
+}
+
+/// What turning an article's found actors and mentions into records needs.
+struct Records<'a> {
+    text: &'a str,
+    cp: CodePoints,
+    article_id: ArticleId,
+    found: &'a ArticleActors,
+}
+
+impl Records<'_> {
+    /// The actor records, in order of first mention, with the affiliations stated
+    /// ("Ana Ruiz of the Harbor Trust").
+    fn actors(&self) -> Vec<Actor> {
+        let found = self.found;
+        let mut actors: Vec<Actor> = found
+            .actors
+            .iter()
+            .map(|a| Actor {
+                actor_id: ActorId::derive(a.kind, &a.name),
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.iter().cloned().collect(),
+                description: a.description.clone(),
+                affiliation_id: None,
+            })
+            .collect();
+        for (i, a) in found.actors.iter().enumerate() {
+            if let Some(g) = a.affiliation.filter(|&g| g != i) {
+                actors[i].affiliation_id = Some(actors[g].actor_id.clone());
+            }
+        }
+        actors
+    }
+
+    /// The mention records, with code-point offsets.
+    fn mentions(&self, actors: &[Actor]) -> Vec<Mention> {
+        self.found
+            .mentions
+            .iter()
+            .map(|m| {
+                let (s, e) = (self.cp.at(m.start), self.cp.at(m.end));
+                let actor_id = actors[m.actor].actor_id.clone();
+                Mention {
+                    mention_id: MentionId::derive(&self.article_id, &actor_id, s, e),
+                    article_id: self.article_id.clone(),
+                    actor_id,
+                    start: s,
+                    end: e,
+                    text: self.text[m.start..m.end].to_string(),
+                }
+            })
+            .collect()
+    }
+
+    /// The IDs of the actors mentioned in `span`, in order of first mention there.
+    fn actor_ids_in(&self, span: Range<usize>, actors: &[Actor]) -> Vec<ActorId> {
+        let mut actor_ids: Vec<ActorId> = Vec::new();
+        for m in self.found.mentions_in(span) {
+            let id = &actors[m.actor].actor_id;
+            if !actor_ids.contains(id) {
+                actor_ids.push(id.clone());
+            }
+        }
+        actor_ids
     }
 }
 

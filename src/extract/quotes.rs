@@ -20,94 +20,154 @@ fn is_word_char(c: Option<char>) -> bool {
 /// left open at the end of a paragraph continues when the next paragraph opens with a
 /// quotation mark. Returns the quotes and a message per unbalanced mark.
 pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> (Vec<Quote>, Vec<String>) {
-    let mut quotes = Vec::new();
-    let mut issues = Vec::new();
-    // An open double quote carried over from the previous paragraph: (open byte, mark).
-    let mut carried: Option<(usize, char)> = None;
+    let mut scan = Scan {
+        text,
+        quotes: Vec::new(),
+        issues: Vec::new(),
+        carried: None,
+    };
     for (pi, para) in paragraphs.iter().enumerate() {
-        let s = &text[para.clone()];
-        crate::work::add(s.len());
-        let chars: Vec<(usize, char)> =
-            s.char_indices().map(|(b, c)| (para.start + b, c)).collect();
-        let mut open: Option<(usize, char)> = None;
-        // Looked up once per paragraph rather than by a scan per mark.
-        let last_close = chars.iter().rposition(|x| x.1 == '”');
-        let mut singles: Option<SingleQuotes> = None;
-        if let Some((at, mark)) = carried.take() {
-            match chars.first() {
-                Some(&(_, '“' | '"' | '«')) => open = Some((at, mark)),
-                _ => issues.push(format!(
-                    "unbalanced quotation mark {mark} in paragraph {} never closes",
-                    pi - 1
-                )),
-            }
-        }
-        let mut k = if open.is_some() { 1 } else { 0 };
-        while k < chars.len() {
-            let (b, mut c) = chars[k];
-            let prev = k.checked_sub(1).map(|i| chars[i].1);
-            let mut next = chars.get(k + 1).map(|x| x.1);
-            // Two apostrophes stand for a double quotation mark (''like this'').
-            let doubled = c == '\'' && next == Some('\'');
-            if doubled {
-                c = '"';
-                k += 1;
-                next = chars.get(k + 1).map(|x| x.1);
-            }
-            match (c, open) {
-                ('“' | '«', None) => open = Some((b, c)),
-                // ”Like this.”: a closing mark typed where a quotation opens, before a word
-                // and after a space or the paragraph's start.
-                ('”', None)
-                    if !is_word_char(prev)
-                        && !prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?'))
-                        && is_word_char(next)
-                        && last_close.is_some_and(|l| l > k) =>
-                {
-                    issues.push(format!(
-                        "closing quotation mark ” opens a quotation in paragraph {pi}; read as “"
-                    ));
-                    open = Some((b, c));
-                }
-                ('"', None) if !is_word_char(prev) => open = Some((b, c)),
-                ('”' | '"' | '»', Some((o, _))) => {
-                    let close_len = if doubled { 2 } else { c.len_utf8() };
-                    let inner_start = o + if text[o..].starts_with("''") {
-                        2
-                    } else {
-                        text[o..].chars().next().map_or(1, char::len_utf8)
-                    };
-                    quotes.push(Quote {
-                        inner: inner_start..b,
-                        outer: o..b + close_len,
-                    });
-                    open = None;
-                }
-                ('‘' | '\'', None) if !is_word_char(prev) && is_word_char(next) => {
-                    let singles = singles.get_or_insert_with(|| SingleQuotes::new(&chars));
-                    if let Some((q, m)) = singles.quote(&chars, k) {
-                        k = m + 1;
-                        quotes.push(q);
-                        continue;
-                    }
-                }
-                ('”' | '»', None) => issues.push(format!(
-                    "closing quotation mark {c} without an opening one in paragraph {pi}"
-                )),
-                _ => {}
-            }
-            k += 1;
-        }
-        if let Some((o, mark)) = open {
-            carried = Some((o, mark));
-        }
+        scan.paragraph(pi, para.clone());
     }
-    if let Some((_, mark)) = carried {
-        issues.push(format!(
+    if let Some((_, mark)) = scan.carried {
+        scan.issues.push(format!(
             "unbalanced quotation mark {mark} in the last paragraph never closes"
         ));
     }
-    (quotes, issues)
+    (scan.quotes, scan.issues)
+}
+
+/// The scan over an article's paragraphs: what it found so far, and what it carries on.
+struct Scan<'a> {
+    text: &'a str,
+    quotes: Vec<Quote>,
+    issues: Vec<String>,
+    /// An open double quote carried over from the previous paragraph: (open byte, mark).
+    carried: Option<(usize, char)>,
+}
+
+/// One paragraph being scanned.
+struct Para {
+    /// Its index.
+    pi: usize,
+    /// Its characters with their byte offsets in the article.
+    chars: Vec<(usize, char)>,
+    /// The quotation open so far: (open byte, mark).
+    open: Option<(usize, char)>,
+    /// Index of the paragraph's last `”`, looked up once rather than by a scan per mark.
+    last_close: Option<usize>,
+    /// Single-quote lookups, built at the first mark that needs them.
+    singles: Option<SingleQuotes>,
+}
+
+impl Scan<'_> {
+    /// One paragraph: its marks in order; a quotation still open at its end is carried
+    /// to the next paragraph.
+    fn paragraph(&mut self, pi: usize, para: Range<usize>) {
+        let s = &self.text[para.clone()];
+        crate::work::add(s.len());
+        let chars: Vec<(usize, char)> =
+            s.char_indices().map(|(b, c)| (para.start + b, c)).collect();
+        let last_close = chars.iter().rposition(|x| x.1 == '”');
+        let mut p = Para {
+            pi,
+            chars,
+            open: None,
+            last_close,
+            singles: None,
+        };
+        self.resume(&mut p);
+        let mut k = if p.open.is_some() { 1 } else { 0 };
+        while k < p.chars.len() {
+            k = self.mark(&mut p, k);
+        }
+        if let Some((o, mark)) = p.open {
+            self.carried = Some((o, mark));
+        }
+    }
+
+    /// `He wrote: “First part. ¶ “Second part.”`: a quotation left open by the previous
+    /// paragraph goes on when this one opens with a quotation mark; else it is reported
+    /// as never closing.
+    fn resume(&mut self, p: &mut Para) {
+        if let Some((at, mark)) = self.carried.take() {
+            match p.chars.first() {
+                Some(&(_, '“' | '"' | '«')) => p.open = Some((at, mark)),
+                _ => self.issues.push(format!(
+                    "unbalanced quotation mark {mark} in paragraph {} never closes",
+                    p.pi - 1
+                )),
+            }
+        }
+    }
+
+    /// The character at `p.chars[k]`: a mark that opens a quotation (`“Ready,” she
+    /// said`), closes one, opens a single-quoted passage (`a 'rolling plan' now`) or is
+    /// reported as stray. Returns the index of the next character to look at.
+    fn mark(&mut self, p: &mut Para, k: usize) -> usize {
+        let mut k = k;
+        let (b, mut c) = p.chars[k];
+        let prev = k.checked_sub(1).map(|i| p.chars[i].1);
+        let mut next = p.chars.get(k + 1).map(|x| x.1);
+        // Two apostrophes stand for a double quotation mark (''like this'').
+        let doubled = c == '\'' && next == Some('\'');
+        if doubled {
+            c = '"';
+            k += 1;
+            next = p.chars.get(k + 1).map(|x| x.1);
+        }
+        let pi = p.pi;
+        match (c, p.open) {
+            ('“' | '«', None) => p.open = Some((b, c)),
+            ('”', None) if closer_opens(p, prev, next, k) => {
+                self.issues.push(format!(
+                    "closing quotation mark ” opens a quotation in paragraph {pi}; read as “"
+                ));
+                p.open = Some((b, c));
+            }
+            ('"', None) if !is_word_char(prev) => p.open = Some((b, c)),
+            ('”' | '"' | '»', Some((o, _))) => {
+                self.close(o, b, c, doubled);
+                p.open = None;
+            }
+            ('‘' | '\'', None) if !is_word_char(prev) && is_word_char(next) => {
+                let singles = p.singles.get_or_insert_with(|| SingleQuotes::new(&p.chars));
+                if let Some((q, m)) = singles.quote(&p.chars, k) {
+                    self.quotes.push(q);
+                    return m + 1;
+                }
+            }
+            ('”' | '»', None) => self.issues.push(format!(
+                "closing quotation mark {c} without an opening one in paragraph {pi}"
+            )),
+            _ => {}
+        }
+        k + 1
+    }
+
+    /// `“Not now,” he said`: the quotation opened at byte `o` closes with mark `c` at byte
+    /// `b` (two bytes when `doubled`, two apostrophes).
+    fn close(&mut self, o: usize, b: usize, c: char, doubled: bool) {
+        let close_len = if doubled { 2 } else { c.len_utf8() };
+        let inner_start = o + if self.text[o..].starts_with("''") {
+            2
+        } else {
+            self.text[o..].chars().next().map_or(1, char::len_utf8)
+        };
+        self.quotes.push(Quote {
+            inner: inner_start..b,
+            outer: o..b + close_len,
+        });
+    }
+}
+
+/// `”Stay calm.” — a notice`: a closing mark typed where a quotation opens, at `k`, before
+/// a word and after a space or the paragraph's start, with a closing mark later on.
+fn closer_opens(p: &Para, prev: Option<char>, next: Option<char>, k: usize) -> bool {
+    !is_word_char(prev)
+        && !prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?'))
+        && is_word_char(next)
+        && p.last_close.is_some_and(|l| l > k)
 }
 
 /// What finding single-quoted passages in one paragraph needs, computed once: for each
