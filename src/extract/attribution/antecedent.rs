@@ -231,7 +231,7 @@ impl Context<'_> {
         let until = self.sentences.get(s + 1).or(self.sentences.get(s))?.end;
         let words: Vec<String> = self.text[phrase.clone()]
             .split_whitespace()
-            .map(|w| fold_word(w))
+            .map(fold_word)
             .filter(|w| w.len() > 3 && w != head)
             .collect();
         let first_at = |a: usize| {
