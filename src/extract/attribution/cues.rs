@@ -80,7 +80,9 @@ impl Context<'_> {
                 k += 1;
                 continue;
             }
-            let hit = self.lexicon_cue(tokens, k);
+            let hit = self
+                .lexicon_cue(tokens, k)
+                .or_else(|| self.estimate(tokens, k));
             // "have sometimes been accused of", "is not thought to be": a passive report
             // with an adverb after its auxiliary.
             if hit.is_none()
@@ -139,6 +141,58 @@ impl Context<'_> {
     }
 
     /// The longest lexicon cue at token `k`: its length in tokens and its class.
+    /// "Officials have put the death toll from the raid on the camp at 23": a verb of
+    /// placing whose object is a count ("toll", "number", "figure") and whose `at` takes
+    /// a number is an estimate, a speech act with the count as its content.
+    fn estimate(&self, tokens: &[Token], k: usize) -> Option<(usize, CueClass)> {
+        let verb = lower(tokens[k].text(self.text));
+        if !matches!(
+            &*verb,
+            "put" | "puts" | "putting" | "placed" | "places" | "placing"
+        ) {
+            return None;
+        }
+        let words: Vec<String> = tokens[k + 1..]
+            .iter()
+            .take(24)
+            .map(|t| lower(t.text(self.text)).into_owned())
+            .collect();
+        if words.first().map(String::as_str) != Some("the") {
+            return None;
+        }
+        let at = words.iter().position(|w| w == "at")?;
+        let count = words[1..at]
+            .iter()
+            .any(|w| matches!(w.as_str(), "toll" | "number" | "figure" | "tally" | "count"));
+        let number = words.get(at + 1).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "dozens"
+                        | "hundreds"
+                        | "more"
+                        | "least"
+                        | "about"
+                        | "around"
+                        | "nearly"
+                        | "over"
+                )
+        });
+        (count && number).then_some((1, CueClass::NounContent))
+    }
+
     fn lexicon_cue(&self, tokens: &[Token], k: usize) -> Option<(usize, CueClass)> {
         let max = self.lex.max_cue_words.min(tokens.len() - k);
         let words = tokens[k..k + max]

@@ -271,7 +271,7 @@ impl Context<'_> {
         let text = self.text;
         let (after, cue) = (said.after, said.cue);
         // "told local media networks to end …": object and infinitive.
-        let infinitive = after.windows(3).any(|w| {
+        let infinitive_at = after.windows(3).position(|w| {
             w[1].text(text) == "to"
                 && w[0].is_word()
                 && w[2].is_word()
@@ -294,9 +294,13 @@ impl Context<'_> {
                     })
             })
         });
+        let infinitive = infinitive_at.is_some();
+        // "warned militiamen not to enter … in an appeal for “restraint”": a request
+        // whose infinitive comes before the quotation holds it.
+        let request_first = infinitive_at.is_some_and(|i| quote_at.is_some_and(|q| i < q));
         if let Some(h) = clause_first {
             Some(after[h].start)
-        } else if let Some(q) = quote_at {
+        } else if let Some(q) = quote_at.filter(|_| !request_first) {
             Some(after[q].start)
         } else if infinitive {
             Some(cue.span.end)
