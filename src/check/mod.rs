@@ -710,11 +710,7 @@ fn place_all(
             let d = &mut diagnostics[k];
             d.origin = origin.clone();
             let span = d.loc.span;
-            d.place = span.and_then(|(s, e)| index.place(s, e));
-            if let Some(p) = d.place.as_mut().filter(|_| !excerpts) {
-                p.excerpt = String::new();
-                p.excerpt_range = 0..0;
-            }
+            d.place = span.and_then(|(s, e)| index.place(s, e, excerpts));
             if d.place.is_none() {
                 d.loc.span = None;
             }

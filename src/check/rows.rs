@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::diagnostic::Loc;
+use super::locate::CodePoints;
 use crate::dataset::arrow_schema;
 use crate::dataset::conform::Cast;
 use crate::model::{ActorKind, ClaimKind, SourceKind};
@@ -679,8 +680,8 @@ pub struct ArticleText<'a> {
     pub article_id: &'a str,
     /// Its text.
     pub text: &'a str,
-    /// Byte offset of every character, then the text's length.
-    bounds: Vec<usize>,
+    /// Where its code points are.
+    chars: CodePoints,
     /// The spans of its claims and mentions, in table order.
     pub spans: &'a [SpanRecord],
 }
@@ -688,32 +689,31 @@ pub struct ArticleText<'a> {
 impl<'a> ArticleText<'a> {
     /// A view of `text` with its spans.
     pub fn new(article_id: &'a str, text: &'a str, spans: &'a [SpanRecord]) -> Self {
-        let mut bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bounds.push(text.len());
         Self {
             article_id,
             text,
-            bounds,
+            chars: CodePoints::new(text),
             spans,
         }
     }
 
     /// Length of the text in code points.
     pub fn len(&self) -> u32 {
-        (self.bounds.len() - 1) as u32
+        self.chars.len()
     }
 
     /// Whether the text is empty.
     pub fn is_empty(&self) -> bool {
-        self.bounds.len() == 1
+        self.chars.is_empty()
     }
 
     /// `text[start:end]` in code points; `None` when out of bounds or inverted.
     pub fn slice(&self, start: u32, end: u32) -> Option<&'a str> {
-        if start > end || end > self.len() {
+        if start > end {
             return None;
         }
-        Some(&self.text[self.bounds[start as usize]..self.bounds[end as usize]])
+        let from = self.chars.byte_at(self.text, start)?;
+        Some(&self.text[from..self.chars.byte_at(self.text, end)?])
     }
 }
 
@@ -779,5 +779,13 @@ mod tests {
         assert_eq!(t.slice(7, 8), Some("x"));
         assert_eq!(t.slice(8, 7), None);
         assert_eq!(t.slice(0, 10), None);
+        assert_eq!(t.slice(0, 9), Some("héllo “x”"));
+        let long = "é".repeat(200) + "abc";
+        let t = ArticleText::new("a", &long, &[]);
+        assert_eq!(t.slice(199, 202), Some("éab"));
+        assert_eq!(t.slice(64, 65), Some("é"));
+        assert_eq!(t.slice(203, 203), Some(""));
+        let t = ArticleText::new("a", "plain", &[]);
+        assert_eq!((t.len(), t.slice(1, 3)), (5, Some("la")));
     }
 }

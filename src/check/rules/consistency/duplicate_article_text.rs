@@ -27,6 +27,7 @@ declare_rule! {
     /// ```
     pub struct DuplicateArticleText {
         first: HashMap<u64, String>,
+        buf: Vec<u8>,
     }
     code = "CS506",
     name = "duplicate-article-text",
@@ -34,24 +35,58 @@ declare_rule! {
     help = "keep one of the articles (and its claims and mentions) and drop the other",
 }
 
+/// Writes `text` into `out` with each run of whitespace (as `char::is_whitespace` says)
+/// made one space and none at either end: the words of `split_whitespace` joined by
+/// spaces. Words are copied whole; only a byte that may start a non-ASCII space is
+/// decoded.
+fn collapse_whitespace(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let (mut i, mut word) = (0, 0);
+    while i < bytes.len() {
+        let white = match bytes[i] {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xc2 | 0xe1..=0xe3 => text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if white == 0 {
+            i += 1;
+            continue;
+        }
+        push_word(out, &bytes[word..i]);
+        i += white;
+        word = i;
+    }
+    push_word(out, &bytes[word..]);
+}
+
+/// Appends a word, after a space unless it is the first.
+fn push_word(out: &mut Vec<u8>, word: &[u8]) {
+    if word.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(b' ');
+    }
+    out.extend_from_slice(word);
+}
+
 impl Rule for DuplicateArticleText {
     fn article(&mut self, r: &ArticleRow<'_>, _: &Context, out: &mut Sink) {
         let (Some(id), Some(text)) = (r.article_id, r.text) else {
             return;
         };
-        // The text with its runs of whitespace made one space, hashed word by word.
-        let mut h = rustc_hash::FxHasher::default();
-        let mut words = 0usize;
-        for word in text.split_whitespace() {
-            if words > 0 {
-                h.write_u8(b' ');
-            }
-            h.write(word.as_bytes());
-            words += 1;
-        }
-        if words == 0 {
+        // The text with its runs of whitespace made one space, trimmed, then hashed.
+        collapse_whitespace(text, &mut self.buf);
+        if self.buf.is_empty() {
             return;
         }
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(&self.buf);
         let key = h.finish();
         match self.first.get(&key) {
             Some(other) if other != id => out.emit(
@@ -62,6 +97,27 @@ impl Rule for DuplicateArticleText {
             None => {
                 self.first.insert(key, id.to_string());
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_whitespace;
+
+    #[test]
+    fn whitespace_collapses_as_split_whitespace_joins() {
+        for text in [
+            "  one\ttwo \n\n three\u{a0}four\u{2009} ",
+            "“quoted”\u{3000}words\r\nend",
+            "\u{85}\u{1c}x",
+            "",
+            " \n ",
+        ] {
+            let mut out = Vec::new();
+            collapse_whitespace(text, &mut out);
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{text:?}");
         }
     }
 }

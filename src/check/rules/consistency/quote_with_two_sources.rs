@@ -1,6 +1,6 @@
 //! CS504 `quote-with-two-sources`: the same quotation attributed to different sources.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::check::ids::IdKey;
 use crate::check::rows::text_hash;
@@ -31,7 +31,7 @@ declare_rule! {
     /// art_b  “There were no deaths among French troops”  source: French military
     /// ```
     pub struct QuoteWithTwoSources {
-        first: HashMap<u64, (IdKey, IdKey)>,
+        first: FxHashMap<u64, (IdKey, IdKey)>,
     }
     code = "CS504",
     name = "quote-with-two-sources",
