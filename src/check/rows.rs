@@ -185,9 +185,10 @@ impl<'a> Lists<'a> {
 
     /// The non-null items of row `i`; empty when the list is null or absent.
     pub fn items(&self, i: usize) -> Vec<&'a str> {
-        self.get(i)
-            .map(|v| v.into_iter().flatten().collect())
-            .unwrap_or_default()
+        match self.ranges.get(i).copied().flatten() {
+            Some((from, to)) => (from..to).filter_map(|j| self.values.get(j)).collect(),
+            None => Vec::new(),
+        }
     }
 }
 

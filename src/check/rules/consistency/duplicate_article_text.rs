@@ -35,44 +35,72 @@ declare_rule! {
     help = "keep one of the articles (and its claims and mentions) and drop the other",
 }
 
-/// Writes `text` into `out` with each run of whitespace (as `char::is_whitespace` says)
-/// made one space and none at either end: the words of `split_whitespace` joined by
-/// spaces. Words are copied whole; only a byte that may start a non-ASCII space is
-/// decoded.
+/// What a byte may be, for [`collapse_whitespace`]: 0 a part of a word, 1 ASCII
+/// whitespace, 2 the start of a character that may be whitespace.
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xc2 | 0xe1..=0xe3 => 2,
+            _ => 0,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The bytes of whitespace (as `char::is_whitespace` says) at `i`; 0 for none.
+fn white_at(text: &str, i: usize) -> usize {
+    match BYTE_CLASS[text.as_bytes()[i] as usize] {
+        0 => 0,
+        1 => 1,
+        _ => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+    }
+}
+
+/// Writes `text` into `out` with each run of whitespace made one space and none at either
+/// end: the words of `split_whitespace` joined by spaces. Stretches already in that form
+/// (words with one ASCII space between them) are copied whole.
 fn collapse_whitespace(text: &str, out: &mut Vec<u8>) {
     out.clear();
     let bytes = text.as_bytes();
-    let (mut i, mut word) = (0, 0);
+    let (mut i, mut stretch) = (0, 0);
     while i < bytes.len() {
-        let white = match bytes[i] {
-            b' ' | b'\t'..=b'\r' => 1,
-            0xc2 | 0xe1..=0xe3 => text[i..]
-                .chars()
-                .next()
-                .filter(|c| c.is_whitespace())
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        };
+        let white = white_at(text, i);
         if white == 0 {
             i += 1;
             continue;
         }
-        push_word(out, &bytes[word..i]);
+        let lone_space = bytes[i] == b' ' && i > stretch && i + 1 < bytes.len();
+        if lone_space && white_at(text, i + 1) == 0 {
+            i += 1;
+            continue;
+        }
+        push_stretch(out, &bytes[stretch..i]);
         i += white;
-        word = i;
+        while i < bytes.len() && white_at(text, i) > 0 {
+            i += white_at(text, i);
+        }
+        stretch = i;
     }
-    push_word(out, &bytes[word..]);
+    push_stretch(out, &bytes[stretch..]);
 }
 
-/// Appends a word, after a space unless it is the first.
-fn push_word(out: &mut Vec<u8>, word: &[u8]) {
-    if word.is_empty() {
+/// Appends a stretch of words, after a space unless it is the first.
+fn push_stretch(out: &mut Vec<u8>, words: &[u8]) {
+    if words.is_empty() {
         return;
     }
     if !out.is_empty() {
         out.push(b' ');
     }
-    out.extend_from_slice(word);
+    out.extend_from_slice(words);
 }
 
 impl Rule for DuplicateArticleText {
@@ -113,6 +141,8 @@ mod tests {
             "\u{85}\u{1c}x",
             "",
             " \n ",
+            "a b  c \u{a0}d e\u{2003} f ",
+            "x  ",
         ] {
             let mut out = Vec::new();
             collapse_whitespace(text, &mut out);

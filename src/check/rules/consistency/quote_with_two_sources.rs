@@ -80,7 +80,8 @@ impl Rule for QuoteWithTwoSources {
             return;
         };
         let folded = fold_quote(text);
-        if folded.split(' ').count() < cx.options.min_quote_words as usize {
+        let words = folded.bytes().filter(|&b| b == b' ').count() + 1;
+        if words < cx.options.min_quote_words as usize {
             return;
         }
         let key = text_hash(&folded);

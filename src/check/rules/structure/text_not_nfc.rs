@@ -41,8 +41,7 @@ declare_rule! {
 fn is_nfc(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(k) = bytes[from..].iter().position(|b| !b.is_ascii()) {
-        let run = from + k;
+    while let Some(run) = first_non_ascii(bytes, from) {
         let end = bytes[run..]
             .iter()
             .position(u8::is_ascii)
@@ -54,6 +53,19 @@ fn is_nfc(text: &str) -> bool {
         from = end;
     }
     true
+}
+
+/// The first byte at or after `from` that is not ASCII, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|k| i + k)
 }
 
 fn first_change(text: &str) -> Option<(u32, u32)> {
