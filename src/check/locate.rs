@@ -3,6 +3,7 @@
 //! converted from (`articles.origin`), when that file is at hand.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::diagnostic::{InputPos, Place};
 
@@ -285,6 +286,9 @@ pub struct InputLocator {
     files: HashMap<String, Option<InputText>>,
     /// The offsets of each probe searched for in a file, for the current article.
     hits: HashMap<(String, String), Vec<usize>>,
+    /// The path of the last origin with a `:LINE` suffix: the findings of an article
+    /// share it.
+    last_split: Option<(Arc<str>, Arc<str>)>,
 }
 
 /// `file.jsonl:LINE` → (`file.jsonl`, LINE).
@@ -296,16 +300,30 @@ fn split_line_suffix(origin: &str) -> Option<(&str, usize)> {
 
 impl InputLocator {
     fn read(&mut self, path: &str) -> Option<&InputText> {
-        self.files
-            .entry(path.to_string())
-            .or_insert_with(|| {
-                let meta = std::fs::metadata(path).ok()?;
-                if !meta.is_file() || meta.len() > MAX_INPUT_BYTES {
-                    return None;
-                }
-                std::fs::read_to_string(path).ok().map(InputText::new)
-            })
-            .as_ref()
+        if !self.files.contains_key(path) {
+            self.files.insert(path.to_string(), Self::load(path));
+        }
+        self.files.get(path).and_then(Option::as_ref)
+    }
+
+    fn load(path: &str) -> Option<InputText> {
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_INPUT_BYTES {
+            return None;
+        }
+        std::fs::read_to_string(path).ok().map(InputText::new)
+    }
+
+    /// `file.jsonl` of the origin `file.jsonl:LINE`, shared with the last one asked for.
+    fn split_path(&mut self, origin: &Arc<str>, path: &str) -> Arc<str> {
+        match &self.last_split {
+            Some((o, p)) if Arc::ptr_eq(o, origin) => p.clone(),
+            _ => {
+                let p: Arc<str> = Arc::from(path);
+                self.last_split = Some((origin.clone(), p.clone()));
+                p
+            }
+        }
     }
 
     /// Forgets the probes searched for, before the findings of the next article.
@@ -319,22 +337,22 @@ impl InputLocator {
     /// search, and each needle is searched for once per article.
     pub fn locate(
         &mut self,
-        origin: &str,
+        origin: &Arc<str>,
         needle: impl FnOnce() -> Option<(String, usize)>,
     ) -> Option<InputPos> {
-        if origin == "stdin" || origin.is_empty() {
+        if &**origin == "stdin" || origin.is_empty() {
             return None;
         }
         let readable = self.read(origin).is_some();
         if !readable && let Some((path, line)) = split_line_suffix(origin) {
             return Some(InputPos {
-                path: path.to_string(),
+                path: self.split_path(origin, path),
                 line: Some(line),
                 column: None,
             });
         }
         let mut pos = InputPos {
-            path: origin.to_string(),
+            path: origin.clone(),
             line: None,
             column: None,
         };
@@ -345,8 +363,8 @@ impl InputLocator {
             return Some(pos);
         };
         let probes = [needle.as_str(), &needle[..floor_boundary(&needle, 20)]];
-        let Self { files, hits } = self;
-        let Some(Some(input)) = files.get(origin) else {
+        let Self { files, hits, .. } = self;
+        let Some(Some(input)) = files.get(&**origin) else {
             return Some(pos);
         };
         for probe in probes {
@@ -423,15 +441,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "Headline\n\nrain. rain again\nthen rain\n").unwrap();
-        let origin = path.to_string_lossy().into_owned();
+        let origin: Arc<str> = Arc::from(path.to_string_lossy());
         let mut loc = InputLocator::default();
         let p = loc.locate(&origin, || Some(("rain".into(), 2))).unwrap();
         assert_eq!((p.line, p.column), (Some(4), Some(6)));
         let p = loc.locate(&origin, || Some(("snow".into(), 0))).unwrap();
         assert_eq!(p.line, None);
-        let p = loc.locate("batch.jsonl:7", || None).unwrap();
-        assert_eq!((p.path.as_str(), p.line), ("batch.jsonl", Some(7)));
-        assert_eq!(loc.locate("stdin", || None), None);
+        let p = loc.locate(&Arc::from("batch.jsonl:7"), || None).unwrap();
+        assert_eq!((&*p.path, p.line), ("batch.jsonl", Some(7)));
+        assert_eq!(loc.locate(&Arc::from("stdin"), || None), None);
     }
 
     #[test]

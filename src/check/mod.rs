@@ -243,6 +243,9 @@ impl Engine {
             })?;
         }
         self.rows.push((table, row));
+        each(&mut self.rules, &self.cx, |r, cx, out| {
+            r.table_end(table, cx, out)
+        });
         Ok(())
     }
 
@@ -715,7 +718,7 @@ fn place_all(
                 d.loc.span = None;
             }
             let placed = d.place.is_some();
-            d.input = origin.as_deref().and_then(|o| {
+            d.input = origin.as_ref().and_then(|o| {
                 inputs.locate(o, || {
                     span.filter(|_| placed)
                         .and_then(|(s, e)| index.needle(s, e))
@@ -733,12 +736,14 @@ fn place_all(
 
 /// Sorts findings: table-level first, then those in articles (by article order and
 /// position), then other records (by table and ID); ties by rule code and message.
-fn sort(diagnostics: &mut Vec<Diagnostic>, cx: &Context) {
+/// Positions are sorted, then the findings moved into place, so that no second copy of
+/// them is made.
+fn sort(diagnostics: &mut [Diagnostic], cx: &Context) {
     let table_rank = |t: &str| READ_ORDER.iter().position(|x| *x == t).unwrap_or(9);
     // Each finding's tier and article rank are found once; the rest of the order
     // compares the findings' own fields, copying none of them.
-    let mut keyed: Vec<((u8, u32), Diagnostic)> = std::mem::take(diagnostics)
-        .into_iter()
+    let keys: Vec<(u8, u32)> = diagnostics
+        .iter()
         .map(|d| {
             let l = &d.loc;
             let tier = match (&l.article_id, &l.record_id) {
@@ -750,12 +755,15 @@ fn sort(diagnostics: &mut Vec<Diagnostic>, cx: &Context) {
                 .article_id
                 .as_deref()
                 .map_or(0, |a| cx.article_rank(a).unwrap_or(u32::MAX));
-            ((tier, rank), d)
+            (tier, rank)
         })
         .collect();
-    keyed.sort_by(|(ka, a), (kb, b)| {
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&diagnostics[i], &diagnostics[j]);
         let (la, lb) = (&a.loc, &b.loc);
-        ka.cmp(kb)
+        keys[i]
+            .cmp(&keys[j])
             .then_with(|| la.article_id.cmp(&lb.article_id))
             .then_with(|| la.span.cmp(&lb.span))
             .then_with(|| table_rank(la.table).cmp(&table_rank(lb.table)))
@@ -764,5 +772,33 @@ fn sort(diagnostics: &mut Vec<Diagnostic>, cx: &Context) {
             .then_with(|| a.rule.code.cmp(b.rule.code))
             .then_with(|| a.message.cmp(&b.message))
     });
-    diagnostics.extend(keyed.into_iter().map(|(_, d)| d));
+    permute(diagnostics, order);
+}
+
+/// Rearranges `items` so that position `k` holds what was at `order[k]`, cycle by cycle.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut k = start;
+        while order[k] != k {
+            let from = std::mem::replace(&mut order[k], k);
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn permute_moves_each_item_to_its_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
+        super::permute(&mut items, vec![2, 0, 1, 4, 3]);
+        assert_eq!(items, vec!['c', 'a', 'b', 'e', 'd']);
+        let mut items = vec![1, 2, 3];
+        super::permute(&mut items, vec![0, 1, 2]);
+        assert_eq!(items, vec![1, 2, 3]);
+    }
 }

@@ -40,7 +40,7 @@ fn render_one(report: &Report, renderer: &Renderer, out: &mut String) {
                         path,
                         line: Some(line),
                         ..
-                    }) => (path.clone(), *line),
+                    }) => (path.to_string(), *line),
                     _ => (article.clone(), p.line),
                 };
                 title.element(

@@ -154,7 +154,7 @@ pub fn rule_docs_uri(rule: &crate::check::rule::RuleMeta) -> String {
 /// known, else the table file it was read from, else the table's file in the dataset.
 pub fn file_of(report: &Report, d: &Diagnostic) -> String {
     if let Some(input) = &d.input {
-        return input.path.clone();
+        return input.path.to_string();
     }
     if let Some(file) = &d.loc.file {
         return file.to_string_lossy().into_owned();

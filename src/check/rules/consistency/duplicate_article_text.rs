@@ -52,6 +52,7 @@ const BYTE_CLASS: [u8; 256] = {
 };
 
 /// The bytes of whitespace (as `char::is_whitespace` says) at `i`; 0 for none.
+#[inline]
 fn white_at(text: &str, i: usize) -> usize {
     match BYTE_CLASS[text.as_bytes()[i] as usize] {
         0 => 0,
@@ -72,6 +73,11 @@ fn collapse_whitespace(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
     let (mut i, mut stretch) = (0, 0);
     while i < bytes.len() {
+        // Skip to the next byte that may be whitespace.
+        match bytes[i..].iter().position(|&b| BYTE_CLASS[b as usize] != 0) {
+            Some(k) => i += k,
+            None => break,
+        }
         let white = white_at(text, i);
         if white == 0 {
             i += 1;
@@ -104,6 +110,13 @@ fn push_stretch(out: &mut Vec<u8>, words: &[u8]) {
 }
 
 impl Rule for DuplicateArticleText {
+    fn table_end(&mut self, table: &'static str, _: &Context, _: &mut Sink) {
+        // Only rows of articles are compared with each other.
+        if table == "articles" {
+            self.first = HashMap::new();
+        }
+    }
+
     fn article(&mut self, r: &ArticleRow<'_>, _: &Context, out: &mut Sink) {
         let (Some(id), Some(text)) = (r.article_id, r.text) else {
             return;

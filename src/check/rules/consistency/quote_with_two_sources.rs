@@ -73,6 +73,13 @@ fn fold_quote(text: &str) -> String {
 }
 
 impl Rule for QuoteWithTwoSources {
+    fn table_end(&mut self, table: &'static str, _: &Context, _: &mut Sink) {
+        // Only rows of claims are compared with each other.
+        if table == "claims" {
+            self.first = FxHashMap::default();
+        }
+    }
+
     fn claim(&mut self, r: &ClaimRow<'_>, cx: &Context, out: &mut Sink) {
         let (Some(ClaimKind::Direct), Some(source), Some(text), Some(id)) =
             (r.kind(), r.source_id, r.text, r.claim_id)

@@ -82,4 +82,9 @@ impl Rule for DuplicateId {
     fn mention(&mut self, r: &MentionRow<'_>, _: &Context, out: &mut Sink) {
         self.see("mentions", r.mention_id, r.row, || r.loc(), out);
     }
+
+    fn table_end(&mut self, table: &'static str, _: &Context, _: &mut Sink) {
+        // A table's IDs are compared only with each other.
+        self.seen.remove(table);
+    }
 }
