@@ -135,10 +135,11 @@ pub struct Diagnostic {
     pub message: String,
     /// `articles.origin` of the article, when there is one (shared by its findings).
     pub origin: Option<Arc<str>>,
-    /// The span placed in the article text, when the span is valid.
-    pub place: Option<Place>,
+    /// The span placed in the article text, when the span is valid (boxed, as most
+    /// findings are held before they are placed).
+    pub place: Option<Box<Place>>,
     /// The span (or the article) placed in its input file, when the origin is known.
-    pub input: Option<InputPos>,
+    pub input: Option<Box<InputPos>>,
 }
 
 impl Diagnostic {
@@ -193,6 +194,11 @@ impl Sink {
             current: Some((rule, severity)),
             out: Vec::new(),
         }
+    }
+
+    /// The number of diagnostics collected.
+    pub(crate) fn len(&self) -> usize {
+        self.out.len()
     }
 
     /// Every diagnostic collected.

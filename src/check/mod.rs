@@ -660,10 +660,12 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         r.finish(cx, out)
     });
 
-    let mut diagnostics: Vec<Diagnostic> = std::mem::take(&mut engine.rules)
-        .into_iter()
-        .flat_map(|a| a.sink.into_diagnostics())
-        .collect();
+    // Sized once: the findings are the largest thing a run holds.
+    let total = engine.rules.iter().map(|a| a.sink.len()).sum();
+    let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(total);
+    for a in std::mem::take(&mut engine.rules) {
+        diagnostics.extend(a.sink.into_diagnostics());
+    }
     place_all(
         &mut diagnostics,
         &engine.cx,
@@ -713,16 +715,20 @@ fn place_all(
             let d = &mut diagnostics[k];
             d.origin = origin.clone();
             let span = d.loc.span;
-            d.place = span.and_then(|(s, e)| index.place(s, e, excerpts));
+            d.place = span
+                .and_then(|(s, e)| index.place(s, e, excerpts))
+                .map(Box::new);
             if d.place.is_none() {
                 d.loc.span = None;
             }
             let placed = d.place.is_some();
             d.input = origin.as_ref().and_then(|o| {
-                inputs.locate(o, || {
-                    span.filter(|_| placed)
-                        .and_then(|(s, e)| index.needle(s, e))
-                })
+                inputs
+                    .locate(o, || {
+                        span.filter(|_| placed)
+                            .and_then(|(s, e)| index.needle(s, e))
+                    })
+                    .map(Box::new)
             });
         }
     })?;
