@@ -35,7 +35,7 @@ pub use config::{CheckConfig, ConfigError, ConfigFile, Overrides, RuleOptions, S
 use context::Context;
 pub use diagnostic::Diagnostic;
 use diagnostic::{Sink, at_or_above};
-use ids::IdMap;
+use ids::{IdKey, IdMap, prefix_of};
 use rows::{
     ActorRow, ArticleRow, ArticleText, Batch, ClaimRow, MentionRow, SourceRow, SpanRecord,
     TEXT_HEAD_CHARS, TableFile, text_hash,
@@ -173,8 +173,10 @@ fn each_par(
     cx: &Context,
     f: impl Fn(&mut dyn Rule, &Context, &mut Sink) + Sync,
 ) {
+    // One task per rule, so that a few heavy rules spread over the threads.
     rules
         .par_iter_mut()
+        .with_max_len(1)
         .for_each(|a| f(a.rule.as_mut(), cx, &mut a.sink));
 }
 
@@ -329,22 +331,24 @@ impl Engine {
                     };
                     SpanStream::spawn(scope, cx, table, files)
                 });
-                for_each_text(cx.dir(), article_files, |id, text| {
-                    if failed.is_some() || seen.insert_first(id, ()).is_some() {
-                        return;
-                    }
-                    let Some(rank) = cx.article_rank(id) else {
-                        return;
-                    };
-                    let mut spans = Vec::new();
-                    for s in &mut streams {
-                        if let Err(e) = s.take(rank, &mut spans) {
-                            failed.get_or_insert(e);
-                            return;
+                for_each_texts(cx.dir(), article_files, |batch| {
+                    let mut articles = Vec::with_capacity(batch.len());
+                    for &(id, text) in batch {
+                        if failed.is_some() || seen.insert_first(id, ()).is_some() {
+                            continue;
                         }
+                        let Some(rank) = cx.article_rank(id) else {
+                            continue;
+                        };
+                        let mut spans = Vec::new();
+                        for s in &mut streams {
+                            if let Err(e) = s.take(rank, &mut spans) {
+                                failed.get_or_insert(e);
+                            }
+                        }
+                        articles.push((id, text, spans));
                     }
-                    let at = ArticleText::new(id, text, &spans);
-                    each(rules, cx, |r, cx, out| r.article_text(&at, cx, out));
+                    article_texts(rules, cx, &articles);
                 })
             })?;
         } else {
@@ -354,21 +358,36 @@ impl Engine {
                     held[rank as usize].push(span)
                 })?;
             }
-            for_each_text(cx.dir(), article_files, |id, text| {
-                if seen.insert_first(id, ()).is_some() {
-                    return;
+            for_each_texts(cx.dir(), article_files, |batch| {
+                let mut articles = Vec::with_capacity(batch.len());
+                for &(id, text) in batch {
+                    if seen.insert_first(id, ()).is_some() {
+                        continue;
+                    }
+                    // The article's spans are freed once its rules have run.
+                    let spans = cx
+                        .article_rank(id)
+                        .map(|rank| std::mem::take(&mut held[rank as usize]))
+                        .unwrap_or_default();
+                    articles.push((id, text, spans));
                 }
-                // The article's spans are freed once its rules have run.
-                let spans = cx
-                    .article_rank(id)
-                    .map(|rank| std::mem::take(&mut held[rank as usize]))
-                    .unwrap_or_default();
-                let at = ArticleText::new(id, text, &spans);
-                each(rules, cx, |r, cx, out| r.article_text(&at, cx, out));
+                article_texts(rules, cx, &articles);
             })?;
         }
         failed.map_or(Ok(()), Err)
     }
+}
+
+/// Hands a batch of articles, with their spans, to the rules: the rules in parallel, each
+/// over the articles in order.
+fn article_texts(rules: &mut [Active], cx: &Context, articles: &[(&str, &str, Vec<SpanRecord>)]) {
+    let texts: Vec<ArticleText> = articles
+        .par_iter()
+        .map(|(id, text, spans)| ArticleText::new(id, text, spans))
+        .collect();
+    each_par(rules, cx, |r, cx, out| {
+        texts.iter().for_each(|at| r.article_text(at, cx, out))
+    });
 }
 
 /// The tables whose rows have spans in article texts, in the order their spans are
@@ -518,12 +537,12 @@ fn for_each_span(
                     rank,
                     SpanRecord {
                         table,
-                        record_id: record_id.map(str::to_string),
+                        record_id: record_id.map(|id| IdKey::new(id, prefix_of(table))),
                         start,
                         end,
                         text_hash: text_hash(text),
                         text_head: text.chars().take(TEXT_HEAD_CHARS).collect(),
-                        source_id: source_id.map(str::to_string),
+                        source_id: source_id.map(|id| IdKey::new(id, "src_")),
                     },
                 );
             };
@@ -578,6 +597,18 @@ fn for_each_text(
     files: &[PathBuf],
     mut f: impl FnMut(&str, &str),
 ) -> Result<(), DatasetError> {
+    for_each_texts(dir, files, |batch| {
+        batch.iter().for_each(|&(id, text)| f(id, text))
+    })
+}
+
+/// Calls `f` with the IDs and texts of the article rows in `files` that have both, a
+/// batch at a time.
+fn for_each_texts(
+    dir: &Path,
+    files: &[PathBuf],
+    mut f: impl FnMut(&[(&str, &str)]),
+) -> Result<(), DatasetError> {
     for path in files {
         let partition = partition(dir, "articles", path);
         let reader = batches(path, Some(&["article_id", "text"]))?;
@@ -592,11 +623,10 @@ fn for_each_text(
                 first_row: 0,
             };
             let (ids, texts) = (b.strings("article_id"), b.strings("text"));
-            for i in 0..b.len() {
-                if let (Some(id), Some(text)) = (ids.get(i), texts.get(i)) {
-                    f(id, text);
-                }
-            }
+            let rows: Vec<(&str, &str)> = (0..b.len())
+                .filter_map(|i| ids.get(i).zip(texts.get(i)))
+                .collect();
+            f(&rows);
             Ok(())
         })?;
     }

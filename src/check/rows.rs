@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::diagnostic::Loc;
+use super::ids::IdKey;
 use super::locate::CodePoints;
 use crate::dataset::arrow_schema;
 use crate::dataset::conform::Cast;
@@ -649,8 +650,8 @@ pub fn text_hash(s: &str) -> u64 {
 pub struct SpanRecord {
     /// `claims` or `mentions`.
     pub table: &'static str,
-    /// Primary key of the record.
-    pub record_id: Option<String>,
+    /// Primary key of the record (an ID of the table's prefix).
+    pub record_id: Option<IdKey>,
     /// Start, in code points.
     pub start: u32,
     /// End (exclusive), in code points.
@@ -659,8 +660,22 @@ pub struct SpanRecord {
     pub text_hash: u64,
     /// The first characters of the stored text, for messages.
     pub text_head: String,
-    /// The claim's source (`None` for the article's own voice and for mentions).
-    pub source_id: Option<String>,
+    /// The claim's source, a `src_` ID (`None` for the article's own voice and for
+    /// mentions).
+    pub source_id: Option<IdKey>,
+}
+
+impl SpanRecord {
+    /// The primary key, as stored.
+    pub fn record_id(&self) -> Option<String> {
+        let prefix = super::ids::prefix_of(self.table);
+        self.record_id.as_ref().map(|k| k.to_string(prefix))
+    }
+
+    /// The source ID, as stored.
+    pub fn source_id(&self) -> Option<String> {
+        self.source_id.as_ref().map(|k| k.to_string("src_"))
+    }
 }
 
 /// Characters of a stored span text kept in [`SpanRecord::text_head`].
@@ -669,7 +684,7 @@ pub const TEXT_HEAD_CHARS: usize = 48;
 impl SpanRecord {
     /// The record as a finding location in `article_id`, with its span.
     pub fn loc(&self, article_id: &str) -> Loc {
-        Loc::record(self.table, self.record_id.as_deref())
+        Loc::record(self.table, self.record_id().as_deref())
             .article(Some(article_id))
             .span(Some(self.start), Some(self.end))
     }
