@@ -114,6 +114,51 @@ struct ColumnCheck {
     quick: Option<Quick>,
 }
 
+impl ColumnCheck {
+    /// The violations of a column of `rows` cells: (row, pointer, message). Each distinct
+    /// value is validated once.
+    fn violations(
+        &self,
+        name: &str,
+        col: &dyn arrow_array::Array,
+        nullable: bool,
+        rows: usize,
+    ) -> Vec<(usize, String, String)> {
+        let cells = JsonCells::new(col);
+        let mut seen: FxHashMap<CellKey, Vec<Violation>> = FxHashMap::default();
+        let mut found = Vec::new();
+        for i in 0..rows {
+            if self
+                .quick
+                .as_ref()
+                .is_some_and(|q| q.accepts_cell(&cells, i))
+            {
+                continue;
+            }
+            let key = CellKey::of(&cells, i);
+            // Empty strings in nullable columns are CS107's.
+            if nullable && key == Some(CellKey::Str("")) {
+                continue;
+            }
+            let violations = match key {
+                Some(key) => {
+                    if let Some(v) = seen.get(&key) {
+                        v
+                    } else {
+                        let v = self.validator.check_value(&cells.get(i));
+                        seen.entry(key).or_insert(v)
+                    }
+                }
+                None => &self.validator.check_value(&cells.get(i)),
+            };
+            for v in violations {
+                found.push((i, format!("/{name}{}", v.pointer), v.message.clone()));
+            }
+        }
+        found
+    }
+}
+
 /// What a property schema built only of `type` (strings, null, arrays), `minLength`, a
 /// derived-ID `pattern`, `items`, `anyOf` and `$ref` asks of a value, checked without
 /// JSON: a value it accepts is one the validator passes; any other value goes to the
@@ -286,38 +331,9 @@ impl Rule for SchemaViolation {
         let found: Vec<Vec<(usize, String, String)>> = usable
             .par_iter()
             .zip(&checks)
-            .map(|((name, col, nullable), check)| {
-                let Some(ColumnCheck { validator, quick }) = check else {
-                    return Vec::new();
-                };
-                let cells = JsonCells::new(col.as_ref());
-                let mut seen: FxHashMap<CellKey, Vec<Violation>> = FxHashMap::default();
-                let mut found = Vec::new();
-                for i in 0..b.len() {
-                    if quick.as_ref().is_some_and(|q| q.accepts_cell(&cells, i)) {
-                        continue;
-                    }
-                    let key = CellKey::of(&cells, i);
-                    // Empty strings in nullable columns are CS107's.
-                    if *nullable && key == Some(CellKey::Str("")) {
-                        continue;
-                    }
-                    let violations = match key {
-                        Some(key) => {
-                            if let Some(v) = seen.get(&key) {
-                                v
-                            } else {
-                                let v = validator.check_value(&cells.get(i));
-                                seen.entry(key).or_insert(v)
-                            }
-                        }
-                        None => &validator.check_value(&cells.get(i)),
-                    };
-                    for v in violations {
-                        found.push((i, format!("/{name}{}", v.pointer), v.message.clone()));
-                    }
-                }
-                found
+            .map(|((name, col, nullable), check)| match check {
+                Some(check) => check.violations(name, col.as_ref(), *nullable, b.len()),
+                None => Vec::new(),
             })
             .collect();
         let mut found: Vec<_> = found.into_iter().flatten().collect();
