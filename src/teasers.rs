@@ -24,6 +24,11 @@ pub fn strip_prefix(line: &str) -> Option<&str> {
     // Only the head of the line can hold a prefix: lower-case no more of it.
     static LONGEST: OnceLock<usize> = OnceLock::new();
     let longest = *LONGEST.get_or_init(|| prefixes().iter().map(String::len).max().unwrap_or(0));
+    // Most lines start with a letter no prefix starts with.
+    let first = line.chars().next()?.to_lowercase().next()?;
+    if !prefixes().iter().any(|p| p.starts_with(first)) {
+        return None;
+    }
     let mut head = longest.min(line.len());
     while !line.is_char_boundary(head) {
         head += 1;

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::config::RuleOptions;
 use super::ids::IdMap;
@@ -16,7 +17,7 @@ pub struct ArticleInfo {
     /// `article_id`.
     pub id: String,
     /// `origin`: the input it was converted from.
-    pub origin: Option<String>,
+    pub origin: Option<Arc<str>>,
 }
 
 /// What is kept of a source.
@@ -197,7 +198,7 @@ impl Context {
         }
         self.articles.push(ArticleInfo {
             id: id.to_string(),
-            origin: r.origin.map(str::to_string),
+            origin: r.origin.map(Arc::from),
         });
     }
 }

@@ -2,6 +2,7 @@
 //! they become the `Finding` records of `findings.parquet`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::rule::RuleMeta;
 use crate::model::{ArticleId, Finding, Severity};
@@ -95,8 +96,9 @@ impl Loc {
 /// The input file an article came from, and the line of a finding in it when found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputPos {
-    /// Path as recorded in `articles.origin`, without a `:LINE` suffix.
-    pub path: String,
+    /// Path as recorded in `articles.origin`, without a `:LINE` suffix (shared by the
+    /// findings of an article).
+    pub path: Arc<str>,
     /// One-based line in the input, when known.
     pub line: Option<usize>,
     /// One-based column (in characters), when known.
@@ -131,12 +133,13 @@ pub struct Diagnostic {
     pub loc: Loc,
     /// What is wrong: lower case, no trailing period.
     pub message: String,
-    /// `articles.origin` of the article, when there is one.
-    pub origin: Option<String>,
-    /// The span placed in the article text, when the span is valid.
-    pub place: Option<Place>,
+    /// `articles.origin` of the article, when there is one (shared by its findings).
+    pub origin: Option<Arc<str>>,
+    /// The span placed in the article text, when the span is valid (boxed, as most
+    /// findings are held before they are placed).
+    pub place: Option<Box<Place>>,
     /// The span (or the article) placed in its input file, when the origin is known.
-    pub input: Option<InputPos>,
+    pub input: Option<Box<InputPos>>,
 }
 
 impl Diagnostic {
@@ -191,6 +194,11 @@ impl Sink {
             current: Some((rule, severity)),
             out: Vec::new(),
         }
+    }
+
+    /// The number of diagnostics collected.
+    pub(crate) fn len(&self) -> usize {
+        self.out.len()
     }
 
     /// Every diagnostic collected.

@@ -15,23 +15,28 @@ pub enum IdKey {
     Other(Box<str>),
 }
 
+/// The value of each byte as a lower-case hex digit; 0xff for any other byte.
+const HEX_DIGITS: [u8; 256] = {
+    let mut table = [0xff; 256];
+    let mut i = 0;
+    while i < 16 {
+        table[b"0123456789abcdef"[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 /// The `u64` of a derived ID with this prefix (`art_`, `clm_`, ...): exactly 16 lower-case
 /// hex digits after it.
 pub fn hex_id(id: &str, prefix: &str) -> Option<u64> {
-    let hex = id.strip_prefix(prefix)?.as_bytes();
-    if hex.len() != 16 {
-        return None;
-    }
-    let mut v = 0u64;
+    let hex: &[u8; 16] = id.strip_prefix(prefix)?.as_bytes().try_into().ok()?;
+    let (mut v, mut bad) = (0u64, 0u8);
     for &b in hex {
-        let d = match b {
-            b'0'..=b'9' => b - b'0',
-            b'a'..=b'f' => b - b'a' + 10,
-            _ => return None,
-        };
-        v = v << 4 | u64::from(d);
+        let d = HEX_DIGITS[b as usize];
+        bad |= d;
+        v = v << 4 | u64::from(d & 0xf);
     }
-    Some(v)
+    (bad & 0xf0 == 0).then_some(v)
 }
 
 impl IdKey {

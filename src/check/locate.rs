@@ -3,6 +3,7 @@
 //! converted from (`articles.origin`), when that file is at hand.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::diagnostic::{InputPos, Place};
 
@@ -20,12 +21,80 @@ pub const EXCERPT_SPAN: usize = 960;
 /// an article linear in its length, however many different spans it has.
 pub const MAX_NEEDLES: usize = 256;
 
+/// Byte offsets of the code points of a text, kept for every [`CodePoints::EVERY`]th one
+/// only (and for none when the text is ASCII): finding a code point's byte, or the code
+/// point of a byte, costs a binary search and a walk over at most that many characters.
+#[derive(Debug)]
+pub struct CodePoints {
+    /// Byte offset of code point `k * EVERY`, for every `k`; empty for ASCII.
+    checkpoints: Vec<u32>,
+    /// Code points in the text.
+    len: u32,
+}
+
+impl CodePoints {
+    /// Characters between two checkpoints.
+    pub const EVERY: usize = 64;
+
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self {
+                checkpoints: Vec::new(),
+                len: text.len() as u32,
+            };
+        }
+        let checkpoints = text
+            .char_indices()
+            .step_by(Self::EVERY)
+            .map(|(b, _)| b as u32)
+            .collect();
+        Self {
+            checkpoints,
+            len: text.chars().count() as u32,
+        }
+    }
+
+    /// Code points in the text.
+    pub fn len(&self) -> u32 {
+        self.len
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Byte offset of code point `cp` of `text` (the text indexed); `None` past the end.
+    pub fn byte_at(&self, text: &str, cp: u32) -> Option<usize> {
+        if cp >= self.len {
+            return (cp == self.len).then_some(text.len());
+        }
+        if self.checkpoints.is_empty() {
+            return Some(cp as usize);
+        }
+        let (k, rest) = (cp as usize / Self::EVERY, cp as usize % Self::EVERY);
+        let from = self.checkpoints[k] as usize;
+        text[from..].char_indices().nth(rest).map(|(b, _)| from + b)
+    }
+
+    /// Code points of `text` that start before byte `b`.
+    pub fn before(&self, text: &str, b: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return b.min(text.len());
+        }
+        let k = self.checkpoints.partition_point(|&c| (c as usize) <= b) - 1;
+        let from = self.checkpoints[k] as usize;
+        let b = b.min(text.len());
+        k * Self::EVERY + code_points(&text.as_bytes()[from..b])
+    }
+}
+
 /// An article text with its code points and lines indexed, so that placing each of its
 /// findings costs a binary search rather than a scan of the text.
 pub struct TextIndex<'a> {
     text: &'a str,
-    /// Byte offset of every code point.
-    chars: Vec<usize>,
+    chars: CodePoints,
     /// Byte offset of every line start.
     lines: Vec<usize>,
     /// The ends of the matches of each needle searched for, in order.
@@ -35,14 +104,13 @@ pub struct TextIndex<'a> {
 impl<'a> TextIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
-        let chars = text.char_indices().map(|(b, _)| b).collect();
         let lines = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         crate::work::add(text.len());
         Self {
             text,
-            chars,
+            chars: CodePoints::new(text),
             lines,
             found: Default::default(),
         }
@@ -50,38 +118,58 @@ impl<'a> TextIndex<'a> {
 
     /// Byte offset of code point `cp`; `None` past the end.
     fn byte_at(&self, cp: u32) -> Option<usize> {
-        let cp = cp as usize;
-        match self.chars.get(cp) {
-            Some(&b) => Some(b),
-            None => (cp == self.chars.len()).then_some(self.text.len()),
-        }
+        self.chars.byte_at(self.text, cp)
     }
 
     /// One-based line and column (in characters) of byte offset `b`.
     fn line_col(&self, b: usize) -> (usize, usize) {
         let line = self.lines.partition_point(|&s| s <= b);
         let start = self.lines[line - 1];
-        let cp = |x: usize| self.chars.partition_point(|&c| c < x);
+        let cp = |x: usize| self.chars.before(self.text, x);
         (line, cp(b) - cp(start) + 1)
     }
 
     /// Places the span `start..end` (code points); `None` when it is empty, inverted or
-    /// out of bounds. The excerpt is the lines the span touches, cut to at most
-    /// [`EXCERPT_CONTEXT`] characters either side of the span and [`EXCERPT_SPAN`] of the
-    /// span itself, so that a finding costs the same on a text of one endless line.
-    pub fn place(&self, start: u32, end: u32) -> Option<Place> {
+    /// out of bounds. The excerpt (left empty unless `excerpt`) is the lines the span
+    /// touches, cut to at most [`EXCERPT_CONTEXT`] characters either side of the span and
+    /// [`EXCERPT_SPAN`] of the span itself, so that a finding costs the same on a text of
+    /// one endless line.
+    pub fn place(&self, start: u32, end: u32, excerpt: bool) -> Option<Place> {
         if start >= end {
             return None;
         }
-        let text = self.text;
         let (sb, eb) = (self.byte_at(start)?, self.byte_at(end)?);
         let (line, column) = self.line_col(sb);
         let (end_line, end_column) = self.line_col(eb);
+        let mut place = Place {
+            line,
+            column,
+            end_line,
+            end_column,
+            excerpt: String::new(),
+            excerpt_range: 0..0,
+        };
+        if excerpt {
+            let (from, to, shown_end) = self.excerpt(sb, eb, (line, end_line));
+            place.excerpt = self.text[from..to].to_string();
+            place.excerpt_range = sb - from..shown_end - from;
+        }
+        Some(place)
+    }
+
+    /// The bytes of the excerpt of the span `sb..eb` on lines `line..=end_line`: where it
+    /// starts and ends, and where the part of the span shown ends.
+    fn excerpt(
+        &self,
+        sb: usize,
+        eb: usize,
+        (line, end_line): (usize, usize),
+    ) -> (usize, usize, usize) {
         let line_start = self.lines[line - 1];
         let line_end = self
             .lines
             .get(end_line)
-            .map_or(text.len(), |&next| next - 1)
+            .map_or(self.text.len(), |&next| next - 1)
             .max(eb);
         let from = self.back(sb, line_start, EXCERPT_CONTEXT);
         let shown_end = self.forth(sb, eb, EXCERPT_SPAN);
@@ -90,35 +178,21 @@ impl<'a> TextIndex<'a> {
         } else {
             self.forth(eb, line_end, EXCERPT_CONTEXT)
         };
-        Some(Place {
-            line,
-            column,
-            end_line,
-            end_column,
-            excerpt: text[from..to].to_string(),
-            excerpt_range: sb - from..shown_end - from,
-        })
+        (from, to, shown_end)
     }
 
     /// The byte offset `n` code points before `b`, but not before `floor`.
     fn back(&self, b: usize, floor: usize, n: usize) -> usize {
-        let cp = self.chars.partition_point(|&c| c < b);
-        let k = cp.saturating_sub(n);
-        self.chars
-            .get(k)
-            .copied()
-            .unwrap_or(self.text.len())
-            .max(floor)
+        let cp = self.chars.before(self.text, b);
+        let k = cp.saturating_sub(n) as u32;
+        self.byte_at(k).unwrap_or(self.text.len()).max(floor)
     }
 
     /// The byte offset `n` code points after `b`, but not after `ceil`.
     fn forth(&self, b: usize, ceil: usize, n: usize) -> usize {
-        let cp = self.chars.partition_point(|&c| c < b);
-        self.chars
-            .get(cp + n)
-            .copied()
-            .unwrap_or(self.text.len())
-            .min(ceil)
+        let cp = self.chars.before(self.text, b);
+        let k = u32::try_from(cp + n).unwrap_or(u32::MAX);
+        self.byte_at(k).unwrap_or(self.text.len()).min(ceil)
     }
 
     /// What to look for in the input file: the first line of the span's text (at most a
@@ -212,6 +286,9 @@ pub struct InputLocator {
     files: HashMap<String, Option<InputText>>,
     /// The offsets of each probe searched for in a file, for the current article.
     hits: HashMap<(String, String), Vec<usize>>,
+    /// The path of the last origin with a `:LINE` suffix: the findings of an article
+    /// share it.
+    last_split: Option<(Arc<str>, Arc<str>)>,
 }
 
 /// `file.jsonl:LINE` → (`file.jsonl`, LINE).
@@ -223,16 +300,30 @@ fn split_line_suffix(origin: &str) -> Option<(&str, usize)> {
 
 impl InputLocator {
     fn read(&mut self, path: &str) -> Option<&InputText> {
-        self.files
-            .entry(path.to_string())
-            .or_insert_with(|| {
-                let meta = std::fs::metadata(path).ok()?;
-                if !meta.is_file() || meta.len() > MAX_INPUT_BYTES {
-                    return None;
-                }
-                std::fs::read_to_string(path).ok().map(InputText::new)
-            })
-            .as_ref()
+        if !self.files.contains_key(path) {
+            self.files.insert(path.to_string(), Self::load(path));
+        }
+        self.files.get(path).and_then(Option::as_ref)
+    }
+
+    fn load(path: &str) -> Option<InputText> {
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_INPUT_BYTES {
+            return None;
+        }
+        std::fs::read_to_string(path).ok().map(InputText::new)
+    }
+
+    /// `file.jsonl` of the origin `file.jsonl:LINE`, shared with the last one asked for.
+    fn split_path(&mut self, origin: &Arc<str>, path: &str) -> Arc<str> {
+        match &self.last_split {
+            Some((o, p)) if Arc::ptr_eq(o, origin) => p.clone(),
+            _ => {
+                let p: Arc<str> = Arc::from(path);
+                self.last_split = Some((origin.clone(), p.clone()));
+                p
+            }
+        }
     }
 
     /// Forgets the probes searched for, before the findings of the next article.
@@ -246,22 +337,22 @@ impl InputLocator {
     /// search, and each needle is searched for once per article.
     pub fn locate(
         &mut self,
-        origin: &str,
+        origin: &Arc<str>,
         needle: impl FnOnce() -> Option<(String, usize)>,
     ) -> Option<InputPos> {
-        if origin == "stdin" || origin.is_empty() {
+        if &**origin == "stdin" || origin.is_empty() {
             return None;
         }
         let readable = self.read(origin).is_some();
         if !readable && let Some((path, line)) = split_line_suffix(origin) {
             return Some(InputPos {
-                path: path.to_string(),
+                path: self.split_path(origin, path),
                 line: Some(line),
                 column: None,
             });
         }
         let mut pos = InputPos {
-            path: origin.to_string(),
+            path: origin.clone(),
             line: None,
             column: None,
         };
@@ -272,8 +363,8 @@ impl InputLocator {
             return Some(pos);
         };
         let probes = [needle.as_str(), &needle[..floor_boundary(&needle, 20)]];
-        let Self { files, hits } = self;
-        let Some(Some(input)) = files.get(origin) else {
+        let Self { files, hits, .. } = self;
+        let Some(Some(input)) = files.get(&**origin) else {
             return Some(pos);
         };
         for probe in probes {
@@ -314,14 +405,35 @@ mod tests {
     fn places_spans_by_line_and_column_in_code_points() {
         let text = "Title line\n\nSoldiers said “the raid” began.\nNext.";
         let ix = TextIndex::new(text);
-        let p = ix.place(27, 35).unwrap();
+        let p = ix.place(27, 35, true).unwrap();
         assert_eq!((p.line, p.column, p.end_line, p.end_column), (3, 16, 3, 24));
         assert_eq!(p.excerpt, "Soldiers said “the raid” began.");
         assert_eq!(&p.excerpt[p.excerpt_range.clone()], "the raid");
-        assert_eq!(ix.place(5, 5), None);
-        assert_eq!(ix.place(5, 999), None);
+        assert_eq!(ix.place(5, 5, true), None);
+        assert_eq!(ix.place(5, 999, true), None);
         let end = text.chars().count() as u32;
-        assert_eq!(ix.place(end - 5, end).unwrap().excerpt, "Next.");
+        assert_eq!(ix.place(end - 5, end, true).unwrap().excerpt, "Next.");
+    }
+
+    #[test]
+    fn code_points_map_both_ways() {
+        for text in [
+            "plain",
+            "é".repeat(150).as_str(),
+            "aé“b”".repeat(40).as_str(),
+            "",
+        ] {
+            let cp = CodePoints::new(text);
+            let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+            assert_eq!(cp.len() as usize, bytes.len());
+            for (k, &b) in bytes.iter().enumerate() {
+                assert_eq!(cp.byte_at(text, k as u32), Some(b));
+                assert_eq!(cp.before(text, b), k);
+            }
+            assert_eq!(cp.byte_at(text, cp.len()), Some(text.len()));
+            assert_eq!(cp.byte_at(text, cp.len() + 1), None);
+            assert_eq!(cp.before(text, text.len()), bytes.len());
+        }
     }
 
     #[test]
@@ -329,15 +441,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "Headline\n\nrain. rain again\nthen rain\n").unwrap();
-        let origin = path.to_string_lossy().into_owned();
+        let origin: Arc<str> = Arc::from(path.to_string_lossy());
         let mut loc = InputLocator::default();
         let p = loc.locate(&origin, || Some(("rain".into(), 2))).unwrap();
         assert_eq!((p.line, p.column), (Some(4), Some(6)));
         let p = loc.locate(&origin, || Some(("snow".into(), 0))).unwrap();
         assert_eq!(p.line, None);
-        let p = loc.locate("batch.jsonl:7", || None).unwrap();
-        assert_eq!((p.path.as_str(), p.line), ("batch.jsonl", Some(7)));
-        assert_eq!(loc.locate("stdin", || None), None);
+        let p = loc.locate(&Arc::from("batch.jsonl:7"), || None).unwrap();
+        assert_eq!((&*p.path, p.line), ("batch.jsonl", Some(7)));
+        assert_eq!(loc.locate(&Arc::from("stdin"), || None), None);
     }
 
     #[test]

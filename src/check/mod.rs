@@ -35,7 +35,7 @@ pub use config::{CheckConfig, ConfigError, ConfigFile, Overrides, RuleOptions, S
 use context::Context;
 pub use diagnostic::Diagnostic;
 use diagnostic::{Sink, at_or_above};
-use ids::IdMap;
+use ids::{IdKey, IdMap, prefix_of};
 use rows::{
     ActorRow, ArticleRow, ArticleText, Batch, ClaimRow, MentionRow, SourceRow, SpanRecord,
     TEXT_HEAD_CHARS, TableFile, text_hash,
@@ -173,8 +173,10 @@ fn each_par(
     cx: &Context,
     f: impl Fn(&mut dyn Rule, &Context, &mut Sink) + Sync,
 ) {
+    // One task per rule, so that a few heavy rules spread over the threads.
     rules
         .par_iter_mut()
+        .with_max_len(1)
         .for_each(|a| f(a.rule.as_mut(), cx, &mut a.sink));
 }
 
@@ -243,6 +245,9 @@ impl Engine {
             })?;
         }
         self.rows.push((table, row));
+        each(&mut self.rules, &self.cx, |r, cx, out| {
+            r.table_end(table, cx, out)
+        });
         Ok(())
     }
 
@@ -326,22 +331,24 @@ impl Engine {
                     };
                     SpanStream::spawn(scope, cx, table, files)
                 });
-                for_each_text(cx.dir(), article_files, |id, text| {
-                    if failed.is_some() || seen.insert_first(id, ()).is_some() {
-                        return;
-                    }
-                    let Some(rank) = cx.article_rank(id) else {
-                        return;
-                    };
-                    let mut spans = Vec::new();
-                    for s in &mut streams {
-                        if let Err(e) = s.take(rank, &mut spans) {
-                            failed.get_or_insert(e);
-                            return;
+                for_each_texts(cx.dir(), article_files, |batch| {
+                    let mut articles = Vec::with_capacity(batch.len());
+                    for &(id, text) in batch {
+                        if failed.is_some() || seen.insert_first(id, ()).is_some() {
+                            continue;
                         }
+                        let Some(rank) = cx.article_rank(id) else {
+                            continue;
+                        };
+                        let mut spans = Vec::new();
+                        for s in &mut streams {
+                            if let Err(e) = s.take(rank, &mut spans) {
+                                failed.get_or_insert(e);
+                            }
+                        }
+                        articles.push((id, text, spans));
                     }
-                    let at = ArticleText::new(id, text, &spans);
-                    each(rules, cx, |r, cx, out| r.article_text(&at, cx, out));
+                    article_texts(rules, cx, &articles);
                 })
             })?;
         } else {
@@ -351,21 +358,36 @@ impl Engine {
                     held[rank as usize].push(span)
                 })?;
             }
-            for_each_text(cx.dir(), article_files, |id, text| {
-                if seen.insert_first(id, ()).is_some() {
-                    return;
+            for_each_texts(cx.dir(), article_files, |batch| {
+                let mut articles = Vec::with_capacity(batch.len());
+                for &(id, text) in batch {
+                    if seen.insert_first(id, ()).is_some() {
+                        continue;
+                    }
+                    // The article's spans are freed once its rules have run.
+                    let spans = cx
+                        .article_rank(id)
+                        .map(|rank| std::mem::take(&mut held[rank as usize]))
+                        .unwrap_or_default();
+                    articles.push((id, text, spans));
                 }
-                // The article's spans are freed once its rules have run.
-                let spans = cx
-                    .article_rank(id)
-                    .map(|rank| std::mem::take(&mut held[rank as usize]))
-                    .unwrap_or_default();
-                let at = ArticleText::new(id, text, &spans);
-                each(rules, cx, |r, cx, out| r.article_text(&at, cx, out));
+                article_texts(rules, cx, &articles);
             })?;
         }
         failed.map_or(Ok(()), Err)
     }
+}
+
+/// Hands a batch of articles, with their spans, to the rules: the rules in parallel, each
+/// over the articles in order.
+fn article_texts(rules: &mut [Active], cx: &Context, articles: &[(&str, &str, Vec<SpanRecord>)]) {
+    let texts: Vec<ArticleText> = articles
+        .par_iter()
+        .map(|(id, text, spans)| ArticleText::new(id, text, spans))
+        .collect();
+    each_par(rules, cx, |r, cx, out| {
+        texts.iter().for_each(|at| r.article_text(at, cx, out))
+    });
 }
 
 /// The tables whose rows have spans in article texts, in the order their spans are
@@ -515,12 +537,12 @@ fn for_each_span(
                     rank,
                     SpanRecord {
                         table,
-                        record_id: record_id.map(str::to_string),
+                        record_id: record_id.map(|id| IdKey::new(id, prefix_of(table))),
                         start,
                         end,
                         text_hash: text_hash(text),
                         text_head: text.chars().take(TEXT_HEAD_CHARS).collect(),
-                        source_id: source_id.map(str::to_string),
+                        source_id: source_id.map(|id| IdKey::new(id, "src_")),
                     },
                 );
             };
@@ -575,6 +597,18 @@ fn for_each_text(
     files: &[PathBuf],
     mut f: impl FnMut(&str, &str),
 ) -> Result<(), DatasetError> {
+    for_each_texts(dir, files, |batch| {
+        batch.iter().for_each(|&(id, text)| f(id, text))
+    })
+}
+
+/// Calls `f` with the IDs and texts of the article rows in `files` that have both, a
+/// batch at a time.
+fn for_each_texts(
+    dir: &Path,
+    files: &[PathBuf],
+    mut f: impl FnMut(&[(&str, &str)]),
+) -> Result<(), DatasetError> {
     for path in files {
         let partition = partition(dir, "articles", path);
         let reader = batches(path, Some(&["article_id", "text"]))?;
@@ -589,11 +623,10 @@ fn for_each_text(
                 first_row: 0,
             };
             let (ids, texts) = (b.strings("article_id"), b.strings("text"));
-            for i in 0..b.len() {
-                if let (Some(id), Some(text)) = (ids.get(i), texts.get(i)) {
-                    f(id, text);
-                }
-            }
+            let rows: Vec<(&str, &str)> = (0..b.len())
+                .filter_map(|i| ids.get(i).zip(texts.get(i)))
+                .collect();
+            f(&rows);
             Ok(())
         })?;
     }
@@ -657,10 +690,12 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         r.finish(cx, out)
     });
 
-    let mut diagnostics: Vec<Diagnostic> = std::mem::take(&mut engine.rules)
-        .into_iter()
-        .flat_map(|a| a.sink.into_diagnostics())
-        .collect();
+    // Sized once: the findings are the largest thing a run holds.
+    let total = engine.rules.iter().map(|a| a.sink.len()).sum();
+    let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(total);
+    for a in std::mem::take(&mut engine.rules) {
+        diagnostics.extend(a.sink.into_diagnostics());
+    }
     place_all(
         &mut diagnostics,
         &engine.cx,
@@ -710,20 +745,20 @@ fn place_all(
             let d = &mut diagnostics[k];
             d.origin = origin.clone();
             let span = d.loc.span;
-            d.place = span.and_then(|(s, e)| index.place(s, e));
-            if let Some(p) = d.place.as_mut().filter(|_| !excerpts) {
-                p.excerpt = String::new();
-                p.excerpt_range = 0..0;
-            }
+            d.place = span
+                .and_then(|(s, e)| index.place(s, e, excerpts))
+                .map(Box::new);
             if d.place.is_none() {
                 d.loc.span = None;
             }
             let placed = d.place.is_some();
-            d.input = origin.as_deref().and_then(|o| {
-                inputs.locate(o, || {
-                    span.filter(|_| placed)
-                        .and_then(|(s, e)| index.needle(s, e))
-                })
+            d.input = origin.as_ref().and_then(|o| {
+                inputs
+                    .locate(o, || {
+                        span.filter(|_| placed)
+                            .and_then(|(s, e)| index.needle(s, e))
+                    })
+                    .map(Box::new)
             });
         }
     })?;
@@ -737,12 +772,14 @@ fn place_all(
 
 /// Sorts findings: table-level first, then those in articles (by article order and
 /// position), then other records (by table and ID); ties by rule code and message.
-fn sort(diagnostics: &mut Vec<Diagnostic>, cx: &Context) {
+/// Positions are sorted, then the findings moved into place, so that no second copy of
+/// them is made.
+fn sort(diagnostics: &mut [Diagnostic], cx: &Context) {
     let table_rank = |t: &str| READ_ORDER.iter().position(|x| *x == t).unwrap_or(9);
     // Each finding's tier and article rank are found once; the rest of the order
     // compares the findings' own fields, copying none of them.
-    let mut keyed: Vec<((u8, u32), Diagnostic)> = std::mem::take(diagnostics)
-        .into_iter()
+    let keys: Vec<(u8, u32)> = diagnostics
+        .iter()
         .map(|d| {
             let l = &d.loc;
             let tier = match (&l.article_id, &l.record_id) {
@@ -754,12 +791,15 @@ fn sort(diagnostics: &mut Vec<Diagnostic>, cx: &Context) {
                 .article_id
                 .as_deref()
                 .map_or(0, |a| cx.article_rank(a).unwrap_or(u32::MAX));
-            ((tier, rank), d)
+            (tier, rank)
         })
         .collect();
-    keyed.sort_by(|(ka, a), (kb, b)| {
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&diagnostics[i], &diagnostics[j]);
         let (la, lb) = (&a.loc, &b.loc);
-        ka.cmp(kb)
+        keys[i]
+            .cmp(&keys[j])
             .then_with(|| la.article_id.cmp(&lb.article_id))
             .then_with(|| la.span.cmp(&lb.span))
             .then_with(|| table_rank(la.table).cmp(&table_rank(lb.table)))
@@ -768,5 +808,33 @@ fn sort(diagnostics: &mut Vec<Diagnostic>, cx: &Context) {
             .then_with(|| a.rule.code.cmp(b.rule.code))
             .then_with(|| a.message.cmp(&b.message))
     });
-    diagnostics.extend(keyed.into_iter().map(|(_, d)| d));
+    permute(diagnostics, order);
+}
+
+/// Rearranges `items` so that position `k` holds what was at `order[k]`, cycle by cycle.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut k = start;
+        while order[k] != k {
+            let from = std::mem::replace(&mut order[k], k);
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn permute_moves_each_item_to_its_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
+        super::permute(&mut items, vec![2, 0, 1, 4, 3]);
+        assert_eq!(items, vec!['c', 'a', 'b', 'e', 'd']);
+        let mut items = vec![1, 2, 3];
+        super::permute(&mut items, vec![0, 1, 2]);
+        assert_eq!(items, vec![1, 2, 3]);
+    }
 }

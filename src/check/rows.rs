@@ -16,6 +16,8 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::diagnostic::Loc;
+use super::ids::IdKey;
+use super::locate::CodePoints;
 use crate::dataset::arrow_schema;
 use crate::dataset::conform::Cast;
 use crate::model::{ActorKind, ClaimKind, SourceKind};
@@ -184,9 +186,10 @@ impl<'a> Lists<'a> {
 
     /// The non-null items of row `i`; empty when the list is null or absent.
     pub fn items(&self, i: usize) -> Vec<&'a str> {
-        self.get(i)
-            .map(|v| v.into_iter().flatten().collect())
-            .unwrap_or_default()
+        match self.ranges.get(i).copied().flatten() {
+            Some((from, to)) => (from..to).filter_map(|j| self.values.get(j)).collect(),
+            None => Vec::new(),
+        }
     }
 }
 
@@ -647,8 +650,8 @@ pub fn text_hash(s: &str) -> u64 {
 pub struct SpanRecord {
     /// `claims` or `mentions`.
     pub table: &'static str,
-    /// Primary key of the record.
-    pub record_id: Option<String>,
+    /// Primary key of the record (an ID of the table's prefix).
+    pub record_id: Option<IdKey>,
     /// Start, in code points.
     pub start: u32,
     /// End (exclusive), in code points.
@@ -657,8 +660,22 @@ pub struct SpanRecord {
     pub text_hash: u64,
     /// The first characters of the stored text, for messages.
     pub text_head: String,
-    /// The claim's source (`None` for the article's own voice and for mentions).
-    pub source_id: Option<String>,
+    /// The claim's source, a `src_` ID (`None` for the article's own voice and for
+    /// mentions).
+    pub source_id: Option<IdKey>,
+}
+
+impl SpanRecord {
+    /// The primary key, as stored.
+    pub fn record_id(&self) -> Option<String> {
+        let prefix = super::ids::prefix_of(self.table);
+        self.record_id.as_ref().map(|k| k.to_string(prefix))
+    }
+
+    /// The source ID, as stored.
+    pub fn source_id(&self) -> Option<String> {
+        self.source_id.as_ref().map(|k| k.to_string("src_"))
+    }
 }
 
 /// Characters of a stored span text kept in [`SpanRecord::text_head`].
@@ -667,7 +684,7 @@ pub const TEXT_HEAD_CHARS: usize = 48;
 impl SpanRecord {
     /// The record as a finding location in `article_id`, with its span.
     pub fn loc(&self, article_id: &str) -> Loc {
-        Loc::record(self.table, self.record_id.as_deref())
+        Loc::record(self.table, self.record_id().as_deref())
             .article(Some(article_id))
             .span(Some(self.start), Some(self.end))
     }
@@ -679,8 +696,8 @@ pub struct ArticleText<'a> {
     pub article_id: &'a str,
     /// Its text.
     pub text: &'a str,
-    /// Byte offset of every character, then the text's length.
-    bounds: Vec<usize>,
+    /// Where its code points are.
+    chars: CodePoints,
     /// The spans of its claims and mentions, in table order.
     pub spans: &'a [SpanRecord],
 }
@@ -688,32 +705,31 @@ pub struct ArticleText<'a> {
 impl<'a> ArticleText<'a> {
     /// A view of `text` with its spans.
     pub fn new(article_id: &'a str, text: &'a str, spans: &'a [SpanRecord]) -> Self {
-        let mut bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bounds.push(text.len());
         Self {
             article_id,
             text,
-            bounds,
+            chars: CodePoints::new(text),
             spans,
         }
     }
 
     /// Length of the text in code points.
     pub fn len(&self) -> u32 {
-        (self.bounds.len() - 1) as u32
+        self.chars.len()
     }
 
     /// Whether the text is empty.
     pub fn is_empty(&self) -> bool {
-        self.bounds.len() == 1
+        self.chars.is_empty()
     }
 
     /// `text[start:end]` in code points; `None` when out of bounds or inverted.
     pub fn slice(&self, start: u32, end: u32) -> Option<&'a str> {
-        if start > end || end > self.len() {
+        if start > end {
             return None;
         }
-        Some(&self.text[self.bounds[start as usize]..self.bounds[end as usize]])
+        let from = self.chars.byte_at(self.text, start)?;
+        Some(&self.text[from..self.chars.byte_at(self.text, end)?])
     }
 }
 
@@ -779,5 +795,13 @@ mod tests {
         assert_eq!(t.slice(7, 8), Some("x"));
         assert_eq!(t.slice(8, 7), None);
         assert_eq!(t.slice(0, 10), None);
+        assert_eq!(t.slice(0, 9), Some("héllo “x”"));
+        let long = "é".repeat(200) + "abc";
+        let t = ArticleText::new("a", &long, &[]);
+        assert_eq!(t.slice(199, 202), Some("éab"));
+        assert_eq!(t.slice(64, 65), Some("é"));
+        assert_eq!(t.slice(203, 203), Some(""));
+        let t = ArticleText::new("a", "plain", &[]);
+        assert_eq!((t.len(), t.slice(1, 3)), (5, Some("la")));
     }
 }

@@ -158,6 +158,9 @@ pub trait Rule: Send {
     fn claim(&mut self, row: &ClaimRow<'_>, cx: &Context, out: &mut Sink) {}
     /// One mention.
     fn mention(&mut self, row: &MentionRow<'_>, cx: &Context, out: &mut Sink) {}
+    /// Every file of `table` has been read (each table is read once, in reading order):
+    /// what a rule kept only for that table's rows can go.
+    fn table_end(&mut self, table: &'static str, cx: &Context, out: &mut Sink) {}
     /// After every table is read: one article's text with the spans of its claims and
     /// mentions.
     fn article_text(&mut self, text: &ArticleText<'_>, cx: &Context, out: &mut Sink) {}

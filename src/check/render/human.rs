@@ -10,19 +10,31 @@ use crate::model::Severity;
 
 /// Renders every finding as a diagnostic block.
 pub fn render(reports: &[Report], options: &RenderOptions) -> String {
+    super::to_string(|out| write(reports, options, out))
+}
+
+/// Writes every finding to `out` as a diagnostic block, one finding at a time.
+pub fn write(
+    reports: &[Report],
+    options: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let renderer = if options.color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
     for report in reports {
-        render_one(report, &renderer, &mut out);
+        render_one(report, &renderer, out)?;
     }
-    out
+    Ok(())
 }
 
-fn render_one(report: &Report, renderer: &Renderer, out: &mut String) {
+fn render_one(
+    report: &Report,
+    renderer: &Renderer,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     for d in &report.diagnostics {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
@@ -35,12 +47,12 @@ fn render_one(report: &Report, renderer: &Renderer, out: &mut String) {
             (Some(p), Some(article)) => {
                 // Line numbers of the input file when the span was found there, else of
                 // the article text.
-                let (path, line) = match &d.input {
+                let (path, line) = match d.input.as_deref() {
                     Some(InputPos {
                         path,
                         line: Some(line),
                         ..
-                    }) => (path.clone(), *line),
+                    }) => (path.to_string(), *line),
                     _ => (article.clone(), p.line),
                 };
                 title.element(
@@ -60,7 +72,7 @@ fn render_one(report: &Report, renderer: &Renderer, out: &mut String) {
             }
         };
         let group = group.element(Level::HELP.message(d.rule.help));
-        out.push_str(&renderer.render(&[group]));
-        out.push_str("\n\n");
+        write!(out, "{}\n\n", renderer.render(&[group]))?;
     }
+    Ok(())
 }

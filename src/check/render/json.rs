@@ -23,9 +23,9 @@ pub fn finding(report: &Report, d: &Diagnostic) -> Value {
         "message": d.message,
         "help": d.rule.help,
         "file": d.loc.file.as_ref().map(|f| f.to_string_lossy()),
-        "origin": d.origin,
+        "origin": d.origin.as_deref(),
         "input": d.input.as_ref().map(|i| json!({
-            "path": i.path,
+            "path": &*i.path,
             "line": i.line,
             "column": i.column,
         })),

@@ -1,6 +1,8 @@
 //! The JUnit format: one test suite per rule that ran, one test case per finding (a
 //! failure when at or above `--fail-on`), and a passing case for a rule with none.
 
+use std::io::Write;
+
 use crate::check::Report;
 use crate::check::diagnostic::at_or_above;
 use crate::check::render::file_of;
@@ -26,6 +28,11 @@ fn xml(s: &str) -> String {
 /// Renders a JUnit XML document: a test suite per rule that ran (per dataset and rule,
 /// named after the dataset, when several were checked).
 pub fn render(reports: &[Report]) -> String {
+    super::to_string(|out| write(reports, out))
+}
+
+/// Writes the JUnit XML document to `out`, one test case at a time.
+pub fn write(reports: &[Report], out: &mut dyn Write) -> std::io::Result<()> {
     let cases = |report: &Report, code: &str| {
         report
             .diagnostics
@@ -53,24 +60,24 @@ pub fn render(reports: &[Report]) -> String {
                 .count()
         })
         .sum();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<testsuites name=\"claimset check\" tests=\"{total_cases}\" failures=\"{failures}\">\n"
-    ));
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    writeln!(
+        out,
+        "<testsuites name=\"claimset check\" tests=\"{total_cases}\" failures=\"{failures}\">"
+    )?;
     for report in reports {
         let prefix = if reports.len() > 1 {
             format!("{}: ", report.dir.display())
         } else {
             String::new()
         };
-        suites(report, &prefix, &mut out);
+        suites(report, &prefix, out)?;
     }
-    out.push_str("</testsuites>\n");
-    out
+    out.write_all(b"</testsuites>\n")
 }
 
 /// The test suites of one report, named `{prefix}CODE name`.
-fn suites(report: &Report, prefix: &str, out: &mut String) {
+fn suites(report: &Report, prefix: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let failing = |s| at_or_above(s, report.fail_on);
     for (rule, _) in &report.rules {
         let found: Vec<_> = report
@@ -79,18 +86,20 @@ fn suites(report: &Report, prefix: &str, out: &mut String) {
             .filter(|d| d.rule.code == rule.code)
             .collect();
         let fails = found.iter().filter(|d| failing(d.severity)).count();
-        out.push_str(&format!(
-            "  <testsuite name=\"{}{} {}\" tests=\"{}\" failures=\"{fails}\">\n",
+        writeln!(
+            out,
+            "  <testsuite name=\"{}{} {}\" tests=\"{}\" failures=\"{fails}\">",
             xml(prefix),
             rule.code,
             rule.name,
             found.len().max(1)
-        ));
+        )?;
         if found.is_empty() {
-            out.push_str(&format!(
-                "    <testcase name=\"no findings\" classname=\"{}\"/>\n",
+            writeln!(
+                out,
+                "    <testcase name=\"no findings\" classname=\"{}\"/>",
                 rule.code
-            ));
+            )?;
         }
         for d in found {
             let line = d
@@ -99,31 +108,35 @@ fn suites(report: &Report, prefix: &str, out: &mut String) {
                 .and_then(|i| i.line)
                 .map(|l| format!(" line=\"{l}\""))
                 .unwrap_or_default();
-            out.push_str(&format!(
-                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"{line}>\n",
+            writeln!(
+                out,
+                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"{line}>",
                 xml(&d.record_label()),
                 rule.code,
                 xml(&file_of(report, d))
-            ));
+            )?;
             let detail = format!("{}\nhelp: {}", d.message, rule.help);
             if failing(d.severity) {
-                out.push_str(&format!(
-                    "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                writeln!(
+                    out,
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                     d.severity,
                     xml(&d.message),
                     xml(&detail)
-                ));
+                )?;
             } else {
-                out.push_str(&format!(
-                    "      <system-out>{}: {}</system-out>\n",
+                writeln!(
+                    out,
+                    "      <system-out>{}: {}</system-out>",
                     d.severity,
                     xml(&detail)
-                ));
+                )?;
             }
-            out.push_str("    </testcase>\n");
+            out.write_all(b"    </testcase>\n")?;
         }
-        out.push_str("  </testsuite>\n");
+        out.write_all(b"  </testsuite>\n")?;
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -80,9 +80,8 @@ pub struct RenderOptions {
 }
 
 /// Writes the reports of a run (one per dataset, in the order checked) in a format to
-/// `out`. The line and JSON formats (`concise`, `json`, `json-lines`, `github`,
-/// `gitlab`) write finding by finding, so their memory does not grow with the findings;
-/// `human`, `junit` and `sarif` are rendered whole first.
+/// `out`, finding by finding in every format, so that no rendering of all the findings
+/// is held in memory.
 pub fn write(
     reports: &[Report],
     format: Format,
@@ -95,9 +94,9 @@ pub fn write(
         Format::JsonLines => json_lines::write(reports, out),
         Format::Github => github::write(reports, out),
         Format::Gitlab => gitlab::write(reports, out),
-        Format::Human | Format::Junit | Format::Sarif => {
-            out.write_all(render(reports, format, options).as_bytes())
-        }
+        Format::Human => human::write(reports, options, out),
+        Format::Junit => junit::write(reports, out),
+        Format::Sarif => sarif::write(reports, out),
     }
 }
 
@@ -154,7 +153,7 @@ pub fn rule_docs_uri(rule: &crate::check::rule::RuleMeta) -> String {
 /// known, else the table file it was read from, else the table's file in the dataset.
 pub fn file_of(report: &Report, d: &Diagnostic) -> String {
     if let Some(input) = &d.input {
-        return input.path.clone();
+        return input.path.to_string();
     }
     if let Some(file) = &d.loc.file {
         return file.to_string_lossy().into_owned();

@@ -27,6 +27,7 @@ declare_rule! {
     /// ```
     pub struct DuplicateArticleText {
         first: HashMap<u64, String>,
+        buf: Vec<u8>,
     }
     code = "CS506",
     name = "duplicate-article-text",
@@ -34,24 +35,99 @@ declare_rule! {
     help = "keep one of the articles (and its claims and mentions) and drop the other",
 }
 
+/// What a byte may be, for [`collapse_whitespace`]: 0 a part of a word, 1 ASCII
+/// whitespace, 2 the start of a character that may be whitespace.
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xc2 | 0xe1..=0xe3 => 2,
+            _ => 0,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The bytes of whitespace (as `char::is_whitespace` says) at `i`; 0 for none.
+#[inline]
+fn white_at(text: &str, i: usize) -> usize {
+    match BYTE_CLASS[text.as_bytes()[i] as usize] {
+        0 => 0,
+        1 => 1,
+        _ => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+    }
+}
+
+/// Writes `text` into `out` with each run of whitespace made one space and none at either
+/// end: the words of `split_whitespace` joined by spaces. Stretches already in that form
+/// (words with one ASCII space between them) are copied whole.
+fn collapse_whitespace(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let (mut i, mut stretch) = (0, 0);
+    while i < bytes.len() {
+        // Skip to the next byte that may be whitespace.
+        match bytes[i..].iter().position(|&b| BYTE_CLASS[b as usize] != 0) {
+            Some(k) => i += k,
+            None => break,
+        }
+        let white = white_at(text, i);
+        if white == 0 {
+            i += 1;
+            continue;
+        }
+        let lone_space = bytes[i] == b' ' && i > stretch && i + 1 < bytes.len();
+        if lone_space && white_at(text, i + 1) == 0 {
+            i += 1;
+            continue;
+        }
+        push_stretch(out, &bytes[stretch..i]);
+        i += white;
+        while i < bytes.len() && white_at(text, i) > 0 {
+            i += white_at(text, i);
+        }
+        stretch = i;
+    }
+    push_stretch(out, &bytes[stretch..]);
+}
+
+/// Appends a stretch of words, after a space unless it is the first.
+fn push_stretch(out: &mut Vec<u8>, words: &[u8]) {
+    if words.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(b' ');
+    }
+    out.extend_from_slice(words);
+}
+
 impl Rule for DuplicateArticleText {
+    fn table_end(&mut self, table: &'static str, _: &Context, _: &mut Sink) {
+        // Only rows of articles are compared with each other.
+        if table == "articles" {
+            self.first = HashMap::new();
+        }
+    }
+
     fn article(&mut self, r: &ArticleRow<'_>, _: &Context, out: &mut Sink) {
         let (Some(id), Some(text)) = (r.article_id, r.text) else {
             return;
         };
-        // The text with its runs of whitespace made one space, hashed word by word.
-        let mut h = rustc_hash::FxHasher::default();
-        let mut words = 0usize;
-        for word in text.split_whitespace() {
-            if words > 0 {
-                h.write_u8(b' ');
-            }
-            h.write(word.as_bytes());
-            words += 1;
-        }
-        if words == 0 {
+        // The text with its runs of whitespace made one space, trimmed, then hashed.
+        collapse_whitespace(text, &mut self.buf);
+        if self.buf.is_empty() {
             return;
         }
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(&self.buf);
         let key = h.finish();
         match self.first.get(&key) {
             Some(other) if other != id => out.emit(
@@ -62,6 +138,29 @@ impl Rule for DuplicateArticleText {
             None => {
                 self.first.insert(key, id.to_string());
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_whitespace;
+
+    #[test]
+    fn whitespace_collapses_as_split_whitespace_joins() {
+        for text in [
+            "  one\ttwo \n\n three\u{a0}four\u{2009} ",
+            "“quoted”\u{3000}words\r\nend",
+            "\u{85}\u{1c}x",
+            "",
+            " \n ",
+            "a b  c \u{a0}d e\u{2003} f ",
+            "x  ",
+        ] {
+            let mut out = Vec::new();
+            collapse_whitespace(text, &mut out);
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{text:?}");
         }
     }
 }

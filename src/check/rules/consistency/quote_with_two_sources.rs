@@ -1,6 +1,6 @@
 //! CS504 `quote-with-two-sources`: the same quotation attributed to different sources.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::check::ids::IdKey;
 use crate::check::rows::text_hash;
@@ -31,7 +31,7 @@ declare_rule! {
     /// art_b  “There were no deaths among French troops”  source: French military
     /// ```
     pub struct QuoteWithTwoSources {
-        first: HashMap<u64, (IdKey, IdKey)>,
+        first: FxHashMap<u64, (IdKey, IdKey)>,
     }
     code = "CS504",
     name = "quote-with-two-sources",
@@ -73,6 +73,13 @@ fn fold_quote(text: &str) -> String {
 }
 
 impl Rule for QuoteWithTwoSources {
+    fn table_end(&mut self, table: &'static str, _: &Context, _: &mut Sink) {
+        // Only rows of claims are compared with each other.
+        if table == "claims" {
+            self.first = FxHashMap::default();
+        }
+    }
+
     fn claim(&mut self, r: &ClaimRow<'_>, cx: &Context, out: &mut Sink) {
         let (Some(ClaimKind::Direct), Some(source), Some(text), Some(id)) =
             (r.kind(), r.source_id, r.text, r.claim_id)
@@ -80,7 +87,8 @@ impl Rule for QuoteWithTwoSources {
             return;
         };
         let folded = fold_quote(text);
-        if folded.split(' ').count() < cx.options.min_quote_words as usize {
+        let words = folded.bytes().filter(|&b| b == b' ').count() + 1;
+        if words < cx.options.min_quote_words as usize {
             return;
         }
         let key = text_hash(&folded);

@@ -58,14 +58,34 @@ fn paragraphs(text: &str) -> Vec<Vec<(u32, &str)>> {
 }
 
 /// Code-point positions of unbalanced double quotation marks, with what is wrong.
+/// The quotation marks of a line (`“`, `”` and `"`), with their offsets in code points;
+/// the line is scanned byte by byte, and only the stretches before marks are counted.
+fn marks(line: &str) -> Vec<(u32, char)> {
+    let bytes = line.as_bytes();
+    let mut found = Vec::new();
+    let (mut at, mut counted) = (0u32, 0usize);
+    for i in 0..bytes.len() {
+        let c = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', _, _) => '"',
+            (0xe2, Some(0x80), Some(0x9c)) => '“',
+            (0xe2, Some(0x80), Some(0x9d)) => '”',
+            _ => continue,
+        };
+        at += line[counted..i].chars().count() as u32;
+        counted = i;
+        found.push((at, c));
+    }
+    found
+}
+
 pub fn unbalanced(text: &str) -> Vec<(u32, &'static str)> {
     let paras = paragraphs(text);
     let mut found = Vec::new();
     for (k, para) in paras.iter().enumerate() {
         let (mut curly, mut straight): (Option<u32>, Option<u32>) = (None, None);
         for (offset, line) in para {
-            for (i, c) in line.chars().enumerate() {
-                let at = offset + i as u32;
+            for (i, c) in marks(line) {
+                let at = offset + i;
                 match c {
                     '“' => {
                         if let Some(open) = curly.replace(at) {
@@ -118,6 +138,18 @@ mod tests {
         assert!(unbalanced("He said “yes.” She said \"no.\"").is_empty());
         assert!(unbalanced("“First part,\n\n“second part.”\n\nNarration.").is_empty());
         assert!(unbalanced("\"First part,\n\n\"second part.\"").is_empty());
+    }
+
+    #[test]
+    fn marks_are_found_at_their_code_points() {
+        let line = "é \"a” “b” “";
+        let want: Vec<(u32, char)> = line
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, '“' | '”' | '"'))
+            .map(|(i, c)| (i as u32, c))
+            .collect();
+        assert_eq!(marks(line), want);
     }
 
     #[test]

@@ -29,9 +29,9 @@ declare_rule! {
     help = "add the actor to actors, or correct the ID",
 }
 
-fn check(cx: &Context, out: &mut Sink, loc: &Loc, column: &str, actor: &str) {
+fn check(cx: &Context, out: &mut Sink, loc: impl FnOnce() -> Loc, column: &str, actor: &str) {
     if !actor.is_empty() && cx.has_table("actors") && cx.actor(actor).is_none() {
-        out.emit(loc.clone(), format!("{column} {actor} is not in actors"));
+        out.emit(loc(), format!("{column} {actor} is not in actors"));
     }
 }
 
@@ -53,25 +53,25 @@ impl Rule for UnknownActor {
 
     fn source(&mut self, r: &SourceRow<'_>, cx: &Context, out: &mut Sink) {
         if let Some(a) = r.actor_id {
-            check(cx, out, &r.loc(), "actor_id", a);
+            check(cx, out, || r.loc(), "actor_id", a);
         }
     }
 
     fn claim(&mut self, r: &ClaimRow<'_>, cx: &Context, out: &mut Sink) {
         for a in &r.actor_ids {
-            check(cx, out, &r.loc(), "actor_ids entry", a);
+            check(cx, out, || r.loc(), "actor_ids entry", a);
         }
     }
 
     fn mention(&mut self, r: &MentionRow<'_>, cx: &Context, out: &mut Sink) {
         if let Some(a) = r.actor_id {
-            check(cx, out, &r.loc(), "actor_id", a);
+            check(cx, out, || r.loc(), "actor_id", a);
         }
     }
 
     fn finish(&mut self, cx: &Context, out: &mut Sink) {
         for (loc, a) in &self.affiliations {
-            check(cx, out, loc, "affiliation_id", a);
+            check(cx, out, || loc.clone(), "affiliation_id", a);
         }
     }
 }

@@ -27,13 +27,19 @@ declare_rule! {
     help = "add the article, or drop the records that point at it",
 }
 
-fn check(cx: &Context, out: &mut Sink, loc: Loc, what: &str, article: Option<&str>) {
+fn check(
+    cx: &Context,
+    out: &mut Sink,
+    loc: impl FnOnce() -> Loc,
+    what: &str,
+    article: Option<&str>,
+) {
     if let Some(id) = article.filter(|id| !id.is_empty())
         && cx.has_table("articles")
         && cx.article(id).is_none()
     {
         out.emit(
-            loc,
+            loc(),
             format!("{what} points at article {id}, which is not in articles"),
         );
     }
@@ -49,10 +55,10 @@ impl Rule for UnknownArticle {
     }
 
     fn claim(&mut self, r: &ClaimRow<'_>, cx: &Context, out: &mut Sink) {
-        check(cx, out, r.loc(), "claim", r.article_id);
+        check(cx, out, || r.loc(), "claim", r.article_id);
     }
 
     fn mention(&mut self, r: &MentionRow<'_>, cx: &Context, out: &mut Sink) {
-        check(cx, out, r.loc(), "mention", r.article_id);
+        check(cx, out, || r.loc(), "mention", r.article_id);
     }
 }

@@ -27,12 +27,18 @@ declare_rule! {
     help = "add the source to sources, or correct the ID",
 }
 
-fn check(cx: &Context, out: &mut Sink, loc: Loc, what: &str, source: Option<&str>) {
+fn check(
+    cx: &Context,
+    out: &mut Sink,
+    loc: impl FnOnce() -> Loc,
+    what: &str,
+    source: Option<&str>,
+) {
     if let Some(id) = source.filter(|id| !id.is_empty())
         && cx.has_table("sources")
         && cx.source(id).is_none()
     {
-        out.emit(loc, format!("{what} source {id} is not in sources"));
+        out.emit(loc(), format!("{what} source {id} is not in sources"));
     }
 }
 
@@ -46,10 +52,10 @@ impl Rule for UnknownSource {
     }
 
     fn article(&mut self, r: &ArticleRow<'_>, cx: &Context, out: &mut Sink) {
-        check(cx, out, r.loc(), "article's outlet", r.source_id);
+        check(cx, out, || r.loc(), "article's outlet", r.source_id);
     }
 
     fn claim(&mut self, r: &ClaimRow<'_>, cx: &Context, out: &mut Sink) {
-        check(cx, out, r.loc(), "claim's", r.source_id);
+        check(cx, out, || r.loc(), "claim's", r.source_id);
     }
 }

@@ -3,6 +3,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
+use crate::check::ids::IdKey;
 use crate::check::rules::prelude::*;
 
 declare_rule! {
@@ -51,12 +52,12 @@ impl Rule for OverlappingClaims {
         // open at its start and has another source. The open claims are kept per source,
         // with the first of each source in `firsts`: the answer is the first or the second
         // entry there, so an article costs O(n log n) however its claims nest.
-        let mut sources: HashMap<Option<&str>, usize> = HashMap::new();
+        let mut sources: HashMap<Option<&IdKey>, usize> = HashMap::new();
         let source_of: Vec<usize> = claims
             .iter()
             .map(|c| {
                 let next = sources.len();
-                *sources.entry(c.source_id.as_deref()).or_insert(next)
+                *sources.entry(c.source_id.as_ref()).or_insert(next)
             })
             .collect();
         let mut open: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); sources.len()];
@@ -84,16 +85,16 @@ impl Rule for OverlappingClaims {
                 .find(|&&(_, src)| src != source_of[i])
                 .map(|&(k, _)| claims[k]);
             if let Some(earlier) = clash {
-                let name = |s: &Option<String>| s.clone().unwrap_or_else(|| "none".into());
+                let name = |s: Option<String>| s.unwrap_or_else(|| "none".into());
                 out.emit(
                     later.loc(a.article_id),
                     format!(
                         "claim overlaps claim {} ({}..{}) of another source: {} here, {} there",
-                        earlier.record_id.as_deref().unwrap_or("?"),
+                        earlier.record_id().as_deref().unwrap_or("?"),
                         earlier.start,
                         earlier.end,
-                        name(&later.source_id),
-                        name(&earlier.source_id),
+                        name(later.source_id()),
+                        name(earlier.source_id()),
                     ),
                 );
             }

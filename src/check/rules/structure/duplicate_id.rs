@@ -37,7 +37,14 @@ declare_rule! {
 }
 
 impl DuplicateId {
-    fn see(&mut self, table: &'static str, id: Option<&str>, row: u64, loc: Loc, out: &mut Sink) {
+    fn see(
+        &mut self,
+        table: &'static str,
+        id: Option<&str>,
+        row: u64,
+        loc: impl FnOnce() -> Loc,
+        out: &mut Sink,
+    ) {
         let Some(id) = id else { return };
         let seen = self
             .seen
@@ -45,7 +52,7 @@ impl DuplicateId {
             .or_insert_with(|| IdMap::new(prefix_of(table)));
         if let Some(first) = seen.insert_first(id, row) {
             out.emit(
-                loc,
+                loc(),
                 format!(
                     "{} ID {id} is repeated; it was first used at row {first}",
                     singular(table)
@@ -57,22 +64,27 @@ impl DuplicateId {
 
 impl Rule for DuplicateId {
     fn actor(&mut self, r: &ActorRow<'_>, _: &Context, out: &mut Sink) {
-        self.see("actors", r.actor_id, r.row, r.loc(), out);
+        self.see("actors", r.actor_id, r.row, || r.loc(), out);
     }
 
     fn source(&mut self, r: &SourceRow<'_>, _: &Context, out: &mut Sink) {
-        self.see("sources", r.source_id, r.row, r.loc(), out);
+        self.see("sources", r.source_id, r.row, || r.loc(), out);
     }
 
     fn article(&mut self, r: &ArticleRow<'_>, _: &Context, out: &mut Sink) {
-        self.see("articles", r.article_id, r.row, r.loc(), out);
+        self.see("articles", r.article_id, r.row, || r.loc(), out);
     }
 
     fn claim(&mut self, r: &ClaimRow<'_>, _: &Context, out: &mut Sink) {
-        self.see("claims", r.claim_id, r.row, r.loc(), out);
+        self.see("claims", r.claim_id, r.row, || r.loc(), out);
     }
 
     fn mention(&mut self, r: &MentionRow<'_>, _: &Context, out: &mut Sink) {
-        self.see("mentions", r.mention_id, r.row, r.loc(), out);
+        self.see("mentions", r.mention_id, r.row, || r.loc(), out);
+    }
+
+    fn table_end(&mut self, table: &'static str, _: &Context, _: &mut Sink) {
+        // A table's IDs are compared only with each other.
+        self.seen.remove(table);
     }
 }

@@ -29,11 +29,11 @@ declare_rule! {
     help = "write null for a missing value",
 }
 
-fn check(out: &mut Sink, loc: Loc, values: &[(&str, Option<&str>)]) {
+fn check(out: &mut Sink, loc: impl Fn() -> Loc, values: &[(&str, Option<&str>)]) {
     for (column, value) in values {
         if *value == Some("") {
             out.emit(
-                loc.clone(),
+                loc(),
                 format!("{column} is an empty string; a missing value must be null"),
             );
         }
@@ -42,16 +42,24 @@ fn check(out: &mut Sink, loc: Loc, values: &[(&str, Option<&str>)]) {
 
 impl Rule for EmptyString {
     fn article(&mut self, r: &ArticleRow<'_>, _: &Context, out: &mut Sink) {
-        check(out, r.loc(), &[("source_id", r.source_id), ("url", r.url)]);
+        check(
+            out,
+            || r.loc(),
+            &[("source_id", r.source_id), ("url", r.url)],
+        );
     }
 
     fn claim(&mut self, r: &ClaimRow<'_>, _: &Context, out: &mut Sink) {
-        check(out, r.loc(), &[("source_id", r.source_id), ("cue", r.cue)]);
+        check(
+            out,
+            || r.loc(),
+            &[("source_id", r.source_id), ("cue", r.cue)],
+        );
     }
 
     fn source(&mut self, r: &SourceRow<'_>, _: &Context, out: &mut Sink) {
         let values = [("actor_id", r.actor_id), ("description", r.description)];
-        check(out, r.loc(), &values);
+        check(out, || r.loc(), &values);
     }
 
     fn actor(&mut self, r: &ActorRow<'_>, _: &Context, out: &mut Sink) {
@@ -59,6 +67,6 @@ impl Rule for EmptyString {
             ("description", r.description),
             ("affiliation_id", r.affiliation_id),
         ];
-        check(out, r.loc(), &values);
+        check(out, || r.loc(), &values);
     }
 }

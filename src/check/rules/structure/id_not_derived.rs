@@ -35,10 +35,17 @@ declare_rule! {
     help = "re-derive the ID from the record's content and update every reference to it",
 }
 
-fn report(out: &mut Sink, loc: Loc, what: &str, id: &str, from: &str, derived: &str) {
+fn report(
+    out: &mut Sink,
+    loc: impl FnOnce() -> Loc,
+    what: &str,
+    id: &str,
+    from: &str,
+    derived: &str,
+) {
     if id != derived {
         out.emit(
-            loc,
+            loc(),
             format!(
                 "{what} ID {id} does not match its derivation from {from}; it should be {derived}"
             ),
@@ -54,7 +61,14 @@ impl Rule for IdNotDerived {
         let sha_ok = sha.len() == 64 && sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
         if well_formed_id(id, ArticleId::PREFIX) && sha_ok {
             let derived = ArticleId::from_raw_sha256(sha);
-            report(out, r.loc(), "article", id, "raw_sha256", derived.as_str());
+            report(
+                out,
+                || r.loc(),
+                "article",
+                id,
+                "raw_sha256",
+                derived.as_str(),
+            );
         }
     }
 
@@ -68,7 +82,7 @@ impl Rule for IdNotDerived {
             let derived = ClaimId::derive(&ArticleId::from_stored(article), start, end);
             report(
                 out,
-                r.loc(),
+                || r.loc(),
                 "claim",
                 id,
                 "its article and span",
@@ -87,7 +101,7 @@ impl Rule for IdNotDerived {
         if well_formed_id(id, SourceId::PREFIX) && !name.is_empty() {
             let derived = SourceId::derive(parsed, name);
             let from = format!("kind {kind} and name {}", quoted(name, 60));
-            report(out, r.loc(), "source", id, &from, derived.as_str());
+            report(out, || r.loc(), "source", id, &from, derived.as_str());
         }
     }
 
@@ -101,7 +115,7 @@ impl Rule for IdNotDerived {
         if well_formed_id(id, ActorId::PREFIX) && !name.is_empty() {
             let derived = ActorId::derive(parsed, name);
             let from = format!("kind {kind} and name {}", quoted(name, 60));
-            report(out, r.loc(), "actor", id, &from, derived.as_str());
+            report(out, || r.loc(), "actor", id, &from, derived.as_str());
         }
     }
 
@@ -123,7 +137,7 @@ impl Rule for IdNotDerived {
             );
             report(
                 out,
-                r.loc(),
+                || r.loc(),
                 "mention",
                 id,
                 "its article, actor and span",

@@ -29,13 +29,13 @@ declare_rule! {
     help = "keep the part of the value that belongs to it, on one line",
 }
 
-fn check(out: &mut Sink, loc: &Loc, values: &[(&str, Option<&str>)]) {
+fn check(out: &mut Sink, loc: impl Fn() -> Loc, values: &[(&str, Option<&str>)]) {
     for (column, value) in values {
         if let Some(v) = value
             && v.contains(['\n', '\r'])
         {
             out.emit(
-                loc.clone(),
+                loc(),
                 format!("{column} runs over a line break: {}", quoted(v, 60)),
             );
         }
@@ -46,7 +46,7 @@ impl Rule for LineBreakInName {
     fn source(&mut self, r: &SourceRow<'_>, _: &Context, out: &mut Sink) {
         check(
             out,
-            &r.loc(),
+            || r.loc(),
             &[("name", r.name), ("description", r.description)],
         );
     }
@@ -56,13 +56,13 @@ impl Rule for LineBreakInName {
             r.aliases.iter().map(|a| ("alias", Some(*a))).collect();
         check(
             out,
-            &r.loc(),
+            || r.loc(),
             &[("name", r.name), ("description", r.description)],
         );
-        check(out, &r.loc(), &aliases);
+        check(out, || r.loc(), &aliases);
     }
 
     fn claim(&mut self, r: &ClaimRow<'_>, _: &Context, out: &mut Sink) {
-        check(out, &r.loc(), &[("cue", r.cue)]);
+        check(out, || r.loc(), &[("cue", r.cue)]);
     }
 }

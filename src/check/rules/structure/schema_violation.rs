@@ -2,9 +2,12 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+use crate::check::ids::hex_id;
 use crate::check::rows::{JsonCells, Strings, primary_key};
 use crate::check::rules::prelude::*;
 use crate::dataset::arrow_schema;
@@ -36,7 +39,7 @@ declare_rule! {
     /// ```
     pub struct SchemaViolation {
         validators: HashMap<(&'static str, Vec<String>), Option<Validator>>,
-        columns: HashMap<(&'static str, String), Option<Validator>>,
+        columns: HashMap<(&'static str, String), Option<ColumnCheck>>,
     }
     code = "CS104",
     name = "schema-violation",
@@ -105,6 +108,165 @@ fn property_schema(record: &Value, name: &str) -> Option<Value> {
 /// Whether the record schema constrains only its properties one by one: an object of
 /// known properties, no other property allowed, no keyword across properties. Then a
 /// row is valid when each of its cells is, and its violations are theirs.
+/// A column's validator, and the shortcut that passes most of its values without it.
+struct ColumnCheck {
+    validator: Validator,
+    quick: Option<Quick>,
+}
+
+impl ColumnCheck {
+    /// The violations of a column of `rows` cells: (row, pointer, message). Each distinct
+    /// value is validated once.
+    fn violations(
+        &self,
+        name: &str,
+        col: &dyn arrow_array::Array,
+        nullable: bool,
+        rows: usize,
+    ) -> Vec<(usize, String, String)> {
+        let cells = JsonCells::new(col);
+        let mut seen: FxHashMap<CellKey, Vec<Violation>> = FxHashMap::default();
+        let mut found = Vec::new();
+        for i in 0..rows {
+            if self
+                .quick
+                .as_ref()
+                .is_some_and(|q| q.accepts_cell(&cells, i))
+            {
+                continue;
+            }
+            let key = CellKey::of(&cells, i);
+            // Empty strings in nullable columns are CS107's.
+            if nullable && key == Some(CellKey::Str("")) {
+                continue;
+            }
+            let violations = match key {
+                Some(key) => {
+                    if let Some(v) = seen.get(&key) {
+                        v
+                    } else {
+                        let v = self.validator.check_value(&cells.get(i));
+                        seen.entry(key).or_insert(v)
+                    }
+                }
+                None => &self.validator.check_value(&cells.get(i)),
+            };
+            for v in violations {
+                found.push((i, format!("/{name}{}", v.pointer), v.message.clone()));
+            }
+        }
+        found
+    }
+}
+
+/// What a property schema built only of `type` (strings, null, arrays), `minLength`, a
+/// derived-ID `pattern`, `items`, `anyOf` and `$ref` asks of a value, checked without
+/// JSON: a value it accepts is one the validator passes; any other value goes to the
+/// validator, which words the violation.
+#[derive(Debug, Clone, PartialEq)]
+enum Quick {
+    Null,
+    Str {
+        min_chars: usize,
+        id_prefix: Option<String>,
+    },
+    List(Box<Quick>),
+    AnyOf(Vec<Quick>),
+}
+
+impl Quick {
+    /// The shortcut for `schema`, a property of `record` (whose `$defs` it may name).
+    fn of(schema: &Value, record: &Value) -> Option<Quick> {
+        let object = schema.as_object()?;
+        let known = ["type", "pattern", "minLength", "items", "anyOf", "$ref"];
+        if !object
+            .keys()
+            .all(|k| known.contains(&k.as_str()) || k == "description")
+        {
+            return None;
+        }
+        if let Some(target) = object.get("$ref") {
+            let name = target.as_str()?.strip_prefix("#/$defs/")?;
+            return (object.len() == 1 + usize::from(object.contains_key("description")))
+                .then(|| Quick::of(record.get("$defs")?.get(name)?, record))?;
+        }
+        if let Some(branches) = object.get("anyOf") {
+            let branches = branches.as_array()?.iter();
+            let quick = branches
+                .map(|b| Quick::of(b, record))
+                .collect::<Option<_>>()?;
+            return (object.len() == 1 + usize::from(object.contains_key("description")))
+                .then_some(Quick::AnyOf(quick));
+        }
+        let of_type = |t: &Value| match t.as_str()? {
+            "null" => Some(Quick::Null),
+            "string" => Some(Quick::Str {
+                min_chars: object.get("minLength").map_or(Some(0), Value::as_u64)? as usize,
+                id_prefix: match object.get("pattern") {
+                    Some(p) => Some(id_prefix(p.as_str()?)?),
+                    None => None,
+                },
+            }),
+            "array" => Some(Quick::List(Box::new(Quick::of(
+                object.get("items")?,
+                record,
+            )?))),
+            _ => None,
+        };
+        match object.get("type")? {
+            Value::Array(types) => types
+                .iter()
+                .map(of_type)
+                .collect::<Option<_>>()
+                .map(Quick::AnyOf),
+            t => of_type(t),
+        }
+    }
+
+    /// Whether the value is surely valid.
+    fn accepts(&self, value: Option<&str>) -> bool {
+        match (self, value) {
+            (Quick::Null, None) => true,
+            (
+                Quick::Str {
+                    min_chars,
+                    id_prefix,
+                },
+                Some(v),
+            ) => {
+                let long_enough = match *min_chars {
+                    0 => true,
+                    1 => !v.is_empty(),
+                    n => v.chars().count() >= n,
+                };
+                long_enough && id_prefix.as_ref().is_none_or(|p| hex_id(v, p).is_some())
+            }
+            (Quick::AnyOf(branches), v) => branches.iter().any(|b| b.accepts(v)),
+            _ => false,
+        }
+    }
+
+    /// Whether cell `i` is surely valid.
+    fn accepts_cell(&self, cells: &JsonCells<'_>, i: usize) -> bool {
+        match (self, cells) {
+            (Quick::List(item), JsonCells::Lists(lists)) => lists
+                .get(i)
+                .is_some_and(|items| items.iter().all(|v| v.is_some() && item.accepts(*v))),
+            (_, JsonCells::Strings(strings)) => self.accepts(strings.get(i)),
+            _ => false,
+        }
+    }
+}
+
+/// `art_` of the pattern `^art_[0-9a-f]{16}$`, which [`hex_id`] checks exactly.
+fn id_prefix(pattern: &str) -> Option<String> {
+    let prefix = pattern.strip_prefix('^')?.strip_suffix("[0-9a-f]{16}$")?;
+    prefix
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'_')
+        .then(|| prefix.to_string())
+}
+
 fn columnwise(record: &Value) -> bool {
     record.as_object().is_some_and(|o| {
         o.keys().all(|k| {
@@ -150,10 +312,14 @@ impl Rule for SchemaViolation {
                 .entry((table, name.to_string()))
                 .or_insert_with(|| {
                     let record = record_schema(table)?;
-                    Validator::from_schema(&property_schema(&record, name)?).ok()
+                    let property = record.get("properties")?.get(*name)?;
+                    Some(ColumnCheck {
+                        validator: Validator::from_schema(&property_schema(&record, name)?).ok()?,
+                        quick: Quick::of(property, &record),
+                    })
                 });
         }
-        let validators: Vec<Option<&Validator>> = usable
+        let checks: Vec<Option<&ColumnCheck>> = usable
             .iter()
             .map(|(name, _, _)| {
                 self.columns
@@ -164,36 +330,10 @@ impl Rule for SchemaViolation {
         // Columns are checked in parallel; each distinct value of a column once.
         let found: Vec<Vec<(usize, String, String)>> = usable
             .par_iter()
-            .zip(&validators)
-            .map(|((name, col, nullable), validator)| {
-                let Some(validator) = validator else {
-                    return Vec::new();
-                };
-                let cells = JsonCells::new(col.as_ref());
-                let mut seen: HashMap<CellKey, Vec<Violation>> = HashMap::new();
-                let mut found = Vec::new();
-                for i in 0..b.len() {
-                    let key = CellKey::of(&cells, i);
-                    // Empty strings in nullable columns are CS107's.
-                    if *nullable && key == Some(CellKey::Str("")) {
-                        continue;
-                    }
-                    let violations = match key {
-                        Some(key) => {
-                            if let Some(v) = seen.get(&key) {
-                                v
-                            } else {
-                                let v = validator.check_value(&cells.get(i));
-                                seen.entry(key).or_insert(v)
-                            }
-                        }
-                        None => &validator.check_value(&cells.get(i)),
-                    };
-                    for v in violations {
-                        found.push((i, format!("/{name}{}", v.pointer), v.message.clone()));
-                    }
-                }
-                found
+            .zip(&checks)
+            .map(|((name, col, nullable), check)| match check {
+                Some(check) => check.violations(name, col.as_ref(), *nullable, b.len()),
+                None => Vec::new(),
             })
             .collect();
         let mut found: Vec<_> = found.into_iter().flatten().collect();
@@ -297,5 +437,65 @@ impl SchemaViolation {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value the shortcut passes, the validator passes too.
+    #[test]
+    fn the_shortcut_passes_only_valid_values() {
+        let strings = [
+            None,
+            Some(""),
+            Some("x"),
+            Some("é"),
+            Some("art_0123456789abcdef"),
+            Some("clm_0123456789abcdef"),
+            Some("src_0123456789abcdef"),
+            Some("act_0123456789abcdeF"),
+            Some("act_0123456789abcdef\n"),
+            Some("direct"),
+        ];
+        let mut shortcuts = 0;
+        for table in ["articles", "claims", "sources", "actors", "mentions"] {
+            let record = record_schema(table).unwrap();
+            for (name, property) in record["properties"].as_object().unwrap() {
+                let Some(quick) = Quick::of(property, &record) else {
+                    continue;
+                };
+                shortcuts += 1;
+                let validator = Validator::from_schema(&property_schema(&record, name).unwrap());
+                let validator = validator.unwrap();
+                let json = |v: Option<&str>| v.map_or(Value::Null, Value::from);
+                for v in strings {
+                    if quick.accepts(v) {
+                        assert_eq!(
+                            validator.check_value(&json(v)),
+                            vec![],
+                            "{table}.{name} {v:?}"
+                        );
+                    }
+                    let list = Value::Array(vec![json(v)]);
+                    if let Quick::List(item) = &quick
+                        && v.is_some()
+                        && item.accepts(v)
+                    {
+                        assert_eq!(validator.check_value(&list), vec![], "{table}.{name} {v:?}");
+                    }
+                }
+            }
+        }
+        assert!(shortcuts >= 10, "only {shortcuts} columns have a shortcut");
+    }
+
+    #[test]
+    fn id_patterns_are_recognised_exactly() {
+        assert_eq!(id_prefix("^art_[0-9a-f]{16}$").as_deref(), Some("art_"));
+        assert_eq!(id_prefix("^art_[0-9a-f]{16}"), None);
+        assert_eq!(id_prefix("^Art_[0-9a-f]{16}$"), None);
+        assert_eq!(id_prefix("^a.t_[0-9a-f]{16}$"), None);
     }
 }
