@@ -40,6 +40,9 @@ struct Args {
     /// log2 of the tagger table's rows.
     #[arg(long, default_value_t = TrainOptions::default().tagger_bits)]
     tagger_bits: u32,
+    /// log2 of the tagger's second-pass table's rows.
+    #[arg(long, default_value_t = TrainOptions::default().right_bits)]
+    right_bits: u32,
     /// log2 of the transition table's rows.
     #[arg(long, default_value_t = TrainOptions::default().parser_bits)]
     parser_bits: u32,
@@ -66,6 +69,7 @@ fn main() -> anyhow::Result<()> {
         parser_epochs: args.parser_epochs,
         folds: args.folds,
         tagger_bits: args.tagger_bits,
+        right_bits: args.right_bits,
         parser_bits: args.parser_bits,
         label_bits: args.label_bits,
         ..TrainOptions::default()
