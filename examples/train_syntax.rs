@@ -34,6 +34,9 @@ struct Args {
     /// Parser epochs.
     #[arg(long, default_value_t = TrainOptions::default().parser_epochs)]
     parser_epochs: usize,
+    /// Parser training runs (different seeds) averaged into the model.
+    #[arg(long, default_value_t = TrainOptions::default().parser_runs)]
+    parser_runs: usize,
     /// Jackknife folds for the parser's training tags.
     #[arg(long, default_value_t = TrainOptions::default().folds)]
     folds: usize,
@@ -67,6 +70,7 @@ fn main() -> anyhow::Result<()> {
     let opts = TrainOptions {
         tagger_epochs: args.tagger_epochs,
         parser_epochs: args.parser_epochs,
+        parser_runs: args.parser_runs,
         folds: args.folds,
         tagger_bits: args.tagger_bits,
         right_bits: args.right_bits,
