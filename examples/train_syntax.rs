@@ -34,12 +34,18 @@ struct Args {
     /// Parser epochs.
     #[arg(long, default_value_t = TrainOptions::default().parser_epochs)]
     parser_epochs: usize,
+    /// Parser training runs (different seeds) averaged into the model.
+    #[arg(long, default_value_t = TrainOptions::default().parser_runs)]
+    parser_runs: usize,
     /// Jackknife folds for the parser's training tags.
     #[arg(long, default_value_t = TrainOptions::default().folds)]
     folds: usize,
     /// log2 of the tagger table's rows.
     #[arg(long, default_value_t = TrainOptions::default().tagger_bits)]
     tagger_bits: u32,
+    /// log2 of the tagger's second-pass table's rows.
+    #[arg(long, default_value_t = TrainOptions::default().right_bits)]
+    right_bits: u32,
     /// log2 of the transition table's rows.
     #[arg(long, default_value_t = TrainOptions::default().parser_bits)]
     parser_bits: u32,
@@ -64,8 +70,10 @@ fn main() -> anyhow::Result<()> {
     let opts = TrainOptions {
         tagger_epochs: args.tagger_epochs,
         parser_epochs: args.parser_epochs,
+        parser_runs: args.parser_runs,
         folds: args.folds,
         tagger_bits: args.tagger_bits,
+        right_bits: args.right_bits,
         parser_bits: args.parser_bits,
         label_bits: args.label_bits,
         ..TrainOptions::default()

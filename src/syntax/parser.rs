@@ -2,6 +2,8 @@
 //! scored by one averaged perceptron, and the relation of each new arc by another;
 //! trained with the dynamic oracle of Goldberg & Nivre (2013) and exploration.
 
+use rayon::prelude::*;
+
 use super::features::{Feats, NONE, ROOT, Word, mix};
 use super::perceptron::{Rng, Table, Trainer};
 use super::tagger::{argmax_f32, argmax_i32};
@@ -541,14 +543,48 @@ pub(crate) struct ParseExample {
     pub label: Vec<u8>,
 }
 
-/// Trains the parser with the dynamic oracle; exploration from the third epoch.
+/// Trains the parser `runs` times (in parallel, seeds `seed`, `seed + 1000`, …) and
+/// averages the runs' averaged weights: the mean of a few runs that saw the sentences
+/// in different orders and explored differently is steadier than any one of them.
 pub(crate) fn train(
     data: &[ParseExample],
     epochs: usize,
     bits: u32,
     label_bits: u32,
     seed: u64,
+    runs: usize,
 ) -> Parser {
+    let runs: Vec<(Vec<f32>, Vec<f32>)> = (0..runs.max(1) as u64)
+        .into_par_iter()
+        .map(|k| {
+            let (trans, labels) = train_run(data, epochs, bits, label_bits, seed + 1000 * k);
+            (trans.averaged(), labels.averaged())
+        })
+        .collect();
+    let mut runs = runs.into_iter();
+    let (mut trans, mut labels) = runs.next().expect("one run at least");
+    for (t, l) in runs {
+        for (a, b) in trans.iter_mut().zip(t) {
+            *a += b;
+        }
+        for (a, b) in labels.iter_mut().zip(l) {
+            *a += b;
+        }
+    }
+    Parser {
+        trans: Trainer::quantise(bits, NTRANS, &trans),
+        labels: Trainer::quantise(label_bits, NLABELS, &labels),
+    }
+}
+
+/// One run of training with the dynamic oracle; exploration from the third epoch.
+fn train_run(
+    data: &[ParseExample],
+    epochs: usize,
+    bits: u32,
+    label_bits: u32,
+    seed: u64,
+) -> (Trainer, Trainer) {
     let mut trans = Trainer::new(bits, NTRANS);
     let mut labels = Trainer::new(label_bits, NLABELS);
     let mut f = Feats::new(bits);
@@ -620,8 +656,5 @@ pub(crate) fn train(
             }
         }
     }
-    Parser {
-        trans: trans.finish(0.0),
-        labels: labels.finish(0.0),
-    }
+    (trans, labels)
 }

@@ -98,21 +98,35 @@ impl Trainer {
         self.steps += 1.0;
     }
 
-    /// The averaged weights, quantised to i16 with one scale for the table; weights
-    /// under `prune` of the largest become 0 (which also compresses well).
-    pub(crate) fn finish(&self, prune: f32) -> Table {
-        self.finish_scaled(prune, None).0
-    }
-
-    /// Like [`Trainer::finish`], with the quantisation scale given (`None`: the one that
-    /// maps the largest weight to 32767); returns the table and the scale used.
-    pub(crate) fn finish_scaled(&self, prune: f32, scale: Option<f32>) -> (Table, f32) {
-        let avg: Vec<f32> = self
-            .w
+    /// The averaged weights.
+    pub(crate) fn averaged(&self) -> Vec<f32> {
+        self.w
             .iter()
             .zip(&self.u)
             .map(|(&w, &u)| (w as f64 - u / self.steps) as f32)
-            .collect();
+            .collect()
+    }
+
+    /// The table of weights `avg` (`2^bits` rows of `nclass`), quantised to i16 with the
+    /// one scale that maps the largest weight to 32767.
+    pub(crate) fn quantise(bits: u32, nclass: usize, avg: &[f32]) -> Table {
+        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
+        let scale = 32767.0 / max;
+        Table {
+            bits,
+            nclass,
+            w: avg
+                .iter()
+                .map(|&x| (x * scale).round().clamp(-32767.0, 32767.0) as i16)
+                .collect(),
+        }
+    }
+
+    /// The averaged weights, quantised to i16 with one scale for the table (weights under
+    /// `prune` of the largest become 0), the scale given (`None`: the one that
+    /// maps the largest weight to 32767); returns the table and the scale used.
+    pub(crate) fn finish_scaled(&self, prune: f32, scale: Option<f32>) -> (Table, f32) {
+        let avg = self.averaged();
         let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
         let scale = scale.unwrap_or(32767.0 / max);
         let w = avg

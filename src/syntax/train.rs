@@ -24,6 +24,9 @@ pub struct TrainOptions {
     pub tagger_epochs: usize,
     /// Passes of the parser over the data. Defaults to 15.
     pub parser_epochs: usize,
+    /// Parsers trained with different seeds whose weights are averaged into the
+    /// model's. Defaults to 1.
+    pub parser_runs: usize,
     /// Folds for the tags the parser trains on (1: the final tagger's own tags on
     /// its training data). Defaults to 4.
     pub folds: usize,
@@ -44,6 +47,7 @@ impl Default for TrainOptions {
         TrainOptions {
             tagger_epochs: 4,
             parser_epochs: 15,
+            parser_runs: 1,
             folds: 4,
             tagger_bits: 19,
             right_bits: 18,
@@ -196,8 +200,9 @@ pub fn train(
         });
     }
     log(&format!(
-        "jackknifed tags: {:.2}% correct; training the parser ({} epochs)",
+        "jackknifed tags: {:.2}% correct; training the parser ({} runs of {} epochs)",
         100.0 * correct as f64 / total.max(1) as f64,
+        opts.parser_runs,
         opts.parser_epochs
     ));
     let tagger = taggers.into_iter().next().expect("the final tagger");
@@ -207,6 +212,7 @@ pub fn train(
         opts.parser_bits,
         opts.label_bits,
         opts.seed,
+        opts.parser_runs,
     );
     log(&format!("parser trained at {:.0?}", start.elapsed()));
 
