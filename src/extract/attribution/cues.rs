@@ -309,8 +309,9 @@ impl Context<'_> {
             && plural_noun(last_word)
             && tokens.get(k + 1).is_some_and(|t| {
                 let w = lower(t.text(self.text));
+                // "reports say", "statements showed": a finite verb of saying after it.
                 t.is_word()
-                    && (w.ends_with('s') || w.ends_with("ed"))
+                    && !w.ends_with("ing")
                     && matches!(self.lex.cue(&w), Some(CueClass::Speech | CueClass::Finding))
             })
     }

@@ -22,7 +22,7 @@ impl Context<'_> {
             .collect();
         // "allies as well as rivals", "deals such as NAFTA": no complement.
         (1..words.len()).any(|k| match words[k] {
-            "for" => true,
+            "for" => !temporal(&words[k + 1..]),
             "to" => comparison,
             "as" => {
                 !matches!(words[k - 1], "such" | "well" | "as")
@@ -36,4 +36,53 @@ impl Context<'_> {
             _ => false,
         })
     }
+}
+
+/// "for the second straight day", "for years", "for three weeks": a duration, not what
+/// the target is blamed for.
+fn temporal(after: &[&str]) -> bool {
+    const UNITS: &[&str] = &[
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+        "time", "times", "decade", "decades", "night", "nights", "minutes",
+    ];
+    let lead = |w: &str| {
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "several"
+                | "many"
+                | "some"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "straight"
+                | "consecutive"
+                | "successive"
+                | "last"
+                | "past"
+                | "more"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "over"
+        ) || w.chars().all(|c| c.is_ascii_digit())
+    };
+    after
+        .iter()
+        .take(5)
+        .find(|w| !lead(&w.to_lowercase()))
+        .is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
 }
