@@ -174,6 +174,13 @@ impl Context<'_> {
     fn described_source(&self, p: &Phrase, head: &str, history: &History) -> Option<SourceDraft> {
         let (words, content_words) = (&p.words, p.content_words());
         let determiner = p.determiner();
+        // "The members of the Council": a body speaks through its members.
+        if head == "members"
+            && matches!(determiner, None | Some("the"))
+            && let Some(s) = self.body_of_members(p, history)
+        {
+            return Some(s);
+        }
         let vague_phrase =
             (2..=words.len().min(5)).any(|n| self.lex.vague.contains(&words[..n].join(" ")));
         if self.lex.vague.contains(head) || (vague_phrase && p.mentions.is_empty()) {
@@ -211,6 +218,19 @@ impl Context<'_> {
             return Some(p.unnamed(SourceKind::Vague));
         }
         self.unknown_name(p).or_else(|| self.unnamed_body(p, head))
+    }
+
+    /// The body after "members of": a name ("the Security Council") or a description
+    /// that refers back to one ("the Council").
+    fn body_of_members(&self, p: &Phrase, history: &History) -> Option<SourceDraft> {
+        let rest = self.text[p.head_byte..p.r.end]
+            .trim_start()
+            .strip_prefix("of ")?;
+        if let Some(m) = p.mentions.iter().find(|m| m.start >= p.head_byte) {
+            return Some(self.actor_source(m.actor));
+        }
+        let body = rest.strip_prefix("the ")?.split_whitespace().next()?;
+        self.anaphor(&body.to_lowercase(), p.r.start, history)
     }
 
     /// A name the actor finder did not know ("PolitiFact says"): up to three
