@@ -182,7 +182,30 @@ impl Context<'_> {
             .find(|s| s.start <= at && at < s.end)?;
         let tokens = tokenize(self.text, sentence.clone());
         let p = tokens.iter().position(|t| t.start == at)?;
-        if !tokens[..p].iter().any(|t| t.is_word()) {
+        // Only a pronoun opening a clause of its own inside the sentence ("…, as they
+        // demanded"); this also keeps the parse to the sentences that can need it.
+        let opens_clause = p > 0
+            && matches!(
+                &*tokens[p - 1].text(self.text).to_lowercase(),
+                "as" | "when"
+                    | "while"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "and"
+                    | "but"
+                    | "so"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "once"
+                    | "where"
+                    | "that"
+                    | ","
+            );
+        if !opens_clause || !tokens[..p].iter().any(|t| t.is_word()) {
             return None;
         }
         let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
