@@ -69,6 +69,19 @@ impl Context<'_> {
         ) {
             return None;
         }
+        // The subject lies before the cue and must hold an actor: without one in the
+        // sentence before the cue there is nothing to parse for.
+        let before_cue = parsed.tokens[cue.first].start;
+        let first = self
+            .actors
+            .mentions
+            .partition_point(|m| m.end <= sentence.start);
+        if self.actors.mentions[first..]
+            .first()
+            .is_none_or(|m| m.start >= before_cue)
+        {
+            return None;
+        }
         let (tokens, words, tree) = (parsed.tokens, &parsed.words, parsed.tree());
         let verb = (cue.first..=cue.last).find(|&i| tree.upos[i] == Upos::Verb)?;
         let negated = tree.children(verb).any(|k| {
@@ -130,7 +143,19 @@ impl Context<'_> {
         // A modifier before its noun, with no subject before it: "pounded suspected
         // hideouts", not "Pence echoed statements" (a tagging slip there). Only a lone
         // past form before a lower-case word can be one: the tree is asked then.
+        // A pronoun or a name right before the cue is its subject: no parse needed.
+        let subject_before = cue.first > 0 && {
+            let prev = &parsed.tokens[cue.first - 1];
+            matches!(
+                &*lower(words[cue.first - 1]),
+                "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who"
+            ) || self
+                .actors
+                .mention_at(prev.start)
+                .is_some_and(|m| m.end == prev.end)
+        };
         let modifier_form = cue.first == cue.last
+            && !subject_before
             && words[cue.first].ends_with("ed")
             && words
                 .get(cue.first + 1)
