@@ -92,8 +92,14 @@ impl Context<'_> {
         let from = governed.from;
         let upto = tokens.partition_point(|t| t.start < governed.span.end);
         let brk = |w: &str| matches!(w, "," | ";" | "—" | "–" | "and" | "but" | "or");
-        let cut_possible = (from..upto).any(|i| brk(words[i]))
-            && (from..upto).any(|i| self.lex.cue(&lower(words[i])).is_some());
+        // A cut needs a verb of saying after a break.
+        let cut_possible = (from..upto).position(|i| brk(words[i])).is_some_and(|b| {
+            (from + b + 1..upto).any(|i| {
+                self.lex
+                    .cue(&lower(words[i]))
+                    .is_some_and(|c| c != CueClass::Passive)
+            })
+        });
         let relative_after =
             words.get(upto) == Some(&",") && words.get(upto + 1).is_some_and(|w| is_relative(w));
         cut_possible || relative_after
