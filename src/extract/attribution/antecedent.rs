@@ -85,6 +85,17 @@ impl Context<'_> {
         kinds: &[ActorKind],
         history: &History,
     ) -> Option<(usize, usize)> {
+        self.last_actor_where(at, history, |a| kinds.contains(&self.actors.actors[a].kind))
+    }
+
+    /// The latest actor that `fits` mentioned before `at`, outside quotations and
+    /// reported content: `(actor, position)`.
+    fn last_actor_where(
+        &self,
+        at: usize,
+        history: &History,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<(usize, usize)> {
         // Mentions are sorted and disjoint; an antecedent lies among the last few hundred.
         let upto = self.actors.mentions.partition_point(|m| m.end <= at);
         self.actors.mentions[..upto]
@@ -93,7 +104,7 @@ impl Context<'_> {
             .take(ANTECEDENT_WINDOW)
             .inspect(|_| crate::work::add(1))
             .filter(|m| !self.in_quote(m.start) && !history.in_content(m.start))
-            .find(|m| kinds.contains(&self.actors.actors[m.actor].kind))
+            .find(|m| fits(m.actor))
             .map(|m| (m.actor, m.start))
     }
 
@@ -325,17 +336,12 @@ impl Context<'_> {
                 .chain(&actor.aliases)
                 .any(|n| n.to_lowercase().split(' ').any(|w| w == head))
         };
-        let upto = self.actors.mentions.partition_point(|m| m.end <= at);
-        let by_name = self.actors.mentions[..upto]
-            .iter()
-            .rev()
-            .take(ANTECEDENT_WINDOW)
-            .filter(|m| !self.in_quote(m.start) && !history.in_content(m.start))
-            .map(|m| m.actor)
-            .find(|&a| kinds.contains(&self.actors.actors[a].kind) && named(a));
-        by_name
-            .or_else(|| self.last_actor(at, kinds, history))
-            .map(|a| self.actor_source(a))
+        self.last_actor_where(at, history, |a| {
+            kinds.contains(&self.actors.actors[a].kind) && named(a)
+        })
+        .map(|(a, _)| a)
+        .or_else(|| self.last_actor(at, kinds, history))
+        .map(|a| self.actor_source(a))
     }
 }
 

@@ -5,7 +5,7 @@ use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
 
 use super::wordlists::{
-    AUXILIARIES, COPULAS, NOUN_MARKERS, is_contraction, is_ly_adverb, starts_upper,
+    AUXILIARIES, COPULAS, NOUN_MARKERS, is_contraction, is_ly_adverb, is_number, starts_upper,
 };
 use super::{Context, Cue};
 
@@ -165,29 +165,10 @@ impl Context<'_> {
             .iter()
             .any(|w| matches!(w.as_str(), "toll" | "number" | "figure" | "tally" | "count"));
         let number = words.get(at + 1).is_some_and(|w| {
-            w.starts_with(|c: char| c.is_ascii_digit())
+            is_number(w)
                 || matches!(
                     w.as_str(),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "eleven"
-                        | "twelve"
-                        | "dozens"
-                        | "hundreds"
-                        | "more"
-                        | "least"
-                        | "about"
-                        | "around"
-                        | "nearly"
-                        | "over"
+                    "more" | "least" | "about" | "around" | "nearly" | "over"
                 )
         });
         (count && number).then_some((1, CueClass::NounContent))

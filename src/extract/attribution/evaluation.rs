@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::Context;
+use super::wordlists::is_number;
 
 impl Context<'_> {
     /// Whether the content of an evaluation says what the target is called or blamed for:
@@ -40,46 +41,18 @@ impl Context<'_> {
 
 /// "for the second straight day", "for years", "for three weeks": a duration, not what
 /// the target is blamed for.
+#[rustfmt::skip]
 fn temporal(after: &[&str]) -> bool {
     const UNITS: &[&str] = &[
         "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
         "time", "times", "decade", "decades", "night", "nights", "minutes",
     ];
-    let lead = |w: &str| {
-        matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "several"
-                | "many"
-                | "some"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "first"
-                | "second"
-                | "third"
-                | "fourth"
-                | "fifth"
-                | "straight"
-                | "consecutive"
-                | "successive"
-                | "last"
-                | "past"
-                | "more"
-                | "nearly"
-                | "almost"
-                | "about"
-                | "over"
-        ) || w.chars().all(|c| c.is_ascii_digit())
-    };
+    const LEADS: &[&str] = &[
+        "the", "a", "an", "several", "many", "some", "first", "second", "third", "fourth",
+        "fifth", "straight", "consecutive", "successive", "last", "past", "more", "nearly",
+        "almost", "about", "over",
+    ];
+    let lead = |w: &str| is_number(w) || LEADS.contains(&w);
     after
         .iter()
         .take(5)

@@ -88,6 +88,18 @@ pub(super) const NOUN_MARKERS: &[&str] = &[
     "thousands", "several", "many", "some", "most", "all", "both", "more",
 ];
 
+/// Cardinal numbers written as words ("five", "dozens").
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozens", "hundreds",
+];
+
+/// Whether a lower-case word is a number: digits ("23", "1,200") or a number word.
+pub(super) fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
+}
+
 /// Verbs whose first object is the hearer, not the content ("told VOA that …").
 pub(super) fn is_tell(cue: &str) -> bool {
     matches!(
