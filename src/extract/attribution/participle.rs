@@ -81,7 +81,8 @@ impl Context<'_> {
     /// between the names (a mistagged name can split the phrase in the tree).
     fn name_phrase_end<'m>(&'m self, m: &'m LocalMention) -> &'m LocalMention {
         let mut last = m;
-        for next in self.actors.mentions.iter().filter(|n| n.start >= m.end) {
+        let after = self.actors.mentions.partition_point(|n| n.start < m.end);
+        for next in &self.actors.mentions[after..] {
             let between = &self.text[last.end..next.start];
             let titles = between
                 .split_whitespace()
