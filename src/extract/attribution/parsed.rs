@@ -10,6 +10,7 @@ use crate::extract::tree;
 use crate::model::ClaimKind;
 use crate::syntax::{Analysis, Deprel, Model, Upos};
 
+use super::wordlists::NOT_AFTER_MODIFIER;
 use super::{ClaimDraft, Context, Cue};
 
 /// Nouns of events, which happen and say nothing: as the subject of a verb of saying
@@ -142,7 +143,8 @@ impl Context<'_> {
         let words = &parsed.words;
         // A modifier before its noun, with no subject before it: "pounded suspected
         // hideouts", not "Pence echoed statements" (a tagging slip there). Only a lone
-        // past form before a lower-case word can be one: the tree is asked then.
+        // past form before a lower-case word that may stand inside a noun phrase can be
+        // one ("suspected militant", not "suggested that"): the tree is asked then.
         // A pronoun or a name right before the cue is its subject: no parse needed.
         let subject_before = cue.first > 0 && {
             let prev = &parsed.tokens[cue.first - 1];
@@ -157,9 +159,9 @@ impl Context<'_> {
         let modifier_form = cue.first == cue.last
             && !subject_before
             && words[cue.first].ends_with("ed")
-            && words
-                .get(cue.first + 1)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            && words.get(cue.first + 1).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_lowercase()) && !NOT_AFTER_MODIFIER.contains(w)
+            });
         if modifier_form {
             let tree = parsed.tree();
             let verb = cue.first;

@@ -4,6 +4,16 @@
 pub(super) const DETERMINERS: &[&str] =
     &["the", "a", "an", "both", "this", "that", "these", "those"];
 
+/// Closed-class words that cannot stand inside a noun phrase right after a modifier of
+/// its noun: "suspected militant hideouts" may be one, "suggested that …" or "called the
+/// minister …" cannot.
+#[rustfmt::skip]
+pub(super) const NOT_AFTER_MODIFIER: &[&str] = &[
+    "the", "a", "an", "that", "this", "these", "those", "it", "him", "her", "them", "us",
+    "me", "his", "their", "its", "our", "my", "your", "to", "on", "in", "of", "for", "with",
+    "by", "at", "from", "about", "into", "whether", "if", "as", "and", "or", "but", "not",
+];
+
 /// Words that end a subject phrase when walking back from a cue.
 pub(super) const CLAUSE_WORDS: &[&str] = &[
     "that", "but", "while", "because", "although", "though", "whereas", "after", "before", "when",
