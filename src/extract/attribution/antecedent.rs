@@ -219,6 +219,25 @@ impl Context<'_> {
         if !opens_clause || !tokens[..p].iter().any(|t| t.is_word()) {
             return None;
         }
+        // "he" and "she" agree only with a person named before them in the sentence, and
+        // no other pronoun agrees with a subject: without one, no parse is needed.
+        let could_agree = match word {
+            "they" => true,
+            "he" | "she" => {
+                let first = self
+                    .actors
+                    .mentions
+                    .partition_point(|m| m.end <= sentence.start);
+                self.actors.mentions[first..]
+                    .iter()
+                    .take_while(|m| m.start < at)
+                    .any(|m| self.actors.actors[m.actor].kind == ActorKind::Person)
+            }
+            _ => false,
+        };
+        if !could_agree {
+            return None;
+        }
         let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
         let tree = Model::embedded().analyse(&words);
         let root = tree.root()?;
