@@ -245,7 +245,20 @@ impl Context<'_> {
                     .iter()
                     .any(|t| t.text(self.text) == ",")
         };
-        cues.sort_by_key(|c| (c.class != CueClass::According, !closing(c)));
+        // "X said …, citing Y": a participle of citing after a verb of saying tells what the
+        // speaker cited; the speaker's claim comes first. Other according cues lead.
+        let cites_for_speaker = |c: &Cue| {
+            c.class == CueClass::According
+                && c.first == c.last
+                && speech_before(c)
+                && lower(tokens[c.first].text(self.text)).ends_with("ing")
+        };
+        cues.sort_by_key(|c| {
+            (
+                c.class != CueClass::According || cites_for_speaker(c),
+                !closing(c),
+            )
+        });
     }
 
     /// The claims one cue makes, continued and bounded on the tree; none when the tree
