@@ -10,6 +10,7 @@ mod cues;
 mod evaluation;
 mod extents;
 mod hearer;
+mod interrupted;
 mod inverted;
 mod marks;
 mod noun_cue;
@@ -277,6 +278,7 @@ impl Context<'_> {
         if claims.is_empty() || self.no_speaker(parsed, cue, &claims) {
             return Vec::new();
         }
+        self.interrupted_subject(parsed, cue, &mut claims);
         self.tree_extents(parsed, cue, &mut claims, sentence, para, history);
         claims
     }
