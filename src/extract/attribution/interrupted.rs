@@ -1,7 +1,7 @@
 //! A subject interrupted before its cue: the speaker is the tree's subject, not a name
 //! inside the interruption.
-//! Example: "Maria Lund, who watched it near the Velmar Port Authority, said …" is
-//! Maria Lund's claim, not the port authority's.
+//! Example: "Anders Holm, who watched it with Mayor Ines Dahl, said …" is Anders
+//! Holm's claim, not the mayor's.
 //! Fixture: tests/fixtures/extract/subject-interrupted-by-clause.txt.
 
 use crate::extract::lexicon::CueClass;
