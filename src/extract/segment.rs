@@ -127,6 +127,19 @@ const ABBREVIATIONS: &[&str] = &[
     "sep", "oct", "nov", "dec",
 ];
 
+/// Whether token `i` is the dot of an abbreviation or an initial written against it
+/// ("Mrs." , "Gen.", "J."), which ends no sentence and no phrase.
+pub fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.text(text) != "." || i == 0 || !tokens[i - 1].is_word() || tokens[i - 1].end != t.start
+    {
+        return false;
+    }
+    let prev = tokens[i - 1].text(text);
+    let single_initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&prev.to_lowercase().as_str())
+}
+
 fn opens_quote(c: char) -> bool {
     matches!(c, '“' | '"' | '‘' | '«' | '\'')
 }
@@ -168,19 +181,7 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
                 let nc = n.text(text).chars().next().unwrap_or(' ');
                 let spaced = n.start > end;
                 let starts_upper = nc.is_uppercase() || nc.is_ascii_digit() || opens_quote(nc);
-                let prev_word = if t.kind == TokenKind::Punct
-                    && i > 0
-                    && tokens[i - 1].is_word()
-                    && tokens[i - 1].end == t.start
-                {
-                    tokens[i - 1].text(text).to_lowercase()
-                } else {
-                    String::new()
-                };
-                let single_initial = prev_word.chars().count() == 1
-                    && tokens[i - 1].text(text).chars().all(char::is_uppercase);
-                let abbrev =
-                    c == '.' && (ABBREVIATIONS.contains(&prev_word.as_str()) || single_initial);
+                let abbrev = c == '.' && abbreviation_dot(text, &tokens, i);
                 // "U.S." ends a sentence only before a word that cannot continue a name.
                 let dotted_continues =
                     dotted_end && j == i + 1 && n.is_word() && nc.is_uppercase() && {

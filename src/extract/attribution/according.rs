@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
-use crate::extract::segment::{Token, tokenize};
+use crate::extract::segment::{Token, abbreviation_dot, tokenize};
 
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
@@ -59,10 +59,14 @@ impl Context<'_> {
     ) -> Option<Vec<ClaimDraft>> {
         let text = self.text;
         let cue_text = &text[cue.span.clone()];
-        let np_end = tokens[cue.last + 1..]
-            .iter()
-            .find(|t| matches!(t.text(text), "," | ";" | "(" | "."))
-            .map_or(sentence.end, |t| t.start);
+        // The phrase ends at a comma, semicolon, bracket or full stop, not at the dot of
+        // "Mrs." ("according to a speech Mrs. Berg gave").
+        let np_end = (cue.last + 1..tokens.len())
+            .find(|&i| {
+                matches!(tokens[i].text(text), "," | ";" | "(" | ".")
+                    && !abbreviation_dot(text, tokens, i)
+            })
+            .map_or(sentence.end, |i| tokens[i].start);
         let source = self
             .source(cue.span.end..np_end, history)
             .or_else(|| self.named_phrase(cue.span.end..np_end))?;
