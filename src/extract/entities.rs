@@ -111,8 +111,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "experts", "analysts", "sources", "reports", "suspected", "gunmen", "militants", "figures",
     "estimates", "local", "critics", "witnesses", "do", "will", "would", "can", "could",
     "should", "may", "might", "must", "is", "are", "was", "were", "be", "has", "have", "had",
-    "my", "your", "me", "us", "them", "him",
+    "my", "your", "me", "us", "them", "him", "unlike", "like", "amid", "without", "within",
+    "against", "following", "behind", "beyond", "throughout", "upon", "toward", "towards",
+    "across", "along", "inside", "outside", "versus",
 ];
+
+/// Head words of names of days and seasons ("Labor Day", "Christmas Eve", "Holy Week"):
+/// times, never actors.
+const TIME_HEADS: &[&str] = &["day", "eve", "week", "weekend"];
 
 #[rustfmt::skip]
 const MONTHS_AND_DAYS: &[&str] = &[
@@ -1101,6 +1107,9 @@ impl<'a> Finder<'a> {
             || quoted
             || words.len() > 4
             || words.iter().any(|w| is_acronym(w))
+            || words
+                .last()
+                .is_some_and(|w| words.len() > 1 && TIME_HEADS.contains(&&*lower(w)))
     }
 
     /// "NATO Secretary-General Anders Fogh Rasmussen", "Hamas leader Ismail Haniyeh": a

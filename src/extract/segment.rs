@@ -124,7 +124,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm",
     "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "no", "nos", "rev", "hon", "fr", "pres",
     "corp", "inc", "ltd", "co", "dept", "approx", "est", "jan", "feb", "mar", "apr", "aug", "sept",
-    "sep", "oct", "nov", "dec",
+    "sep", "oct", "nov", "dec", "del", "sens", "atty", "brig", "cpl", "pvt", "det", "insp",
+    "supt", "amb", "mt",
 ];
 
 /// Whether token `i` is the dot of an abbreviation or an initial written against it
