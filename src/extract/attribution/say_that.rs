@@ -340,9 +340,20 @@ impl Context<'_> {
         let (source, cue_text) = (&said.source, said.cue_text);
         let end = self.noun_content_end(said, from);
         let mut claims = Vec::new();
-        if let Some((comma, cue_end, second_cue)) = self.second_cue(said, from, end) {
+        if let Some((comma, cue_end, second_cue)) = self.second_cue(said, from, end, cue_text) {
             claims.extend(self.draft(from..comma, source, cue_text));
-            claims.extend(self.draft(cue_end..end, source, &second_cue));
+            // The second content may hold a third cue of the speaker's: "condemned X
+            // and urged restraint, saying C" (a quotation after a colon stays with the
+            // clause it ends).
+            let (mut from, mut cue) = (cue_end, second_cue);
+            while let Some((comma, cue_end, next)) = self
+                .second_cue(said, from, end, &cue)
+                .filter(|&(at, _, _)| !self.text[at..].starts_with(':'))
+            {
+                claims.extend(self.draft(from..comma, source, &cue));
+                (from, cue) = (cue_end, next);
+            }
+            claims.extend(self.draft(from..end, source, &cue));
         } else if let Some((stop, more)) = self.handover(said, from, end, history) {
             claims.extend(self.draft(from..stop, source, cue_text));
             claims.extend(more);
@@ -388,8 +399,15 @@ impl Context<'_> {
 
     /// A second claim under the same source: "…, declaring it a message", "…, and said
     /// it was …", "… thought out”: “Moves …”", "accused X of Y and asserted that Z".
-    /// Returns where the first content stops, where the second starts, and its cue.
-    fn second_cue(&self, said: &Said, from: usize, end: usize) -> Option<(usize, usize, String)> {
+    /// Returns where the first content stops, where the second starts, and its cue
+    /// (`cue_text`, the cue of the content being cut, for a quotation after a colon).
+    fn second_cue(
+        &self,
+        said: &Said,
+        from: usize,
+        end: usize,
+        cue_text: &str,
+    ) -> Option<(usize, usize, String)> {
         let text = self.text;
         let word = |t: &Token| lower(t.text(text));
         let after = said.after;
@@ -417,7 +435,7 @@ impl Context<'_> {
                     Some((t.start, c.end, c.text(text).to_string()))
                 }
                 ":" if self.opens_quote(next) && k > 0 => {
-                    Some((t.start, t.end, said.cue_text.to_string()))
+                    Some((t.start, t.end, cue_text.to_string()))
                 }
                 // "accused X of Y and asserted that Z": a second past verb.
                 "and" | "but"
