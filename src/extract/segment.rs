@@ -124,16 +124,15 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm",
     "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "no", "nos", "rev", "hon", "fr", "pres",
     "corp", "inc", "ltd", "co", "dept", "approx", "est", "jan", "feb", "mar", "apr", "aug", "sept",
-    "sep", "oct", "nov", "dec", "del", "sens", "atty", "brig", "cpl", "pvt", "det", "insp",
-    "supt", "amb", "mt",
+    "sep", "oct", "nov", "dec", "del", "sens", "atty", "brig", "cpl", "pvt", "det", "insp", "supt",
+    "amb", "mt",
 ];
 
 /// Whether token `i` is the dot of an abbreviation or an initial written against it
 /// ("Mrs." , "Gen.", "J."), which ends no sentence and no phrase.
 pub fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if t.text(text) != "." || i == 0 || !tokens[i - 1].is_word() || tokens[i - 1].end != t.start
-    {
+    if t.text(text) != "." || i == 0 || !tokens[i - 1].is_word() || tokens[i - 1].end != t.start {
         return false;
     }
     let prev = tokens[i - 1].text(text);

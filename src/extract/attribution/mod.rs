@@ -14,6 +14,7 @@ mod interrupted;
 mod inverted;
 mod marks;
 mod noun_cue;
+mod occasion;
 mod parsed;
 mod participle;
 mod passive;

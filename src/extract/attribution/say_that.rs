@@ -176,7 +176,8 @@ impl Context<'_> {
             first_after,
             tell,
             that_at: self.that_at(after, tell),
-            only_adverbials,
+            // "C, X said in a brief statement.": the occasion of saying is no content.
+            only_adverbials: only_adverbials || content_before && self.occasion_only(said),
             quote_before,
             intro_before,
             subordinate_intro,
