@@ -169,6 +169,17 @@ fn each(rules: &mut [Active], cx: &Context, mut f: impl FnMut(&mut dyn Rule, &Co
     }
 }
 
+/// Decodes the rows of `b` while the rules' batch hooks run.
+fn decode_beside<'a, T: Send>(
+    rules: &mut [Active],
+    cx: &Context,
+    b: &Batch<'a>,
+    decode: impl FnOnce(&Batch<'a>) -> Vec<T> + Send,
+) -> Vec<T> {
+    let batch_hooks = || each_par(rules, cx, |r, cx, out| r.batch(b, cx, out));
+    rayon::join(|| decode(b), batch_hooks).0
+}
+
 /// Calls `f` for every active rule with the rule's own sink, the rules in parallel: for
 /// hooks that leave the context as it is (a whole batch, claims, mentions). Findings do
 /// not depend on the order, as each rule has its own sink.
@@ -259,26 +270,26 @@ impl Engine {
         let Engine {
             rules, cx, order, ..
         } = self;
-        each_par(rules, cx, |r, cx, out| r.batch(b, cx, out));
         // Each table's hooks see the indexes of the tables before it, so the rules run in
-        // parallel over a batch's rows, and the rows join the indexes after.
+        // parallel over a batch's rows, and the rows join the indexes after. The batch
+        // hooks run while the rows are decoded.
         match b.table {
             "actors" => {
-                let rows = ActorRow::decode(b);
+                let rows = decode_beside(rules, cx, b, ActorRow::decode);
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.actor(row, cx, out))
                 });
                 rows.iter().for_each(|row| cx.add_actor(row));
             }
             "sources" => {
-                let rows = SourceRow::decode(b);
+                let rows = decode_beside(rules, cx, b, SourceRow::decode);
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.source(row, cx, out))
                 });
                 rows.iter().for_each(|row| cx.add_source(row));
             }
             "articles" => {
-                let rows = ArticleRow::decode(b);
+                let rows = decode_beside(rules, cx, b, ArticleRow::decode);
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.article(row, cx, out))
                 });
@@ -289,24 +300,38 @@ impl Engine {
                 }
             }
             "claims" => {
-                let rows = ClaimRow::decode(b);
-                each_par(rules, cx, |r, cx, out| {
-                    rows.iter().for_each(|row| r.claim(row, cx, out))
-                });
-                for row in &rows {
-                    order.see(0, cx, row.article_id, (row.start, row.end, row.text));
-                }
+                let rows = decode_beside(rules, cx, b, ClaimRow::decode);
+                let cx: &Context = cx;
+                rayon::join(
+                    || {
+                        each_par(rules, cx, |r, cx, out| {
+                            rows.iter().for_each(|row| r.claim(row, cx, out))
+                        })
+                    },
+                    || {
+                        for row in &rows {
+                            order.see(0, cx, row.article_id, (row.start, row.end, row.text));
+                        }
+                    },
+                );
             }
             "mentions" => {
-                let rows = MentionRow::decode(b);
-                each_par(rules, cx, |r, cx, out| {
-                    rows.iter().for_each(|row| r.mention(row, cx, out))
-                });
-                for row in &rows {
-                    order.see(1, cx, row.article_id, (row.start, row.end, row.text));
-                }
+                let rows = decode_beside(rules, cx, b, MentionRow::decode);
+                let cx: &Context = cx;
+                rayon::join(
+                    || {
+                        each_par(rules, cx, |r, cx, out| {
+                            rows.iter().for_each(|row| r.mention(row, cx, out))
+                        })
+                    },
+                    || {
+                        for row in &rows {
+                            order.see(1, cx, row.article_id, (row.start, row.end, row.text));
+                        }
+                    },
+                );
             }
-            _ => {}
+            _ => each_par(rules, cx, |r, cx, out| r.batch(b, cx, out)),
         }
     }
 

@@ -48,18 +48,23 @@ fn fold_quote(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // A run of letters and digits at once.
+            let run = bytes[i..].iter().take_while(|c| c.is_ascii_alphanumeric());
+            let end = i + run.count();
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            let from = out.len();
+            out.push_str(&text[i..end]);
+            out[from..].make_ascii_lowercase();
+            i = end;
+            continue;
+        }
         if b.is_ascii() {
             i += 1;
-            if matches!(b, b'\'' | b'`' | b'.') {
-                continue;
-            }
-            if b.is_ascii_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
+            if !matches!(b, b'\'' | b'`' | b'.') {
                 pending_space = true;
             }
             continue;
