@@ -180,11 +180,14 @@ impl Sink {
     /// Reports a finding at `loc`.
     pub fn emit(&mut self, loc: Loc, message: impl Into<String>) {
         let (rule, severity) = self.current.expect("the engine sets the rule");
+        // Findings are held until the end: `format!` leaves room to spare.
+        let mut message = message.into();
+        message.shrink_to_fit();
         self.out.push(Diagnostic {
             rule,
             severity,
             loc,
-            message: message.into(),
+            message,
             origin: None,
             place: None,
             input: None,

@@ -44,15 +44,44 @@ impl CodePoints {
                 len: text.len() as u32,
             };
         }
-        let checkpoints = text
-            .char_indices()
-            .step_by(Self::EVERY)
-            .map(|(b, _)| b as u32)
-            .collect();
         Self {
-            checkpoints,
+            checkpoints: Self::checkpoints(text.as_bytes()),
             len: text.chars().count() as u32,
         }
+    }
+
+    /// The byte of every [`CodePoints::EVERY`]th code point of `bytes` (UTF-8), eight
+    /// bytes at a time where no checkpoint falls.
+    fn checkpoints(bytes: &[u8]) -> Vec<u32> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let is_start = |b: u8| (b as i8) >= -0x40;
+        let mut out = Vec::with_capacity(bytes.len() / Self::EVERY + 1);
+        let mut i = 0;
+        while i < bytes.len() {
+            out.push(i as u32);
+            // Pass the starts of this code point and the next EVERY - 1.
+            let mut pass = Self::EVERY;
+            while i + 8 <= bytes.len() {
+                let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+                // Continuation bytes are 10xxxxxx.
+                let starts = 8 - (x & !(x << 1) & HIGH).count_ones() as usize;
+                if starts > pass {
+                    break;
+                }
+                pass -= starts;
+                i += 8;
+            }
+            while i < bytes.len() {
+                if is_start(bytes[i]) {
+                    if pass == 0 {
+                        break;
+                    }
+                    pass -= 1;
+                }
+                i += 1;
+            }
+        }
+        out
     }
 
     /// Code points in the text.
@@ -437,6 +466,28 @@ mod tests {
         assert_eq!(ix.place(5, 999, true), None);
         let end = text.chars().count() as u32;
         assert_eq!(ix.place(end - 5, end, true).unwrap().excerpt, "Next.");
+    }
+
+    #[test]
+    fn checkpoints_fall_every_64_code_points() {
+        let pieces = ["a", "é", "“", "😀", "ab ", "\u{301}", "\n"];
+        let mut seed = 7u64;
+        for len in [1, 63, 64, 65, 200, 1000, 5000] {
+            let mut text = String::from("é");
+            while text.chars().count() < len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let run = (seed >> 60) as usize + 1;
+                text.push_str(&pieces[(seed >> 33) as usize % pieces.len()].repeat(run));
+            }
+            let want: Vec<u32> = text
+                .char_indices()
+                .step_by(CodePoints::EVERY)
+                .map(|(b, _)| b as u32)
+                .collect();
+            assert_eq!(CodePoints::checkpoints(text.as_bytes()), want, "{len}");
+        }
     }
 
     #[test]

@@ -1218,12 +1218,7 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         placer.finish(&mut engine.rules, &engine.cx, &finish_from, article_files)?;
     }
 
-    // Sized once: the findings are the largest thing a run holds.
-    let total = engine.rules.iter().map(|a| a.sink.len()).sum();
-    let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(total);
-    for a in std::mem::take(&mut engine.rules) {
-        diagnostics.extend(a.sink.into_diagnostics());
-    }
+    let mut diagnostics = collect(std::mem::take(&mut engine.rules));
     if !texts {
         place_all(
             &mut diagnostics,
@@ -1244,6 +1239,29 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
             .collect(),
         fail_on: settings.fail_on,
     })
+}
+
+/// The findings of every rule, in rule order. The findings are the largest thing a run
+/// holds, so they are gathered into the largest rule's own list when it has room
+/// (sinks grow by doubling), rather than into a new one beside them.
+fn collect(rules: Vec<Active>) -> Vec<Diagnostic> {
+    let total: usize = rules.iter().map(|a| a.sink.len()).sum();
+    let largest = (0..rules.len()).max_by_key(|&i| rules[i].sink.len());
+    let mut sinks: Vec<Vec<Diagnostic>> = rules
+        .into_iter()
+        .map(|a| a.sink.into_diagnostics())
+        .collect();
+    let Some(j) = largest else {
+        return Vec::new();
+    };
+    let mut out = std::mem::take(&mut sinks[j]);
+    out.reserve_exact(total - out.len());
+    let before: Vec<Diagnostic> = sinks[..j].iter_mut().flat_map(std::mem::take).collect();
+    out.splice(0..0, before);
+    for s in &mut sinks[j + 1..] {
+        out.append(s);
+    }
+    out
 }
 
 /// Places every finding that has an article in its text and its input file; spans that
