@@ -171,17 +171,23 @@ impl Diagnostic {
 pub struct Sink {
     current: Option<(&'static RuleMeta, Severity)>,
     out: Vec<Diagnostic>,
+    /// Where each phase of the run starts in `out`: (first index, phase), in order; the
+    /// engine marks the phases so that it can tell when a finding was reported.
+    phases: Vec<(usize, u8)>,
 }
 
 impl Sink {
     /// Reports a finding at `loc`.
     pub fn emit(&mut self, loc: Loc, message: impl Into<String>) {
         let (rule, severity) = self.current.expect("the engine sets the rule");
+        // Findings are held until the end: `format!` leaves room to spare.
+        let mut message = message.into();
+        message.shrink_to_fit();
         self.out.push(Diagnostic {
             rule,
             severity,
             loc,
-            message: message.into(),
+            message,
             origin: None,
             place: None,
             input: None,
@@ -193,6 +199,7 @@ impl Sink {
         Self {
             current: Some((rule, severity)),
             out: Vec::new(),
+            phases: Vec::new(),
         }
     }
 
@@ -204,6 +211,31 @@ impl Sink {
     /// Every diagnostic collected.
     pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.out
+    }
+
+    /// The diagnostics collected so far.
+    pub(crate) fn diagnostics(&self) -> &[Diagnostic] {
+        &self.out
+    }
+
+    /// Diagnostic `k`, to be placed.
+    pub(crate) fn get_mut(&mut self, k: usize) -> &mut Diagnostic {
+        &mut self.out[k]
+    }
+
+    /// Notes that the findings reported from now on belong to `phase`.
+    pub(crate) fn mark(&mut self, phase: u8) {
+        if self.phases.last().map(|p| p.1) != Some(phase) {
+            self.phases.push((self.out.len(), phase));
+        }
+    }
+
+    /// The phase diagnostic `k` was reported in (`default` before any mark).
+    pub(crate) fn phase_of(&self, k: usize, default: u8) -> u8 {
+        match self.phases.partition_point(|p| p.0 <= k) {
+            0 => default,
+            n => self.phases[n - 1].1,
+        }
     }
 }
 

@@ -24,7 +24,7 @@ pub const MAX_NEEDLES: usize = 256;
 /// Byte offsets of the code points of a text, kept for every [`CodePoints::EVERY`]th one
 /// only (and for none when the text is ASCII): finding a code point's byte, or the code
 /// point of a byte, costs a binary search and a walk over at most that many characters.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CodePoints {
     /// Byte offset of code point `k * EVERY`, for every `k`; empty for ASCII.
     checkpoints: Vec<u32>,
@@ -44,15 +44,44 @@ impl CodePoints {
                 len: text.len() as u32,
             };
         }
-        let checkpoints = text
-            .char_indices()
-            .step_by(Self::EVERY)
-            .map(|(b, _)| b as u32)
-            .collect();
         Self {
-            checkpoints,
+            checkpoints: Self::checkpoints(text.as_bytes()),
             len: text.chars().count() as u32,
         }
+    }
+
+    /// The byte of every [`CodePoints::EVERY`]th code point of `bytes` (UTF-8), eight
+    /// bytes at a time where no checkpoint falls.
+    fn checkpoints(bytes: &[u8]) -> Vec<u32> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let is_start = |b: u8| (b as i8) >= -0x40;
+        let mut out = Vec::with_capacity(bytes.len() / Self::EVERY + 1);
+        let mut i = 0;
+        while i < bytes.len() {
+            out.push(i as u32);
+            // Pass the starts of this code point and the next EVERY - 1.
+            let mut pass = Self::EVERY;
+            while i + 8 <= bytes.len() {
+                let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+                // Continuation bytes are 10xxxxxx.
+                let starts = 8 - (x & !(x << 1) & HIGH).count_ones() as usize;
+                if starts > pass {
+                    break;
+                }
+                pass -= starts;
+                i += 8;
+            }
+            while i < bytes.len() {
+                if is_start(bytes[i]) {
+                    if pass == 0 {
+                        break;
+                    }
+                    pass -= 1;
+                }
+                i += 1;
+            }
+        }
+        out
     }
 
     /// Code points in the text.
@@ -94,7 +123,7 @@ impl CodePoints {
 /// findings costs a binary search rather than a scan of the text.
 pub struct TextIndex<'a> {
     text: &'a str,
-    chars: CodePoints,
+    chars: std::borrow::Cow<'a, CodePoints>,
     /// Byte offset of every line start.
     lines: Vec<usize>,
     /// The ends of the matches of each needle searched for, in order.
@@ -104,13 +133,18 @@ pub struct TextIndex<'a> {
 impl<'a> TextIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
+        Self::with_code_points(text, std::borrow::Cow::Owned(CodePoints::new(text)))
+    }
+
+    /// Indexes `text`, whose code points `chars` has indexed already.
+    pub fn with_code_points(text: &'a str, chars: std::borrow::Cow<'a, CodePoints>) -> Self {
         let lines = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         crate::work::add(text.len());
         Self {
             text,
-            chars: CodePoints::new(text),
+            chars,
             lines,
             found: Default::default(),
         }
@@ -283,12 +317,22 @@ fn code_points(bytes: &[u8]) -> usize {
 /// Finds lines in input files, reading each file once.
 #[derive(Debug, Default)]
 pub struct InputLocator {
-    files: HashMap<String, Option<InputText>>,
+    /// The input files read, by path.
+    files: HashMap<String, InputText>,
+    /// The last path that could not be read: the findings of an article share their
+    /// origin, and there are as many origins as articles (`file.jsonl:LINE`), so only
+    /// the last is remembered.
+    unreadable: String,
     /// The offsets of each probe searched for in a file, for the current article.
     hits: HashMap<(String, String), Vec<usize>>,
     /// The path of the last origin with a `:LINE` suffix: the findings of an article
     /// share it.
     last_split: Option<(Arc<str>, Arc<str>)>,
+}
+
+/// `file.jsonl` of an origin `file.jsonl:LINE`; `None` without such a suffix.
+pub fn origin_path(origin: &str) -> Option<&str> {
+    split_line_suffix(origin).map(|(path, _)| path)
 }
 
 /// `file.jsonl:LINE` → (`file.jsonl`, LINE).
@@ -300,10 +344,18 @@ fn split_line_suffix(origin: &str) -> Option<(&str, usize)> {
 
 impl InputLocator {
     fn read(&mut self, path: &str) -> Option<&InputText> {
-        if !self.files.contains_key(path) {
-            self.files.insert(path.to_string(), Self::load(path));
+        if self.unreadable == path {
+            return None;
         }
-        self.files.get(path).and_then(Option::as_ref)
+        if !self.files.contains_key(path) {
+            let Some(text) = Self::load(path) else {
+                self.unreadable.clear();
+                self.unreadable.push_str(path);
+                return None;
+            };
+            self.files.insert(path.to_string(), text);
+        }
+        self.files.get(path)
     }
 
     fn load(path: &str) -> Option<InputText> {
@@ -314,10 +366,11 @@ impl InputLocator {
         std::fs::read_to_string(path).ok().map(InputText::new)
     }
 
-    /// `file.jsonl` of the origin `file.jsonl:LINE`, shared with the last one asked for.
+    /// `file.jsonl` of the origin `file.jsonl:LINE`, shared with the last one asked for
+    /// (the findings of an article, the articles of one input file).
     fn split_path(&mut self, origin: &Arc<str>, path: &str) -> Arc<str> {
         match &self.last_split {
-            Some((o, p)) if Arc::ptr_eq(o, origin) => p.clone(),
+            Some((o, p)) if Arc::ptr_eq(o, origin) || &**p == path => p.clone(),
             _ => {
                 let p: Arc<str> = Arc::from(path);
                 self.last_split = Some((origin.clone(), p.clone()));
@@ -364,7 +417,7 @@ impl InputLocator {
         };
         let probes = [needle.as_str(), &needle[..floor_boundary(&needle, 20)]];
         let Self { files, hits, .. } = self;
-        let Some(Some(input)) = files.get(&**origin) else {
+        let Some(input) = files.get(&**origin) else {
             return Some(pos);
         };
         for probe in probes {
@@ -413,6 +466,28 @@ mod tests {
         assert_eq!(ix.place(5, 999, true), None);
         let end = text.chars().count() as u32;
         assert_eq!(ix.place(end - 5, end, true).unwrap().excerpt, "Next.");
+    }
+
+    #[test]
+    fn checkpoints_fall_every_64_code_points() {
+        let pieces = ["a", "é", "“", "😀", "ab ", "\u{301}", "\n"];
+        let mut seed = 7u64;
+        for len in [1, 63, 64, 65, 200, 1000, 5000] {
+            let mut text = String::from("é");
+            while text.chars().count() < len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let run = (seed >> 60) as usize + 1;
+                text.push_str(&pieces[(seed >> 33) as usize % pieces.len()].repeat(run));
+            }
+            let want: Vec<u32> = text
+                .char_indices()
+                .step_by(CodePoints::EVERY)
+                .map(|(b, _)| b as u32)
+                .collect();
+            assert_eq!(CodePoints::checkpoints(text.as_bytes()), want, "{len}");
+        }
     }
 
     #[test]

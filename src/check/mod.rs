@@ -5,9 +5,13 @@
 //! actors, sources, articles, claims, mentions, and keeps only compact indexes (IDs,
 //! names, kinds, origins; hashes and offsets of spans), never the text columns. Rules
 //! (one file each under `rules/`, listed in `registry`) are called per file, batch and
-//! row, then once per article with its text and spans, then once at the end. Findings
-//! are placed in the article text and the input file for the renderers (`render/`) and
-//! can be written back as `findings.parquet`.
+//! row, then once per article with its text and spans, then once at the end. When a
+//! rule that runs reads the texts (the span rules), the first reading of `articles`
+//! builds the index alone, and the article rows go to the rules after the mentions,
+//! beside their texts and spans: each text is decoded once, and the findings of an
+//! article are placed in its text and input file while the text is at hand. Otherwise
+//! findings are placed at the end. The renderers (`render/`) print them and they can be
+//! written back as `findings.parquet`.
 
 pub mod config;
 pub mod context;
@@ -27,7 +31,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::dataset::conform::{Conformed, conform, with_partition_fields};
-use crate::dataset::stream::{batches, file_schema, partition, table_files};
+use crate::dataset::stream::{batches, batches_of, file_schema, partition, table_files};
 use crate::dataset::verify::audit;
 use crate::dataset::{DatasetError, replace_table};
 use crate::model::{Finding, Severity};
@@ -165,6 +169,17 @@ fn each(rules: &mut [Active], cx: &Context, mut f: impl FnMut(&mut dyn Rule, &Co
     }
 }
 
+/// Decodes the rows of `b` while the rules' batch hooks run.
+fn decode_beside<'a, T: Send>(
+    rules: &mut [Active],
+    cx: &Context,
+    b: &Batch<'a>,
+    decode: impl FnOnce(&Batch<'a>) -> Vec<T> + Send,
+) -> Vec<T> {
+    let batch_hooks = || each_par(rules, cx, |r, cx, out| r.batch(b, cx, out));
+    rayon::join(|| decode(b), batch_hooks).0
+}
+
 /// Calls `f` for every active rule with the rule's own sink, the rules in parallel: for
 /// hooks that leave the context as it is (a whole batch, claims, mentions). Findings do
 /// not depend on the order, as each rule has its own sink.
@@ -255,26 +270,26 @@ impl Engine {
         let Engine {
             rules, cx, order, ..
         } = self;
-        each_par(rules, cx, |r, cx, out| r.batch(b, cx, out));
         // Each table's hooks see the indexes of the tables before it, so the rules run in
-        // parallel over a batch's rows, and the rows join the indexes after.
+        // parallel over a batch's rows, and the rows join the indexes after. The batch
+        // hooks run while the rows are decoded.
         match b.table {
             "actors" => {
-                let rows = ActorRow::decode(b);
+                let rows = decode_beside(rules, cx, b, ActorRow::decode);
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.actor(row, cx, out))
                 });
                 rows.iter().for_each(|row| cx.add_actor(row));
             }
             "sources" => {
-                let rows = SourceRow::decode(b);
+                let rows = decode_beside(rules, cx, b, SourceRow::decode);
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.source(row, cx, out))
                 });
                 rows.iter().for_each(|row| cx.add_source(row));
             }
             "articles" => {
-                let rows = ArticleRow::decode(b);
+                let rows = decode_beside(rules, cx, b, ArticleRow::decode);
                 each_par(rules, cx, |r, cx, out| {
                     rows.iter().for_each(|row| r.article(row, cx, out))
                 });
@@ -285,41 +300,88 @@ impl Engine {
                 }
             }
             "claims" => {
-                let rows = ClaimRow::decode(b);
-                each_par(rules, cx, |r, cx, out| {
-                    rows.iter().for_each(|row| r.claim(row, cx, out))
-                });
-                for row in &rows {
-                    order.see(0, cx, row.article_id, (row.start, row.end, row.text));
-                }
+                let rows = decode_beside(rules, cx, b, ClaimRow::decode);
+                let cx: &Context = cx;
+                rayon::join(
+                    || {
+                        each_par(rules, cx, |r, cx, out| {
+                            rows.iter().for_each(|row| r.claim(row, cx, out))
+                        })
+                    },
+                    || {
+                        for row in &rows {
+                            order.see(0, cx, row.article_id, (row.start, row.end, row.text));
+                        }
+                    },
+                );
             }
             "mentions" => {
-                let rows = MentionRow::decode(b);
-                each_par(rules, cx, |r, cx, out| {
-                    rows.iter().for_each(|row| r.mention(row, cx, out))
-                });
-                for row in &rows {
-                    order.see(1, cx, row.article_id, (row.start, row.end, row.text));
-                }
+                let rows = decode_beside(rules, cx, b, MentionRow::decode);
+                let cx: &Context = cx;
+                rayon::join(
+                    || {
+                        each_par(rules, cx, |r, cx, out| {
+                            rows.iter().for_each(|row| r.mention(row, cx, out))
+                        })
+                    },
+                    || {
+                        for row in &rows {
+                            order.see(1, cx, row.article_id, (row.start, row.end, row.text));
+                        }
+                    },
+                );
             }
-            _ => {}
+            _ => each_par(rules, cx, |r, cx, out| r.batch(b, cx, out)),
         }
     }
 
-    /// Streams the article texts once more and hands each article, with its spans, to
-    /// the rules. When claims and mentions come in the order of their articles (as
-    /// `convert` writes them) they are streamed beside the texts, so only one article's
-    /// spans are in memory; otherwise every span is read first and held by article.
+    /// Builds the article index (IDs and origins) from the `articles` table alone, for
+    /// a run whose rules see the article rows later, beside their texts
+    /// ([`Engine::read_texts`]): the texts are then decoded once.
+    fn index_articles(&mut self, files: &[PathBuf]) -> Result<(), DatasetError> {
+        let mut row = 0u64;
+        for path in files {
+            let partition = partition(self.cx.dir(), "articles", path);
+            for batch in batches(path, Some(&["article_id", "origin"]))? {
+                let batch = conform("articles", &batch?, &partition).batch;
+                let b = Batch {
+                    table: "articles",
+                    file: path,
+                    data: &batch,
+                    casts: &[],
+                    first_row: row,
+                };
+                for r in ArticleRow::decode(&b) {
+                    // Texts are visited in the order of the index when no ID repeats.
+                    if let Some(id) = r.article_id {
+                        self.order.articles_plain &= self.cx.article(id).is_none();
+                    }
+                    self.cx.add_article(&r);
+                }
+                row += batch.num_rows() as u64;
+            }
+        }
+        self.rows.push(("articles", row));
+        Ok(())
+    }
+
+    /// Streams the `articles` table once more (with the columns in `columns`) and hands
+    /// its rows to the rules, then each article's text with its spans, a batch at a time,
+    /// and places the findings of each article while its text is at hand. When claims
+    /// and mentions come in the order of their articles (as `convert` writes them) their
+    /// spans are streamed beside the texts, so only one batch of articles' spans is in
+    /// memory; otherwise every span is read first and held by article.
     fn read_texts(
         &mut self,
         article_files: &[PathBuf],
         span_files: [&[PathBuf]; 2],
+        columns: Option<&[&str]>,
+        placer: &mut Placer,
     ) -> Result<(), DatasetError> {
         let Engine {
             rules, cx, order, ..
         } = self;
         let cx: &Context = cx;
-        let mut seen = IdMap::new("art_");
         let mut failed: Option<DatasetError> = None;
         if order.articles_plain && order.spans_ordered.iter().all(|o| *o) {
             std::thread::scope(|scope| -> Result<(), DatasetError> {
@@ -331,24 +393,16 @@ impl Engine {
                     };
                     SpanStream::spawn(scope, cx, table, files)
                 });
-                for_each_texts(cx.dir(), article_files, |batch| {
-                    let mut articles = Vec::with_capacity(batch.len());
-                    for &(id, text) in batch {
-                        if failed.is_some() || seen.insert_first(id, ()).is_some() {
-                            continue;
-                        }
-                        let Some(rank) = cx.article_rank(id) else {
-                            continue;
-                        };
-                        let mut spans = Vec::new();
-                        for s in &mut streams {
-                            if let Err(e) = s.take(rank, &mut spans) {
-                                failed.get_or_insert(e);
-                            }
-                        }
-                        articles.push((id, text, spans));
+                read_articles(rules, cx, article_files, columns, placer, |rank, spans| {
+                    if failed.is_some() {
+                        return false;
                     }
-                    article_texts(rules, cx, &articles);
+                    for s in &mut streams {
+                        if let Err(e) = s.take(rank, spans) {
+                            failed.get_or_insert(e);
+                        }
+                    }
+                    true
                 })
             })?;
         } else {
@@ -358,35 +412,464 @@ impl Engine {
                     held[rank as usize].push(span)
                 })?;
             }
-            for_each_texts(cx.dir(), article_files, |batch| {
-                let mut articles = Vec::with_capacity(batch.len());
-                for &(id, text) in batch {
-                    if seen.insert_first(id, ()).is_some() {
-                        continue;
-                    }
-                    // The article's spans are freed once its rules have run.
-                    let spans = cx
-                        .article_rank(id)
-                        .map(|rank| std::mem::take(&mut held[rank as usize]))
-                        .unwrap_or_default();
-                    articles.push((id, text, spans));
-                }
-                article_texts(rules, cx, &articles);
+            read_articles(rules, cx, article_files, columns, placer, |rank, spans| {
+                // The article's spans are freed once its rules have run.
+                *spans = std::mem::take(&mut held[rank as usize]);
+                true
             })?;
         }
         failed.map_or(Ok(()), Err)
     }
 }
 
-/// Hands a batch of articles, with their spans, to the rules: the rules in parallel, each
-/// over the articles in order.
-fn article_texts(rules: &mut [Active], cx: &Context, articles: &[(&str, &str, Vec<SpanRecord>)]) {
-    let texts: Vec<ArticleText> = articles
-        .par_iter()
-        .map(|(id, text, spans)| ArticleText::new(id, text, spans))
-        .collect();
-    each_par(rules, cx, |r, cx, out| {
-        texts.iter().for_each(|at| r.article_text(at, cx, out))
+/// When a rule reported a finding, in the order of the hooks of a run that reads each
+/// table's rows in turn: the articles' rows, the other tables' rows, the texts, the end.
+/// Findings of one article are placed in this order (see [`locate::MAX_NEEDLES`]).
+mod phase {
+    pub const ARTICLE_ROWS: u8 = 0;
+    pub const TABLES: u8 = 1;
+    pub const TEXTS: u8 = 2;
+    pub const FINISH: u8 = 3;
+}
+
+/// Articles per batch when their texts are read with their rows: a few hundred texts
+/// of a few kilobytes keep both threads busy, and little memory in flight.
+const TEXT_BATCH_ROWS: usize = 256;
+
+/// Streams the rows of the `articles` table to the rules (file, batch and row hooks)
+/// and, for the first row of each article ID that has a text, the text with the spans
+/// `spans_of` gives for the article's rank (`false` to hand no more texts); then places
+/// the findings of those articles.
+fn read_articles(
+    rules: &mut [Active],
+    cx: &Context,
+    files: &[PathBuf],
+    columns: Option<&[&str]>,
+    placer: &mut Placer,
+    mut spans_of: impl FnMut(u32, &mut Vec<SpanRecord>) -> bool,
+) -> Result<(), DatasetError> {
+    let mut seen = IdMap::new("art_");
+    let mut row = 0u64;
+    for path in files {
+        let partition = partition(cx.dir(), "articles", path);
+        let schema = with_partition_fields("articles", &*file_schema(path)?, &partition);
+        let tf = TableFile {
+            table: "articles",
+            path,
+            schema: &schema,
+        };
+        each(rules, cx, |r, cx, out| r.table_file(&tf, cx, out));
+        let reader = batches_of(path, columns, TEXT_BATCH_ROWS)?;
+        let conformed = reader.map(|b| b.map(|b| conform("articles", &b, &partition)));
+        prefetched(conformed, |batch| {
+            let Conformed { batch, casts } = batch?;
+            let b = Batch {
+                table: "articles",
+                file: path,
+                data: &batch,
+                casts: &casts,
+                first_row: row,
+            };
+            row += batch.num_rows() as u64;
+            let rows = ArticleRow::decode(&b);
+            let mut articles = Vec::new();
+            for r in &rows {
+                let (Some(id), Some(text)) = (r.article_id, r.text) else {
+                    continue;
+                };
+                if seen.insert_first(id, ()).is_some() {
+                    continue;
+                }
+                let Some(rank) = cx.article_rank(id) else {
+                    continue;
+                };
+                let mut spans = Vec::new();
+                if spans_of(rank, &mut spans) {
+                    articles.push((id, text, spans));
+                }
+            }
+            let texts: Vec<ArticleText> = articles
+                .par_iter()
+                .map(|(id, text, spans)| ArticleText::new(id, text, spans))
+                .collect();
+            // One task per rule: the batch, its rows, then the texts; where each phase
+            // starts in the rule's findings is noted for the placing.
+            let marks: Vec<[usize; 3]> = rules
+                .par_iter_mut()
+                .with_max_len(1)
+                .map(|a| {
+                    let (rule, out) = (a.rule.as_mut(), &mut a.sink);
+                    let first = out.len();
+                    out.mark(phase::ARTICLE_ROWS);
+                    rule.batch(&b, cx, out);
+                    rows.iter().for_each(|row| rule.article(row, cx, out));
+                    let texts_from = out.len();
+                    out.mark(phase::TEXTS);
+                    texts.iter().for_each(|at| rule.article_text(at, cx, out));
+                    [first, texts_from, out.len()]
+                })
+                .collect();
+            placer.place_batch(rules, cx, &marks, texts);
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+/// A finding waiting to be placed: its article's rank, the rule's position, the
+/// [`phase`] it was reported in and its position in the rule's findings. Sorted, the
+/// findings of an article come in the order [`place_all`] places them.
+type Wanted = (u32, u32, u8, u32);
+
+/// Places findings in their article's text and input file while the texts are read:
+/// each article's findings when its text comes, in the order of [`place_all`] (rule by
+/// rule, each rule's in the order of [`phase`]).
+struct Placer {
+    /// The findings reported before the texts were read, sorted.
+    before: Vec<Wanted>,
+    /// Findings reported while the texts are read, for articles whose text has not come
+    /// yet, sorted.
+    waiting: Vec<Wanted>,
+    /// Findings whose article's text had come and gone when they were reported.
+    late: Vec<Wanted>,
+    /// Findings of articles that are not in the index: their span is dropped.
+    lost: Vec<(u32, u32)>,
+    /// Per article rank, whether its text has come.
+    visited: Vec<bool>,
+    /// Where the findings placed so far are, kept compact until the texts have gone.
+    placed: Vec<Placed>,
+    inputs: locate::InputLocator,
+    excerpts: bool,
+}
+
+/// Where a finding was placed, in a few bytes: its rule's position and its position in
+/// the rule's findings, its place in the text (line 0: none) and in its input file.
+struct Placed {
+    r: u32,
+    k: u32,
+    place: [u32; 4],
+    input: CompactInput,
+}
+
+/// An [`InputPos`](diagnostic::InputPos) whose path is the article's origin or the
+/// origin without its `:LINE` suffix.
+enum CompactInput {
+    None,
+    Origin(Option<u32>, Option<u32>),
+    Split(Option<u32>, Option<u32>),
+}
+
+impl Placed {
+    /// The compact form of diagnostic `k` of rule `r` once placed; `None` when a value
+    /// does not fit (then the diagnostic keeps its own).
+    fn of(r: usize, k: usize, d: &Diagnostic) -> Option<Self> {
+        let fit = |v: usize| u32::try_from(v).ok();
+        let fit_opt = |v: Option<usize>| match v {
+            Some(v) => fit(v).map(Some),
+            None => Some(None),
+        };
+        if d.place.as_ref().is_some_and(|p| !p.excerpt.is_empty()) {
+            return None;
+        }
+        let place = match d.place.as_deref() {
+            Some(p) => [
+                fit(p.line)?,
+                fit(p.column)?,
+                fit(p.end_line)?,
+                fit(p.end_column)?,
+            ],
+            None => [0; 4],
+        };
+        if place[0] == 0 && d.place.is_some() {
+            return None;
+        }
+        let input = match (d.input.as_deref(), &d.origin) {
+            (None, _) => CompactInput::None,
+            (Some(i), Some(o)) => {
+                let (line, column) = (fit_opt(i.line)?, fit_opt(i.column)?);
+                if std::sync::Arc::ptr_eq(&i.path, o) {
+                    CompactInput::Origin(line, column)
+                } else if locate::origin_path(o) == Some(&*i.path) {
+                    CompactInput::Split(line, column)
+                } else {
+                    return None;
+                }
+            }
+            (Some(_), None) => return None,
+        };
+        Some(Placed {
+            r: r as u32,
+            k: k as u32,
+            place,
+            input,
+        })
+    }
+}
+
+/// The findings of article `rank` in sorted `found`.
+fn of_rank(found: &[Wanted], rank: u32) -> &[Wanted] {
+    let from = found.partition_point(|w| w.0 < rank);
+    let to = from + found[from..].partition_point(|w| w.0 == rank);
+    &found[from..to]
+}
+
+impl Placer {
+    /// A placer of the findings the rules reported so far.
+    fn new(rules: &[Active], cx: &Context, excerpts: bool) -> Self {
+        let mut placer = Self {
+            before: Vec::new(),
+            waiting: Vec::new(),
+            late: Vec::new(),
+            lost: Vec::new(),
+            visited: vec![false; cx.articles().len()],
+            placed: Vec::new(),
+            inputs: locate::InputLocator::default(),
+            excerpts,
+        };
+        let mut before = Vec::new();
+        for (r, a) in rules.iter().enumerate() {
+            let found = a.sink.diagnostics();
+            placer.want(cx, r, 0..found.len(), |_| phase::TABLES, found, &mut before);
+        }
+        before.sort_unstable();
+        placer.before = before;
+        placer
+    }
+
+    /// Notes findings `range` of rule `r` that have an article, in `into` (or in
+    /// `late` or `lost`).
+    fn want(
+        &mut self,
+        cx: &Context,
+        r: usize,
+        range: std::ops::Range<usize>,
+        phase_of: impl Fn(usize) -> u8,
+        found: &[Diagnostic],
+        into: &mut Vec<Wanted>,
+    ) {
+        let mut last = LastArticle::default();
+        for k in range {
+            let Some(a) = &found[k].loc.article_id else {
+                continue;
+            };
+            let (r, k32) = (r as u32, k as u32);
+            match last.rank(cx, a) {
+                None => self.lost.push((r, k32)),
+                Some(rank) if self.visited[rank as usize] => {
+                    self.late.push((rank, r, phase_of(k), k32))
+                }
+                Some(rank) => into.push((rank, r, phase_of(k), k32)),
+            }
+        }
+    }
+
+    /// After the rules have seen a batch of articles (`marks`: per rule, where its
+    /// findings of the batch, of their texts and the end are): places the findings of
+    /// the articles whose texts came.
+    fn place_batch(
+        &mut self,
+        rules: &mut [Active],
+        cx: &Context,
+        marks: &[[usize; 3]],
+        texts: Vec<ArticleText<'_>>,
+    ) {
+        let mut waiting = std::mem::take(&mut self.waiting);
+        for (r, (a, [first, texts_from, end])) in rules.iter().zip(marks).enumerate() {
+            let texts_from = *texts_from;
+            let phase_of = |k| {
+                if k < texts_from {
+                    phase::ARTICLE_ROWS
+                } else {
+                    phase::TEXTS
+                }
+            };
+            let found = a.sink.diagnostics();
+            self.want(cx, r, *first..*end, phase_of, found, &mut waiting);
+        }
+        waiting.sort_unstable();
+        for at in texts {
+            let Some(rank) = cx.article_rank(at.article_id) else {
+                continue;
+            };
+            self.visited[rank as usize] = true;
+            let mut found = of_rank(&self.before, rank).to_vec();
+            found.extend_from_slice(of_rank(&waiting, rank));
+            if found.is_empty() {
+                continue;
+            }
+            let (text, chars) = at.into_parts();
+            let index = locate::TextIndex::with_code_points(text, chars);
+            self.place_article(rules, cx, at_id(cx, rank), found, &index);
+        }
+        waiting.retain(|w| !self.visited[w.0 as usize]);
+        self.waiting = waiting;
+    }
+
+    /// Places findings `found` of one article, sorted here, in its text.
+    fn place_article(
+        &mut self,
+        rules: &mut [Active],
+        cx: &Context,
+        id: &str,
+        mut found: Vec<Wanted>,
+        index: &locate::TextIndex<'_>,
+    ) {
+        found.sort_unstable();
+        let origin = cx.article(id).and_then(|a| a.origin.clone());
+        self.inputs.next_article();
+        for (_, r, _, k) in found {
+            let d = rules[r as usize].sink.get_mut(k as usize);
+            place(d, &origin, index, &mut self.inputs, self.excerpts);
+            // Kept compact until the texts have gone; the origin stays.
+            if let Some(p) = Placed::of(r as usize, k as usize, d) {
+                (d.place, d.input) = (None, None);
+                self.placed.push(p);
+            }
+        }
+    }
+
+    /// Gives the findings kept compact their place and input position again.
+    fn unpack(&mut self, rules: &mut [Active]) {
+        let mut last_split: Option<std::sync::Arc<str>> = None;
+        for p in std::mem::take(&mut self.placed) {
+            let d = rules[p.r as usize].sink.get_mut(p.k as usize);
+            let [line, column, end_line, end_column] = p.place.map(|v| v as usize);
+            if line > 0 {
+                d.place = Some(Box::new(diagnostic::Place {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    excerpt: String::new(),
+                    excerpt_range: 0..0,
+                }));
+            }
+            let widen = |v: Option<u32>| v.map(|v| v as usize);
+            let origin = || {
+                d.origin
+                    .clone()
+                    .expect("findings with an input have an origin")
+            };
+            let (path, line, column) = match p.input {
+                CompactInput::None => continue,
+                CompactInput::Origin(line, column) => (origin(), line, column),
+                CompactInput::Split(line, column) => {
+                    let origin = origin();
+                    let path = locate::origin_path(&origin).expect("split before");
+                    let shared = last_split.take().filter(|p| &**p == path);
+                    let path = shared.unwrap_or_else(|| std::sync::Arc::from(path));
+                    last_split = Some(path.clone());
+                    (path, line, column)
+                }
+            };
+            d.input = Some(Box::new(diagnostic::InputPos {
+                path,
+                line: widen(line),
+                column: widen(column),
+            }));
+        }
+    }
+
+    /// After the rules' last hooks (`finish_from`: where each rule's findings reported
+    /// after the texts start): places what is left. Findings of articles whose text
+    /// never came lose their span; findings reported after their article's text came
+    /// are placed without it when they have no span, and otherwise their article's
+    /// findings are all placed again, in order, from one more reading of the texts.
+    fn finish(
+        mut self,
+        rules: &mut [Active],
+        cx: &Context,
+        finish_from: &[usize],
+        article_files: &[PathBuf],
+    ) -> Result<(), DatasetError> {
+        self.unpack(rules);
+        let mut waiting = std::mem::take(&mut self.waiting);
+        for ((r, a), &from) in rules.iter().enumerate().zip(finish_from) {
+            let found = a.sink.diagnostics();
+            let phase_of = |k| a.sink.phase_of(k, phase::TABLES);
+            self.want(cx, r, from..found.len(), phase_of, found, &mut waiting);
+        }
+        let unvisited = self.before.iter().filter(|w| !self.visited[w.0 as usize]);
+        let lost = unvisited.chain(&waiting).map(|w| (w.1, w.3));
+        for (r, k) in lost.chain(self.lost.iter().copied()) {
+            rules[r as usize].sink.get_mut(k as usize).loc.span = None;
+        }
+        // Late findings without a span need no text; the articles of the others are
+        // placed again.
+        let mut again = vec![false; self.visited.len()];
+        for &(rank, r, _, k) in &self.late {
+            let d = rules[r as usize].sink.get_mut(k as usize);
+            if d.loc.span.is_some() {
+                again[rank as usize] = true;
+                continue;
+            }
+            let origin = cx.articles()[rank as usize].origin.clone();
+            d.origin = origin.clone();
+            d.input = origin
+                .as_ref()
+                .and_then(|o| self.inputs.locate(o, || None))
+                .map(Box::new);
+        }
+        if !again.contains(&true) {
+            return Ok(());
+        }
+        // Every finding of those articles, in order.
+        let mut found: Vec<Wanted> = Vec::new();
+        for (r, a) in rules.iter().enumerate() {
+            for (k, d) in a.sink.diagnostics().iter().enumerate() {
+                let rank = d
+                    .loc
+                    .article_id
+                    .as_deref()
+                    .and_then(|id| cx.article_rank(id));
+                if let Some(rank) = rank.filter(|&rank| again[rank as usize]) {
+                    let phase = a.sink.phase_of(k, phase::TABLES);
+                    found.push((rank, r as u32, phase, k as u32));
+                }
+            }
+        }
+        found.sort_unstable();
+        for_each_text(cx.dir(), article_files, |id, text| {
+            let Some(rank) = cx.article_rank(id).filter(|&rank| again[rank as usize]) else {
+                return;
+            };
+            again[rank as usize] = false;
+            let index = locate::TextIndex::new(text);
+            let found = of_rank(&found, rank).to_vec();
+            self.place_article(rules, cx, id, found, &index);
+        })
+    }
+}
+
+/// The ID of the article of `rank`.
+fn at_id(cx: &Context, rank: u32) -> &str {
+    &cx.articles()[rank as usize].id
+}
+
+/// Places one finding of an article in its text (`index`) and input file.
+fn place(
+    d: &mut Diagnostic,
+    origin: &Option<std::sync::Arc<str>>,
+    index: &locate::TextIndex<'_>,
+    inputs: &mut locate::InputLocator,
+    excerpts: bool,
+) {
+    d.origin = origin.clone();
+    let span = d.loc.span;
+    d.place = span
+        .and_then(|(s, e)| index.place(s, e, excerpts))
+        .map(Box::new);
+    if d.place.is_none() {
+        d.loc.span = None;
+    }
+    let placed = d.place.is_some();
+    d.input = origin.as_ref().and_then(|o| {
+        inputs
+            .locate(o, || {
+                span.filter(|_| placed)
+                    .and_then(|(s, e)| index.needle(s, e))
+            })
+            .map(Box::new)
     });
 }
 
@@ -403,6 +886,27 @@ struct ReadOrder {
     /// Per span table: its spans come by article, in the order of the articles.
     spans_ordered: [bool; 2],
     last_rank: [u32; 2],
+    /// The article of the last rows, per span table.
+    last: [LastArticle; 2],
+}
+
+/// The rank of the article of the last row looked up: rows come by article, so most
+/// lookups are the last one again.
+#[derive(Debug, Default)]
+struct LastArticle {
+    id: String,
+    rank: Option<u32>,
+}
+
+impl LastArticle {
+    fn rank(&mut self, cx: &Context, id: &str) -> Option<u32> {
+        if self.id != id {
+            self.id.clear();
+            self.id.push_str(id);
+            self.rank = cx.article_rank(id);
+        }
+        self.rank
+    }
 }
 
 impl ReadOrder {
@@ -411,6 +915,7 @@ impl ReadOrder {
             articles_plain: true,
             spans_ordered: [true; 2],
             last_rank: [0; 2],
+            last: Default::default(),
         }
     }
 
@@ -425,7 +930,7 @@ impl ReadOrder {
         if start.is_none() || end.is_none() || text.is_none() {
             return;
         }
-        let Some(rank) = article_id.and_then(|a| cx.article_rank(a)) else {
+        let Some(rank) = article_id.and_then(|a| self.last[t].rank(cx, a)) else {
             return;
         };
         if rank < self.last_rank[t] {
@@ -509,6 +1014,7 @@ fn for_each_span(
     } else {
         &["mention_id", "article_id", "start", "end", "text"]
     };
+    let mut last = LastArticle::default();
     for path in files {
         let partition = partition(cx.dir(), table, path);
         let reader = batches(path, Some(columns))?;
@@ -530,7 +1036,7 @@ fn for_each_span(
                 else {
                     return;
                 };
-                let Some(rank) = cx.article_rank(article) else {
+                let Some(rank) = last.rank(cx, article) else {
                     return;
                 };
                 f(
@@ -591,27 +1097,16 @@ fn prefetched<T: Send, E>(
     })
 }
 
-/// Calls `f` with the ID and text of every article row in `files`, one batch at a time.
+/// Calls `f` with the ID and text of every article row in `files` that has both, in
+/// table order.
 fn for_each_text(
     dir: &Path,
     files: &[PathBuf],
     mut f: impl FnMut(&str, &str),
 ) -> Result<(), DatasetError> {
-    for_each_texts(dir, files, |batch| {
-        batch.iter().for_each(|&(id, text)| f(id, text))
-    })
-}
-
-/// Calls `f` with the IDs and texts of the article rows in `files` that have both, a
-/// batch at a time.
-fn for_each_texts(
-    dir: &Path,
-    files: &[PathBuf],
-    mut f: impl FnMut(&[(&str, &str)]),
-) -> Result<(), DatasetError> {
     for path in files {
         let partition = partition(dir, "articles", path);
-        let reader = batches(path, Some(&["article_id", "text"]))?;
+        let reader = batches_of(path, Some(&["article_id", "text"]), TEXT_BATCH_ROWS)?;
         let conformed = reader.map(|b| b.map(|b| conform("articles", &b, &partition).batch));
         prefetched(conformed, |batch| {
             let batch = batch?;
@@ -623,10 +1118,11 @@ fn for_each_texts(
                 first_row: 0,
             };
             let (ids, texts) = (b.strings("article_id"), b.strings("text"));
-            let rows: Vec<(&str, &str)> = (0..b.len())
-                .filter_map(|i| ids.get(i).zip(texts.get(i)))
-                .collect();
-            f(&rows);
+            for i in 0..b.len() {
+                if let (Some(id), Some(text)) = (ids.get(i), texts.get(i)) {
+                    f(id, text);
+                }
+            }
             Ok(())
         })?;
     }
@@ -670,11 +1166,17 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
         }
         files.push((table, found));
     }
-    // Texts and spans are read again only for rules that look at them.
+    // Texts and spans are read again only for rules that look at them; the article
+    // rows then go to the rules beside their texts, and the first reading of the
+    // articles builds the index alone.
     let texts = engine.rules.iter().any(|a| a.rule.reads_texts());
     for (table, found) in &files {
-        let columns = engine.projection(table, texts);
-        engine.read_table(table, found, columns.as_deref())?;
+        if texts && *table == "articles" {
+            engine.index_articles(found)?;
+        } else {
+            let columns = engine.projection(table, texts);
+            engine.read_table(table, found, columns.as_deref())?;
+        }
     }
     let files_of = |table: &str| {
         files
@@ -683,25 +1185,48 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
             .map_or(&[][..], |(_, f)| f.as_slice())
     };
     let article_files = files_of("articles");
+    let placer = if texts {
+        let mut placer = Placer::new(&engine.rules, &engine.cx, settings.excerpts);
+        let columns = engine.projection("articles", texts);
+        engine.read_texts(
+            article_files,
+            [files_of("claims"), files_of("mentions")],
+            columns.as_deref(),
+            &mut placer,
+        )?;
+        Some(placer)
+    } else {
+        None
+    };
+    // What the rules report from now on is placed at the end.
+    let finish_from: Vec<usize> = engine.rules.iter().map(|a| a.sink.len()).collect();
     if texts {
-        engine.read_texts(article_files, [files_of("claims"), files_of("mentions")])?;
+        for a in &mut engine.rules {
+            a.sink.mark(phase::ARTICLE_ROWS);
+        }
+        each(&mut engine.rules, &engine.cx, |r, cx, out| {
+            r.table_end("articles", cx, out)
+        });
+    }
+    for a in &mut engine.rules {
+        a.sink.mark(phase::FINISH);
     }
     each(&mut engine.rules, &engine.cx, |r, cx, out| {
         r.finish(cx, out)
     });
-
-    // Sized once: the findings are the largest thing a run holds.
-    let total = engine.rules.iter().map(|a| a.sink.len()).sum();
-    let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(total);
-    for a in std::mem::take(&mut engine.rules) {
-        diagnostics.extend(a.sink.into_diagnostics());
+    if let Some(placer) = placer {
+        placer.finish(&mut engine.rules, &engine.cx, &finish_from, article_files)?;
     }
-    place_all(
-        &mut diagnostics,
-        &engine.cx,
-        article_files,
-        settings.excerpts,
-    )?;
+
+    let mut diagnostics = collect(std::mem::take(&mut engine.rules));
+    if !texts {
+        place_all(
+            &mut diagnostics,
+            &engine.cx,
+            article_files,
+            settings.excerpts,
+        )?;
+    }
     sort(&mut diagnostics, &engine.cx);
     Ok(Report {
         dir: dir.to_path_buf(),
@@ -714,6 +1239,29 @@ pub fn check(dir: &Path, settings: &Settings) -> Result<Report, CheckError> {
             .collect(),
         fail_on: settings.fail_on,
     })
+}
+
+/// The findings of every rule, in rule order. The findings are the largest thing a run
+/// holds, so they are gathered into the largest rule's own list when it has room
+/// (sinks grow by doubling), rather than into a new one beside them.
+fn collect(rules: Vec<Active>) -> Vec<Diagnostic> {
+    let total: usize = rules.iter().map(|a| a.sink.len()).sum();
+    let largest = (0..rules.len()).max_by_key(|&i| rules[i].sink.len());
+    let mut sinks: Vec<Vec<Diagnostic>> = rules
+        .into_iter()
+        .map(|a| a.sink.into_diagnostics())
+        .collect();
+    let Some(j) = largest else {
+        return Vec::new();
+    };
+    let mut out = std::mem::take(&mut sinks[j]);
+    out.reserve_exact(total - out.len());
+    let before: Vec<Diagnostic> = sinks[..j].iter_mut().flat_map(std::mem::take).collect();
+    out.splice(0..0, before);
+    for s in &mut sinks[j + 1..] {
+        out.append(s);
+    }
+    out
 }
 
 /// Places every finding that has an article in its text and its input file; spans that
@@ -742,24 +1290,7 @@ fn place_all(
         let index = locate::TextIndex::new(text);
         inputs.next_article();
         for k in found {
-            let d = &mut diagnostics[k];
-            d.origin = origin.clone();
-            let span = d.loc.span;
-            d.place = span
-                .and_then(|(s, e)| index.place(s, e, excerpts))
-                .map(Box::new);
-            if d.place.is_none() {
-                d.loc.span = None;
-            }
-            let placed = d.place.is_some();
-            d.input = origin.as_ref().and_then(|o| {
-                inputs
-                    .locate(o, || {
-                        span.filter(|_| placed)
-                            .and_then(|(s, e)| index.needle(s, e))
-                    })
-                    .map(Box::new)
-            });
+            place(&mut diagnostics[k], &origin, &index, &mut inputs, excerpts);
         }
     })?;
     for found in wanted.into_values() {

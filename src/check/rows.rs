@@ -713,6 +713,11 @@ impl<'a> ArticleText<'a> {
         }
     }
 
+    /// The text and the index of its code points.
+    pub fn into_parts(self) -> (&'a str, std::borrow::Cow<'a, CodePoints>) {
+        (self.text, std::borrow::Cow::Owned(self.chars))
+    }
+
     /// Length of the text in code points.
     pub fn len(&self) -> u32 {
         self.chars.len()

@@ -127,7 +127,17 @@ impl Iterator for Batches {
 /// Streams the record batches of a Parquet file, [`BATCH_ROWS`] rows at a time. With
 /// `columns`, only those top-level columns are decoded (absent names are skipped).
 pub fn batches(path: &Path, columns: Option<&[&str]>) -> Result<Batches, DatasetError> {
-    let mut b = builder(path)?.with_batch_size(BATCH_ROWS);
+    batches_of(path, columns, BATCH_ROWS)
+}
+
+/// [`batches`] of `rows` rows, for rows so large (article texts) that fewer of them
+/// should be in memory at once.
+pub fn batches_of(
+    path: &Path,
+    columns: Option<&[&str]>,
+    rows: usize,
+) -> Result<Batches, DatasetError> {
+    let mut b = builder(path)?.with_batch_size(rows);
     if let Some(columns) = columns {
         let roots: Vec<usize> = b
             .schema()

@@ -65,6 +65,48 @@ fn white_at(text: &str, i: usize) -> usize {
     }
 }
 
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Every byte `b`.
+const fn bytes_of(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of each byte of `x` that is ASCII from `!` to DEL: surely not whitespace.
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    // (b & 0x7f) + 0x5f reaches 0x80 exactly when b & 0x7f > 0x20; no byte carries.
+    ((x & !HIGH) + bytes_of(0x5f)) & !x & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII space.
+#[inline]
+fn space_bytes(x: u64) -> u64 {
+    let t = x ^ bytes_of(b' ');
+    !(((t & !HIGH) + !HIGH) | t) & HIGH
+}
+
+/// The first byte from `i` on that may start whitespace other than one ASCII space
+/// between two words (`None` when there is none): eight bytes at a time, then byte by
+/// byte near the end.
+#[inline]
+fn next_white(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while i + 9 <= bytes.len() {
+        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        let next = u64::from_le_bytes(bytes[i + 1..i + 9].try_into().expect("eight bytes"));
+        // A byte stops the skip unless it is a word byte, or a space before one.
+        let stop = !(word_bytes(x) | (space_bytes(x) & word_bytes(next))) & HIGH;
+        if stop != 0 {
+            return Some(i + (stop.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| BYTE_CLASS[b as usize] != 0)
+        .map(|k| i + k)
+}
+
 /// Writes `text` into `out` with each run of whitespace made one space and none at either
 /// end: the words of `split_whitespace` joined by spaces. Stretches already in that form
 /// (words with one ASCII space between them) are copied whole.
@@ -73,9 +115,15 @@ fn collapse_whitespace(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
     let (mut i, mut stretch) = (0, 0);
     while i < bytes.len() {
-        // Skip to the next byte that may be whitespace.
-        match bytes[i..].iter().position(|&b| BYTE_CLASS[b as usize] != 0) {
-            Some(k) => i += k,
+        // Skip to the next byte that may be whitespace; the first byte is looked at
+        // whatever it is, as a space there is not between two words.
+        let found = if i == 0 {
+            bytes.iter().position(|&b| BYTE_CLASS[b as usize] != 0)
+        } else {
+            next_white(bytes, i)
+        };
+        match found {
+            Some(k) => i = k,
             None => break,
         }
         let white = white_at(text, i);
@@ -147,6 +195,21 @@ mod tests {
     use super::collapse_whitespace;
 
     #[test]
+    fn every_char_between_words_collapses_as_split_whitespace_joins() {
+        // Each character at each position of a word of eight bytes.
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            for at in 0..10 {
+                let mut text = String::from("abcdefgh ijklmnop qrstuvwx");
+                text.insert(at, c);
+                let mut out = Vec::new();
+                collapse_whitespace(&text, &mut out);
+                let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(String::from_utf8(out).unwrap(), want, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn whitespace_collapses_as_split_whitespace_joins() {
         for text in [
             "  one\ttwo \n\n three\u{a0}four\u{2009} ",
@@ -156,6 +219,11 @@ mod tests {
             " \n ",
             "a b  c \u{a0}d e\u{2003} f ",
             "x  ",
+            " a b",
+            "\u{a0}a b c d e f g h i j k l m n o p\u{2028}q",
+            "words and more words,  two spaces\there\u{85} and “quotes” \u{1}\u{1f} end  ",
+            "é è — “a” b\u{3000}c\u{205f}d\u{feff}e\u{200b}f ",
+            "ab \n cd ef gh ij kl mn op qr st uv wx yz",
         ] {
             let mut out = Vec::new();
             collapse_whitespace(text, &mut out);

@@ -44,27 +44,38 @@ declare_rule! {
 fn fold_quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_ascii() {
-            if matches!(c, '\'' | '`' | '.') {
-                continue;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // A run of letters and digits at once.
+            let run = bytes[i..].iter().take_while(|c| c.is_ascii_alphanumeric());
+            let end = i + run.count();
+            if pending_space && !out.is_empty() {
+                out.push(' ');
             }
-            if c.is_ascii_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c.to_ascii_lowercase());
-            } else {
+            pending_space = false;
+            let from = out.len();
+            out.push_str(&text[i..end]);
+            out[from..].make_ascii_lowercase();
+            i = end;
+            continue;
+        }
+        if b.is_ascii() {
+            i += 1;
+            if !matches!(b, b'\'' | b'`' | b'.') {
                 pending_space = true;
             }
             continue;
         }
-        match c {
-            '’' | '‘' => {}
-            '“' | '”' | '–' | '—' => pending_space = true,
+        // ‘ ’ (E2 80 98, 99) are dropped; “ ” – — (E2 80 9C, 9D, 93, 94) part words.
+        match bytes.get(i..i + 3) {
+            Some([0xe2, 0x80, 0x98 | 0x99]) => {}
+            Some([0xe2, 0x80, 0x9c | 0x9d | 0x93 | 0x94]) => pending_space = true,
             _ => return fold_name(text),
         }
+        i += 3;
     }
     match out.strip_prefix("the ") {
         Some(rest) => rest.to_string(),
@@ -128,6 +139,8 @@ mod tests {
             "the Café's owner said: “Näive” … ok",
             "",
             "The",
+            "‘a’ “b” c–d—e … f\u{2015}g",
+            "plain words, and more: words. Here",
         ] {
             assert_eq!(fold_quote(text), fold_name(text), "{text}");
         }
