@@ -141,7 +141,8 @@ const PLACE_NOUNS: &[&str] = &[
     "ocean", "street", "square", "road", "highway", "airport", "port", "state", "prefecture",
     "commune", "municipality", "peninsula", "gulf", "bay", "strait", "coast", "delta",
     "plateau", "basin", "canal", "corridor", "governorate", "avenue", "bridge", "neighbourhood",
-    "neighborhood", "suburb", "market",
+    "neighborhood", "suburb", "market", "promenade", "boulevard", "plaza", "piazza",
+    "esplanade", "quay",
 ];
 
 #[rustfmt::skip]
