@@ -223,16 +223,10 @@ impl Context<'_> {
         // no other pronoun agrees with a subject: without one, no parse is needed.
         let could_agree = match word {
             "they" => true,
-            "he" | "she" => {
-                let first = self
-                    .actors
-                    .mentions
-                    .partition_point(|m| m.end <= sentence.start);
-                self.actors.mentions[first..]
-                    .iter()
-                    .take_while(|m| m.start < at)
-                    .any(|m| self.actors.actors[m.actor].kind == ActorKind::Person)
-            }
+            "he" | "she" => self
+                .actors
+                .mentions_in(sentence.start..at)
+                .any(|m| self.actors.actors[m.actor].kind == ActorKind::Person),
             _ => false,
         };
         if !could_agree {

@@ -38,15 +38,7 @@ impl Context<'_> {
         let tokens = parsed.tokens;
         let cue_at = tokens[cue.first].start;
         let sentence_start = tokens.first().map_or(cue_at, |t| t.start);
-        let before_cue = || {
-            let first = self
-                .actors
-                .mentions
-                .partition_point(|m| m.end <= sentence_start);
-            self.actors.mentions[first..]
-                .iter()
-                .take_while(move |m| m.end <= cue_at)
-        };
+        let before_cue = || self.actors.mentions_in(sentence_start..cue_at);
         // The inner actor is named after a comma that follows another actor's name.
         let Some(inner_at) = before_cue()
             .filter(|m| m.actor == inner)
