@@ -195,6 +195,53 @@ fn each_par(
         .for_each(|a| f(a.rule.as_mut(), cx, &mut a.sink));
 }
 
+/// A row's `article_id`, and its `start`, `end` and `text`.
+type RowSpan<'r> = (Option<&'r str>, (Option<u32>, Option<u32>, Option<&'r str>));
+
+/// A row with a span in an article: a claim or a mention.
+trait Spanned: Sync {
+    /// Its `article_id`, and its `start`, `end` and `text`.
+    fn span(&self) -> RowSpan<'_>;
+}
+
+impl Spanned for ClaimRow<'_> {
+    fn span(&self) -> RowSpan<'_> {
+        (self.article_id, (self.start, self.end, self.text))
+    }
+}
+
+impl Spanned for MentionRow<'_> {
+    fn span(&self) -> RowSpan<'_> {
+        (self.article_id, (self.start, self.end, self.text))
+    }
+}
+
+/// Runs the rules' row hook `hook` over a batch of spanned rows, the rules in parallel,
+/// while the rows' spans are noted (table `t` of [`ReadOrder`]) for the pass over the
+/// texts.
+fn spanned_rows<T: Spanned>(
+    rules: &mut [Active],
+    cx: &Context,
+    order: &mut ReadOrder,
+    t: usize,
+    rows: &[T],
+    hook: impl Fn(&mut dyn Rule, &T, &Context, &mut Sink) + Sync,
+) {
+    rayon::join(
+        || {
+            each_par(rules, cx, |r, cx, out| {
+                rows.iter().for_each(|row| hook(r, row, cx, out))
+            })
+        },
+        || {
+            for row in rows {
+                let (article_id, span) = row.span();
+                order.see(t, cx, article_id, span);
+            }
+        },
+    );
+}
+
 struct Engine {
     rules: Vec<Active>,
     cx: Context,
@@ -301,35 +348,15 @@ impl Engine {
             }
             "claims" => {
                 let rows = decode_beside(rules, cx, b, ClaimRow::decode);
-                let cx: &Context = cx;
-                rayon::join(
-                    || {
-                        each_par(rules, cx, |r, cx, out| {
-                            rows.iter().for_each(|row| r.claim(row, cx, out))
-                        })
-                    },
-                    || {
-                        for row in &rows {
-                            order.see(0, cx, row.article_id, (row.start, row.end, row.text));
-                        }
-                    },
-                );
+                spanned_rows(rules, cx, order, 0, &rows, |r, row, cx, out| {
+                    r.claim(row, cx, out)
+                });
             }
             "mentions" => {
                 let rows = decode_beside(rules, cx, b, MentionRow::decode);
-                let cx: &Context = cx;
-                rayon::join(
-                    || {
-                        each_par(rules, cx, |r, cx, out| {
-                            rows.iter().for_each(|row| r.mention(row, cx, out))
-                        })
-                    },
-                    || {
-                        for row in &rows {
-                            order.see(1, cx, row.article_id, (row.start, row.end, row.text));
-                        }
-                    },
-                );
+                spanned_rows(rules, cx, order, 1, &rows, |r, row, cx, out| {
+                    r.mention(row, cx, out)
+                });
             }
             _ => each_par(rules, cx, |r, cx, out| r.batch(b, cx, out)),
         }
