@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use ids::{ActorId, ArticleId, ClaimId, MentionId, SourceId, sha256_hex};
-pub use names::fold_name;
+pub use names::{fold_name, fold_name_into};
 
 /// Version of the dataset contract (tables, columns, meanings) the records follow.
 pub const SCHEMA_VERSION: &str = "1.0.0";
