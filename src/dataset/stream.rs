@@ -12,7 +12,7 @@ use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchR
 use super::{DatasetError, io_err, pq_err};
 
 /// Rows per record batch when streaming a table.
-pub const BATCH_ROWS: usize = 1024;
+pub const BATCH_ROWS: usize = 4096;
 
 /// The files holding `table` in `dir`, in path order; empty when there are none. A table
 /// is one of:
