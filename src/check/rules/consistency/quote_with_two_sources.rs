@@ -1,5 +1,6 @@
 //! CS504 `quote-with-two-sources`: the same quotation attributed to different sources.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::check::ids::IdKey;
@@ -32,7 +33,8 @@ declare_rule! {
     /// ```
     pub struct QuoteWithTwoSources {
         first: FxHashMap<u64, (IdKey, IdKey)>,
-        folded: String,
+        keys: Vec<Option<u64>>,
+        keys_from: u64,
     }
     code = "CS504",
     name = "quote-with-two-sources",
@@ -40,7 +42,47 @@ declare_rule! {
     help = "check who spoke the words and attribute both claims to them",
 }
 
+// `keys` holds the key ([`quote_key`]) of each row of the current batch of claims,
+// whose first row is row `keys_from` of the table.
+
+/// Rows per task when a batch's quotations are folded in parallel.
+const FOLD_CHUNK: usize = 256;
+
+/// The key under which a direct quotation of at least `min_words` words is compared:
+/// the hash of its fold; `None` for a shorter one.
+fn quote_key(text: &str, min_words: usize, folded: &mut String) -> Option<u64> {
+    fold_name_into(text, folded);
+    let words = folded.bytes().filter(|&b| b == b' ').count() + 1;
+    (words >= min_words).then(|| text_hash(folded))
+}
+
 impl Rule for QuoteWithTwoSources {
+    fn batch(&mut self, b: &Batch<'_>, cx: &Context, _: &mut Sink) {
+        if b.table != "claims" {
+            return;
+        }
+        // Folding is most of this rule's work: the rows of a batch are folded in
+        // parallel before their row hooks compare them in order.
+        let (kind, source, text, id) = (
+            b.strings("kind"),
+            b.strings("source_id"),
+            b.strings("text"),
+            b.strings("claim_id"),
+        );
+        let min_words = cx.options.min_quote_words as usize;
+        self.keys = (0..b.len())
+            .into_par_iter()
+            .with_min_len(FOLD_CHUNK)
+            .map_init(String::new, |folded, i| {
+                let direct = kind.get(i).and_then(ClaimKind::parse) == Some(ClaimKind::Direct);
+                let text = text.get(i).filter(|_| direct)?;
+                source.get(i).and(id.get(i))?;
+                quote_key(text, min_words, folded)
+            })
+            .collect();
+        self.keys_from = b.first_row;
+    }
+
     fn table_end(&mut self, table: &'static str, _: &Context, _: &mut Sink) {
         // Only rows of claims are compared with each other.
         if table == "claims" {
@@ -54,12 +96,19 @@ impl Rule for QuoteWithTwoSources {
         else {
             return;
         };
-        fold_name_into(text, &mut self.folded);
-        let words = self.folded.bytes().filter(|&b| b == b' ').count() + 1;
-        if words < cx.options.min_quote_words as usize {
+        let at = (r.row.checked_sub(self.keys_from)).and_then(|at| usize::try_from(at).ok());
+        let key = match at.and_then(|at| self.keys.get(at)) {
+            Some(key) => *key,
+            // A row not seen in a batch (a caller that hands rows alone).
+            None => quote_key(
+                text,
+                cx.options.min_quote_words as usize,
+                &mut String::new(),
+            ),
+        };
+        let Some(key) = key else {
             return;
-        }
-        let key = text_hash(&self.folded);
+        };
         match self.first.get(&key) {
             Some((other_claim, other_source)) if *other_source != IdKey::new(source, "src_") => {
                 let (other_claim, other_source) = (
