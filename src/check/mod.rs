@@ -1074,7 +1074,7 @@ fn for_each_span(
                         start,
                         end,
                         text_hash: text_hash(text),
-                        text_head: text.chars().take(TEXT_HEAD_CHARS).collect(),
+                        text_head: text_head(text).to_string(),
                         source_id: source_id.map(|id| IdKey::new(id, "src_")),
                     },
                 );
@@ -1101,6 +1101,12 @@ fn for_each_span(
         }
     }
     Ok(())
+}
+
+/// The first [`TEXT_HEAD_CHARS`] characters of `text`.
+fn text_head(text: &str) -> &str {
+    let end = text.char_indices().nth(TEXT_HEAD_CHARS);
+    &text[..end.map_or(text.len(), |(i, _)| i)]
 }
 
 /// Hands the items of `items` to `f` in order, while a second thread produces the next
