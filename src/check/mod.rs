@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::dataset::conform::{Conformed, conform, with_partition_fields};
+use crate::dataset::conform::{Conformed, conform_views, with_partition_fields};
 use crate::dataset::stream::{batches, batches_of, file_schema, partition, table_files};
 use crate::dataset::verify::audit;
 use crate::dataset::{DatasetError, replace_table};
@@ -291,7 +291,7 @@ impl Engine {
                 r.table_file(&tf, cx, out)
             });
             let reader = batches(path, columns)?;
-            let conformed = reader.map(|b| b.map(|b| conform(table, &b, &partition)));
+            let conformed = reader.map(|b| b.map(|b| conform_views(table, &b, &partition)));
             prefetched(conformed, |batch| {
                 let Conformed { batch, casts } = batch?;
                 let b = Batch {
@@ -370,7 +370,7 @@ impl Engine {
         for path in files {
             let partition = partition(self.cx.dir(), "articles", path);
             for batch in batches(path, Some(&["article_id", "origin"]))? {
-                let batch = conform("articles", &batch?, &partition).batch;
+                let batch = conform_views("articles", &batch?, &partition).batch;
                 let b = Batch {
                     table: "articles",
                     file: path,
@@ -487,7 +487,7 @@ fn read_articles(
         };
         each(rules, cx, |r, cx, out| r.table_file(&tf, cx, out));
         let reader = batches_of(path, columns, TEXT_BATCH_ROWS)?;
-        let conformed = reader.map(|b| b.map(|b| conform("articles", &b, &partition)));
+        let conformed = reader.map(|b| b.map(|b| conform_views("articles", &b, &partition)));
         prefetched(conformed, |batch| {
             let Conformed { batch, casts } = batch?;
             let b = Batch {
@@ -1046,7 +1046,7 @@ fn for_each_span(
         let partition = partition(cx.dir(), table, path);
         let reader = batches(path, Some(columns))?;
         for batch in reader {
-            let batch = conform(table, &batch?, &partition).batch;
+            let batch = conform_views(table, &batch?, &partition).batch;
             let b = Batch {
                 table,
                 file: path,
@@ -1140,7 +1140,7 @@ fn for_each_text(
     for path in files {
         let partition = partition(dir, "articles", path);
         let reader = batches_of(path, Some(&["article_id", "text"]), TEXT_BATCH_ROWS)?;
-        let conformed = reader.map(|b| b.map(|b| conform("articles", &b, &partition).batch));
+        let conformed = reader.map(|b| b.map(|b| conform_views("articles", &b, &partition).batch));
         prefetched(conformed, |batch| {
             let batch = batch?;
             let b = Batch {

@@ -129,6 +129,25 @@ pub fn conform(
     batch: &RecordBatch,
     partition: &[(String, Option<String>)],
 ) -> Conformed {
+    conform_with(table, batch, partition, false)
+}
+
+/// [`conform`], keeping string views (`Utf8View`) as they are where the contract has a
+/// string: for readers that only look at the values.
+pub fn conform_views(
+    table: &str,
+    batch: &RecordBatch,
+    partition: &[(String, Option<String>)],
+) -> Conformed {
+    conform_with(table, batch, partition, true)
+}
+
+fn conform_with(
+    table: &str,
+    batch: &RecordBatch,
+    partition: &[(String, Option<String>)],
+    views: bool,
+) -> Conformed {
     let contract = arrow_schema(table);
     let expected_of = |name: &str| {
         contract
@@ -152,6 +171,11 @@ pub fn conform(
         };
         match fit(&expected, col.data_type()) {
             Fit::Exact if col.data_type() == &expected => kept(&mut fields, &mut columns),
+            Fit::Exact
+                if views && col.data_type() == &DataType::Utf8View && is_string(&expected) =>
+            {
+                kept(&mut fields, &mut columns)
+            }
             Fit::Exact => match cast_exact(col, &expected) {
                 Some(c) => {
                     fields.push(Field::new(field.name(), expected, true));

@@ -16,7 +16,10 @@ use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Component, Path, PathBuf};
 
+use std::sync::Arc;
+
 use arrow_array::RecordBatch;
+use arrow_schema::{DataType, Schema};
 use bytes::Bytes;
 use parquet::arrow::arrow_reader::{
     ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
@@ -328,6 +331,38 @@ pub(super) fn checked_builder(
     guard(path, || checked_metadata(path, file, len))
 }
 
+/// [`checked_builder`] whose batches hold the file's top-level string columns as string
+/// views, which point into the decoded pages instead of copying every value into one
+/// growing buffer: for readers that only look at the values.
+pub(super) fn checked_builder_views(
+    path: &Path,
+) -> Result<ParquetRecordBatchReaderBuilder<File>, DatasetError> {
+    let file = File::open(path).map_err(io_err(path))?;
+    let len = file.metadata().map_err(io_err(path))?.len();
+    precheck(path, &file, len)?;
+    guard(path, || {
+        let meta = checked_reader_metadata(path, &file, len)?;
+        let stored = meta.schema();
+        let fields: Vec<_> = stored
+            .fields()
+            .iter()
+            .map(|f| match f.data_type() {
+                DataType::Utf8 | DataType::LargeUtf8 => {
+                    Arc::new(f.as_ref().clone().with_data_type(DataType::Utf8View))
+                }
+                _ => f.clone(),
+            })
+            .collect();
+        let hint = Arc::new(Schema::new_with_metadata(fields, stored.metadata().clone()));
+        let options = ArrowReaderOptions::new().with_schema(hint);
+        // A schema the hint does not fit is read as stored.
+        let meta = ArrowReaderMetadata::try_new(meta.metadata().clone(), options).unwrap_or(meta);
+        Ok(ParquetRecordBatchReaderBuilder::new_with_metadata(
+            file, meta,
+        ))
+    })
+}
+
 /// Magic bytes at both ends and a footer that fits and parses within bounds.
 fn precheck<R: ChunkReader>(path: &Path, reader: &R, len: u64) -> Result<(), DatasetError> {
     let corrupt = |m: String| pq_err(path)(m);
@@ -372,8 +407,21 @@ fn checked_metadata<R: ChunkReader + 'static>(
     reader: R,
     len: u64,
 ) -> Result<ParquetRecordBatchReaderBuilder<R>, DatasetError> {
+    let meta = checked_reader_metadata(path, &reader, len)?;
+    Ok(ParquetRecordBatchReaderBuilder::new_with_metadata(
+        reader, meta,
+    ))
+}
+
+/// The metadata of a file whose footer parses and whose chunks and pages are within
+/// bounds.
+fn checked_reader_metadata<R: ChunkReader + 'static>(
+    path: &Path,
+    reader: &R,
+    len: u64,
+) -> Result<ArrowReaderMetadata, DatasetError> {
     let corrupt = |m: String| pq_err(path)(format!("corrupt: {m}"));
-    let meta = ArrowReaderMetadata::load(&reader, ArrowReaderOptions::default())
+    let meta = ArrowReaderMetadata::load(reader, ArrowReaderOptions::default())
         .map_err(|e| corrupt(e.to_string()))?;
     check_bounds(meta.metadata(), len).map_err(corrupt)?;
     bounds::check_layout(meta.metadata(), len).map_err(corrupt)?;
@@ -384,9 +432,7 @@ fn checked_metadata<R: ChunkReader + 'static>(
             .map_err(|e| e.to_string())
     })
     .map_err(corrupt)?;
-    Ok(ParquetRecordBatchReaderBuilder::new_with_metadata(
-        reader, meta,
-    ))
+    Ok(meta)
 }
 
 fn decode<R: ChunkReader + 'static>(

@@ -137,7 +137,8 @@ pub fn batches_of(
     columns: Option<&[&str]>,
     rows: usize,
 ) -> Result<Batches, DatasetError> {
-    let mut b = builder(path)?.with_batch_size(rows);
+    // String views: the checker reads each value where it was decoded.
+    let mut b = super::read::checked_builder_views(path)?.with_batch_size(rows);
     if let Some(columns) = columns {
         let roots: Vec<usize> = b
             .schema()
