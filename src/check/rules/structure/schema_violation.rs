@@ -159,10 +159,11 @@ impl ColumnCheck {
     }
 }
 
-/// What a property schema built only of `type` (strings, null, arrays), `minLength`, a
-/// derived-ID `pattern`, `items`, `anyOf` and `$ref` asks of a value, checked without
-/// JSON: a value it accepts is one the validator passes; any other value goes to the
-/// validator, which words the violation.
+/// What a property schema built only of `type` (strings, integers, null, arrays),
+/// `minLength`, a derived-ID `pattern`, an integer `format`, `minimum` and `maximum`,
+/// `items`, `anyOf` and `$ref` asks of a value, checked without JSON: a value it accepts
+/// is one the validator passes; any other value goes to the validator, which words the
+/// violation.
 #[derive(Debug, Clone, PartialEq)]
 enum Quick {
     Null,
@@ -170,15 +171,45 @@ enum Quick {
         min_chars: usize,
         id_prefix: Option<String>,
     },
+    /// An integer in `min..=max`.
+    Int {
+        min: i64,
+        max: i64,
+    },
     List(Box<Quick>),
     AnyOf(Vec<Quick>),
+}
+
+/// The values of an integer `format` (as schemars writes them); `None` for any other.
+fn format_range(format: &str) -> Option<(i64, i64)> {
+    Some(match format {
+        "uint8" => (0, u8::MAX.into()),
+        "uint16" => (0, u16::MAX.into()),
+        "uint32" => (0, u32::MAX.into()),
+        "uint64" | "uint" => (0, i64::MAX),
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int64" | "int" => (i64::MIN, i64::MAX),
+        _ => return None,
+    })
 }
 
 impl Quick {
     /// The shortcut for `schema`, a property of `record` (whose `$defs` it may name).
     fn of(schema: &Value, record: &Value) -> Option<Quick> {
         let object = schema.as_object()?;
-        let known = ["type", "pattern", "minLength", "items", "anyOf", "$ref"];
+        let known = [
+            "type",
+            "pattern",
+            "minLength",
+            "items",
+            "anyOf",
+            "$ref",
+            "format",
+            "minimum",
+            "maximum",
+        ];
         if !object
             .keys()
             .all(|k| known.contains(&k.as_str()) || k == "description")
@@ -198,8 +229,25 @@ impl Quick {
             return (object.len() == 1 + usize::from(object.contains_key("description")))
                 .then_some(Quick::AnyOf(quick));
         }
+        // A bound the shortcut cannot read (a fraction, a huge number) leaves it out.
+        let bound = |key: &str, default: i64| match object.get(key) {
+            Some(v) => v.as_i64(),
+            None => Some(default),
+        };
         let of_type = |t: &Value| match t.as_str()? {
             "null" => Some(Quick::Null),
+            "integer" => {
+                let (lo, hi) = match object.get("format") {
+                    Some(f) => format_range(f.as_str()?)?,
+                    None => (i64::MIN, i64::MAX),
+                };
+                Some(Quick::Int {
+                    min: lo.max(bound("minimum", i64::MIN)?),
+                    max: hi.min(bound("maximum", i64::MAX)?),
+                })
+            }
+            // A string `format` (a date, a URI) is the validator's to check.
+            "string" if object.contains_key("format") => None,
             "string" => Some(Quick::Str {
                 min_chars: object.get("minLength").map_or(Some(0), Value::as_u64)? as usize,
                 id_prefix: match object.get("pattern") {
@@ -246,6 +294,16 @@ impl Quick {
         }
     }
 
+    /// Whether the integer value is surely valid.
+    fn accepts_int(&self, value: Option<i64>) -> bool {
+        match (self, value) {
+            (Quick::Null, None) => true,
+            (Quick::Int { min, max }, Some(v)) => (*min..=*max).contains(&v),
+            (Quick::AnyOf(branches), v) => branches.iter().any(|b| b.accepts_int(v)),
+            _ => false,
+        }
+    }
+
     /// Whether cell `i` is surely valid.
     fn accepts_cell(&self, cells: &JsonCells<'_>, i: usize) -> bool {
         match (self, cells) {
@@ -253,6 +311,7 @@ impl Quick {
                 .get(i)
                 .is_some_and(|items| items.iter().all(|v| v.is_some() && item.accepts(*v))),
             (_, JsonCells::Strings(strings)) => self.accepts(strings.get(i)),
+            (_, JsonCells::Integers(v)) => self.accepts_int(v.get(i).copied().flatten()),
             _ => false,
         }
     }
@@ -459,6 +518,16 @@ mod tests {
             Some("act_0123456789abcdef\n"),
             Some("direct"),
         ];
+        let integers = [
+            None,
+            Some(0),
+            Some(1),
+            Some(-1),
+            Some(i64::from(u32::MAX)),
+            Some(i64::from(u32::MAX) + 1),
+            Some(i64::MIN),
+            Some(i64::MAX),
+        ];
         let mut shortcuts = 0;
         for table in ["articles", "claims", "sources", "actors", "mentions"] {
             let record = record_schema(table).unwrap();
@@ -470,6 +539,16 @@ mod tests {
                 let validator = Validator::from_schema(&property_schema(&record, name).unwrap());
                 let validator = validator.unwrap();
                 let json = |v: Option<&str>| v.map_or(Value::Null, Value::from);
+                for v in integers {
+                    if quick.accepts_int(v) {
+                        let value = v.map_or(Value::Null, Value::from);
+                        assert_eq!(
+                            validator.check_value(&value),
+                            vec![],
+                            "{table}.{name} {v:?}"
+                        );
+                    }
+                }
                 for v in strings {
                     if quick.accepts(v) {
                         assert_eq!(
@@ -489,6 +568,26 @@ mod tests {
             }
         }
         assert!(shortcuts >= 10, "only {shortcuts} columns have a shortcut");
+    }
+
+    #[test]
+    fn offsets_and_counts_have_an_integer_shortcut() {
+        let claims = record_schema("claims").unwrap();
+        for name in ["start", "end", "paragraph", "sentence"] {
+            let quick = Quick::of(&claims["properties"][name], &claims);
+            let range = Quick::Int {
+                min: 0,
+                max: u32::MAX.into(),
+            };
+            assert_eq!(quick, Some(range), "{name}");
+        }
+        let articles = record_schema("articles").unwrap();
+        // Dates and addresses have a string format: the validator checks them.
+        assert_eq!(
+            Quick::of(&articles["properties"]["published"], &articles),
+            None
+        );
+        assert_eq!(Quick::of(&articles["properties"]["url"], &articles), None);
     }
 
     #[test]
