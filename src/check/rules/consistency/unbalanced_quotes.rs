@@ -64,7 +64,8 @@ fn marks(line: &str) -> Vec<(u32, char)> {
     let bytes = line.as_bytes();
     let mut found = Vec::new();
     let (mut at, mut counted) = (0u32, 0usize);
-    for i in 0..bytes.len() {
+    // Only `"` and the lead byte of `“` and `”` can start a mark.
+    for i in memchr::memchr2_iter(b'"', 0xe2, bytes) {
         let c = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (b'"', _, _) => '"',
             (0xe2, Some(0x80), Some(0x9c)) => '“',
@@ -150,6 +151,20 @@ mod tests {
             .map(|(i, c)| (i as u32, c))
             .collect();
         assert_eq!(marks(line), want);
+    }
+
+    proptest::proptest! {
+        /// Marks are the quotation characters of the line, at their code points.
+        #[test]
+        fn marks_are_every_quotation_character(line in "(?:[a \"“”’‘—–é€\u{2000}-\u{203f}]|\\PC){0,40}") {
+            let want: Vec<(u32, char)> = line
+                .chars()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, '“' | '”' | '"'))
+                .map(|(i, c)| (i as u32, c))
+                .collect();
+            proptest::prop_assert_eq!(marks(&line), want);
+        }
     }
 
     #[test]
