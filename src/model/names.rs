@@ -23,17 +23,16 @@ pub fn fold_name_into(name: &str, out: &mut String) {
     let bytes = name.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits at once.
-            let run = bytes[i..].iter().take_while(|c| c.is_ascii_alphanumeric());
-            let end = i + run.count();
-            fold.word_char();
-            let from = fold.out.len();
-            fold.out.push_str(&name[i..end]);
-            fold.out[from..].make_ascii_lowercase();
-            i = end;
-        } else if b.is_ascii() {
-            fold.push(char::from(b));
+        if b.is_ascii() {
+            // ASCII by table: the common case of a byte at a time.
+            match ASCII_FOLD[usize::from(b)] {
+                DROP => {}
+                PART => fold.pending_space = true,
+                c => {
+                    fold.word_char();
+                    fold.out.push(char::from(c));
+                }
+            }
             i += 1;
         } else {
             // NFKD, one character at a time: NFKD would also reorder runs of combining
@@ -48,6 +47,28 @@ pub fn fold_name_into(name: &str, out: &mut String) {
         out.drain(..4);
     }
 }
+
+/// In [`ASCII_FOLD`], an ASCII character folding drops (apostrophes, full stops).
+const DROP: u8 = 0;
+/// In [`ASCII_FOLD`], an ASCII character that parts words (spaces, punctuation).
+const PART: u8 = 1;
+
+/// What folding makes of each ASCII character: [`DROP`], [`PART`], or the lower-case
+/// letter or digit it becomes (what [`Fold::push`] does, by table).
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [PART; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        } else if matches!(c, b'\'' | b'`' | b'.') {
+            table[b] = DROP;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// A name being folded, character by character of its NFKD form.
 struct Fold {
