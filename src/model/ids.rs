@@ -19,25 +19,46 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
+    push_hex(&mut s, bytes);
+    s
+}
+
+/// Appends the lower-case hex digits of `bytes` to `s`.
+fn push_hex(s: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     for b in bytes {
         s.push(DIGITS[(b >> 4) as usize] as char);
         s.push(DIGITS[(b & 15) as usize] as char);
     }
-    s
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+fn decimal(n: u32, buf: &mut [u8; 10]) -> &[u8] {
+    let (mut n, mut at) = (n, buf.len());
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[at..];
+        }
+    }
 }
 
 /// `prefix` + 16 hex digits of the SHA-256 of the parts joined by the unit separator.
-fn derive(prefix: &str, parts: &[&str]) -> String {
+fn derive(prefix: &str, parts: &[&[u8]]) -> String {
     let mut h = Sha256::new();
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
             h.update([0x1f]);
         }
-        h.update(p.as_bytes());
+        h.update(p);
     }
-    format!("{prefix}{}", &hex(&h.finalize())[..16])
+    let mut id = String::with_capacity(prefix.len() + 16);
+    id.push_str(prefix);
+    push_hex(&mut id, &h.finalize()[..8]);
+    id
 }
 
 macro_rules! id_type {
@@ -113,16 +134,21 @@ id_type!(
 impl ArticleId {
     /// The ID of an article whose raw input has the given SHA-256 hex digest.
     pub fn from_raw_sha256(raw_sha256: &str) -> Self {
-        Self(derive(Self::PREFIX, &[raw_sha256]))
+        Self(derive(Self::PREFIX, &[raw_sha256.as_bytes()]))
     }
 }
 
 impl ClaimId {
     /// The ID of the claim spanning `start..end` (code points) of an article.
     pub fn derive(article: &ArticleId, start: u32, end: u32) -> Self {
+        let (mut s, mut e) = ([0; 10], [0; 10]);
         Self(derive(
             Self::PREFIX,
-            &[article.as_str(), &start.to_string(), &end.to_string()],
+            &[
+                article.as_str().as_bytes(),
+                decimal(start, &mut s),
+                decimal(end, &mut e),
+            ],
         ))
     }
 }
@@ -130,27 +156,34 @@ impl ClaimId {
 impl ActorId {
     /// The ID of an actor: its kind and its folded name (see [`fold_name`]).
     pub fn derive(kind: ActorKind, name: &str) -> Self {
-        Self(derive(Self::PREFIX, &[kind.as_str(), &fold_name(name)]))
+        Self(derive(
+            Self::PREFIX,
+            &[kind.as_str().as_bytes(), fold_name(name).as_bytes()],
+        ))
     }
 }
 
 impl SourceId {
     /// The ID of a source: its kind and its folded name (see [`fold_name`]).
     pub fn derive(kind: SourceKind, name: &str) -> Self {
-        Self(derive(Self::PREFIX, &[kind.as_str(), &fold_name(name)]))
+        Self(derive(
+            Self::PREFIX,
+            &[kind.as_str().as_bytes(), fold_name(name).as_bytes()],
+        ))
     }
 }
 
 impl MentionId {
     /// The ID of a mention of `actor` spanning `start..end` of an article.
     pub fn derive(article: &ArticleId, actor: &ActorId, start: u32, end: u32) -> Self {
+        let (mut s, mut e) = ([0; 10], [0; 10]);
         Self(derive(
             Self::PREFIX,
             &[
-                article.as_str(),
-                actor.as_str(),
-                &start.to_string(),
-                &end.to_string(),
+                article.as_str().as_bytes(),
+                actor.as_str().as_bytes(),
+                decimal(start, &mut s),
+                decimal(end, &mut e),
             ],
         ))
     }
@@ -158,6 +191,16 @@ impl MentionId {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// Offsets are written as `to_string` writes them.
+        #[test]
+        fn decimals_are_the_numbers(n: u32) {
+            let mut buf = [0; 10];
+            let want = n.to_string();
+            proptest::prop_assert_eq!(super::decimal(n, &mut buf), want.as_bytes());
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -170,6 +213,24 @@ mod tests {
             ActorId::derive(ActorKind::Organization, "jamaat nasr al islam wal muslimin")
         );
         assert!(a.as_str().starts_with("act_") && a.as_str().len() == 20);
+    }
+
+    /// The derivations are part of the dataset contract: these values were computed
+    /// independently (Python's hashlib) from the definitions.
+    #[test]
+    fn ids_have_their_contract_values() {
+        let art = ArticleId::from_raw_sha256(&sha256_hex(b"x"));
+        assert_eq!(art.as_str(), "art_a57b5956dbc6e021");
+        assert_eq!(
+            ClaimId::derive(&art, 0, 12345).as_str(),
+            "clm_da35b08af2e79b60"
+        );
+        let act = ActorId::derive(ActorKind::ArmedGroup, "Jama’at Nasr al-Islam wal Muslimin");
+        assert_eq!(act.as_str(), "act_3028f4363bedc2c3");
+        assert_eq!(
+            MentionId::derive(&art, &act, 7, u32::MAX).as_str(),
+            "men_c91a7492e17e0ba5"
+        );
     }
 
     #[test]

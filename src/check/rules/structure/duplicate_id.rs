@@ -1,7 +1,5 @@
 //! CS105 `duplicate-id`: two rows of a table share a primary key.
 
-use std::collections::HashMap;
-
 use crate::check::ids::{IdMap, prefix_of};
 use crate::check::rules::prelude::*;
 
@@ -28,7 +26,7 @@ declare_rule! {
     ///   act_97c8ef69f717be6a  Iyad Ag Ghaly  person
     /// ```
     pub struct DuplicateId {
-        seen: HashMap<&'static str, IdMap<u64>>,
+        seen: Vec<(&'static str, IdMap<u64>)>,
     }
     code = "CS105",
     name = "duplicate-id",
@@ -46,10 +44,15 @@ impl DuplicateId {
         out: &mut Sink,
     ) {
         let Some(id) = id else { return };
-        let seen = self
-            .seen
-            .entry(table)
-            .or_insert_with(|| IdMap::new(prefix_of(table)));
+        // The IDs of each table being read (one at a time, as the engine reads them).
+        let at = match self.seen.iter().position(|(t, _)| *t == table) {
+            Some(at) => at,
+            None => {
+                self.seen.push((table, IdMap::new(prefix_of(table))));
+                self.seen.len() - 1
+            }
+        };
+        let seen = &mut self.seen[at].1;
         if let Some(first) = seen.insert_first(id, row) {
             out.emit(
                 loc(),
@@ -85,6 +88,6 @@ impl Rule for DuplicateId {
 
     fn table_end(&mut self, table: &'static str, _: &Context, _: &mut Sink) {
         // A table's IDs are compared only with each other.
-        self.seen.remove(table);
+        self.seen.retain(|(t, _)| *t != table);
     }
 }
