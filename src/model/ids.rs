@@ -33,19 +33,6 @@ fn push_hex(s: &mut String, bytes: &[u8]) {
     }
 }
 
-/// The decimal digits of `n`, written at the end of `buf`.
-fn decimal(n: u32, buf: &mut [u8; 10]) -> &[u8] {
-    let (mut n, mut at) = (n, buf.len());
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buf[at..];
-        }
-    }
-}
-
 /// `prefix` + 16 hex digits of the SHA-256 of the parts joined by the unit separator.
 fn derive(prefix: &str, parts: &[&[u8]]) -> String {
     let mut h = Sha256::new();
@@ -141,13 +128,13 @@ impl ArticleId {
 impl ClaimId {
     /// The ID of the claim spanning `start..end` (code points) of an article.
     pub fn derive(article: &ArticleId, start: u32, end: u32) -> Self {
-        let (mut s, mut e) = ([0; 10], [0; 10]);
+        let (mut s, mut e) = (itoa::Buffer::new(), itoa::Buffer::new());
         Self(derive(
             Self::PREFIX,
             &[
                 article.as_str().as_bytes(),
-                decimal(start, &mut s),
-                decimal(end, &mut e),
+                s.format(start).as_bytes(),
+                e.format(end).as_bytes(),
             ],
         ))
     }
@@ -176,14 +163,14 @@ impl SourceId {
 impl MentionId {
     /// The ID of a mention of `actor` spanning `start..end` of an article.
     pub fn derive(article: &ArticleId, actor: &ActorId, start: u32, end: u32) -> Self {
-        let (mut s, mut e) = ([0; 10], [0; 10]);
+        let (mut s, mut e) = (itoa::Buffer::new(), itoa::Buffer::new());
         Self(derive(
             Self::PREFIX,
             &[
                 article.as_str().as_bytes(),
                 actor.as_str().as_bytes(),
-                decimal(start, &mut s),
-                decimal(end, &mut e),
+                s.format(start).as_bytes(),
+                e.format(end).as_bytes(),
             ],
         ))
     }
@@ -191,16 +178,6 @@ impl MentionId {
 
 #[cfg(test)]
 mod tests {
-    proptest::proptest! {
-        /// Offsets are written as `to_string` writes them.
-        #[test]
-        fn decimals_are_the_numbers(n: u32) {
-            let mut buf = [0; 10];
-            let want = n.to_string();
-            proptest::prop_assert_eq!(super::decimal(n, &mut buf), want.as_bytes());
-        }
-    }
-
     use super::*;
 
     #[test]
