@@ -15,7 +15,6 @@ use std::fs::{self, File};
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Component, Path, PathBuf};
-
 use std::sync::Arc;
 
 use arrow_array::RecordBatch;
@@ -325,10 +324,7 @@ pub(super) fn guard<T>(
 pub(super) fn checked_builder(
     path: &Path,
 ) -> Result<ParquetRecordBatchReaderBuilder<File>, DatasetError> {
-    let file = File::open(path).map_err(io_err(path))?;
-    let len = file.metadata().map_err(io_err(path))?.len();
-    precheck(path, &file, len)?;
-    guard(path, || checked_metadata(path, file, len))
+    checked_builder_with(path, false)
 }
 
 /// [`checked_builder`] whose batches hold the file's top-level string columns as string
@@ -337,30 +333,42 @@ pub(super) fn checked_builder(
 pub(super) fn checked_builder_views(
     path: &Path,
 ) -> Result<ParquetRecordBatchReaderBuilder<File>, DatasetError> {
+    checked_builder_with(path, true)
+}
+
+fn checked_builder_with(
+    path: &Path,
+    views: bool,
+) -> Result<ParquetRecordBatchReaderBuilder<File>, DatasetError> {
     let file = File::open(path).map_err(io_err(path))?;
     let len = file.metadata().map_err(io_err(path))?.len();
     precheck(path, &file, len)?;
     guard(path, || {
         let meta = checked_reader_metadata(path, &file, len)?;
-        let stored = meta.schema();
-        let fields: Vec<_> = stored
-            .fields()
-            .iter()
-            .map(|f| match f.data_type() {
-                DataType::Utf8 | DataType::LargeUtf8 => {
-                    Arc::new(f.as_ref().clone().with_data_type(DataType::Utf8View))
-                }
-                _ => f.clone(),
-            })
-            .collect();
-        let hint = Arc::new(Schema::new_with_metadata(fields, stored.metadata().clone()));
-        let options = ArrowReaderOptions::new().with_schema(hint);
-        // A schema the hint does not fit is read as stored.
-        let meta = ArrowReaderMetadata::try_new(meta.metadata().clone(), options).unwrap_or(meta);
+        let meta = if views { string_views(meta) } else { meta };
         Ok(ParquetRecordBatchReaderBuilder::new_with_metadata(
             file, meta,
         ))
     })
+}
+
+/// `meta` with its top-level string columns read as views; as it is when the file does
+/// not take that schema.
+fn string_views(meta: ArrowReaderMetadata) -> ArrowReaderMetadata {
+    let stored = meta.schema();
+    let fields: Vec<_> = stored
+        .fields()
+        .iter()
+        .map(|f| match f.data_type() {
+            DataType::Utf8 | DataType::LargeUtf8 => {
+                Arc::new(f.as_ref().clone().with_data_type(DataType::Utf8View))
+            }
+            _ => f.clone(),
+        })
+        .collect();
+    let hint = Arc::new(Schema::new_with_metadata(fields, stored.metadata().clone()));
+    let options = ArrowReaderOptions::new().with_schema(hint);
+    ArrowReaderMetadata::try_new(meta.metadata().clone(), options).unwrap_or(meta)
 }
 
 /// Magic bytes at both ends and a footer that fits and parses within bounds.
