@@ -42,9 +42,6 @@ declare_rule! {
     help = "check who spoke the words and attribute both claims to them",
 }
 
-// `keys` holds the key ([`quote_key`]) of each row of the current batch of claims,
-// whose first row is row `keys_from` of the table.
-
 /// Rows per task when a batch's quotations are folded in parallel.
 const FOLD_CHUNK: usize = 256;
 
@@ -62,7 +59,8 @@ impl Rule for QuoteWithTwoSources {
             return;
         }
         // Folding is most of this rule's work: the rows of a batch are folded in
-        // parallel before their row hooks compare them in order.
+        // parallel before their row hooks compare them in order. `keys` holds the key
+        // of each row of the batch, whose first row is row `keys_from` of the table.
         let (kind, source, text, id) = (
             b.strings("kind"),
             b.strings("source_id"),
