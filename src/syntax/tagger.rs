@@ -11,6 +11,8 @@ use super::types::Upos;
 
 /// The number of classes (UPOS tags).
 pub(crate) const NTAGS: usize = 17;
+/// How often a form must occur in training to have an ambiguity class of its own.
+const AMB_MIN_COUNT: u32 = 2;
 /// A tag value for "before the sentence".
 const START: u64 = 0x0053_5441_5254;
 
@@ -350,6 +352,11 @@ fn lexicon(sents: &[(Vec<Word>, Vec<u8>)]) -> (FxHashMap<u64, u8>, FxHashMap<u64
     let mut amb = FxHashMap::default();
     for (&lower, counts) in &by_lower {
         let total: u32 = counts.iter().sum();
+        // Words seen once get no class: so the tagger learns in training how to tag
+        // words it has no class for, as it will meet them in new text.
+        if total < AMB_MIN_COUNT {
+            continue;
+        }
         let mut mask = 0u32;
         for (t, &n) in counts.iter().enumerate() {
             if n > 0 && n as f64 >= 0.05 * total as f64 {

@@ -364,10 +364,11 @@ impl Context<'_> {
         claims
     }
 
-    /// Where a noun content ends: before a relative clause on its last noun ("cited
-    /// criticism of X, who took heat for …") or the occasion of the speech act
+    /// Where a noun content ends as far as the words show: before a relative clause
+    /// ("cited criticism of X, who took heat for …") or the occasion of the speech act
     /// ("denounced the annexation in an on-air diatribe", "attacked X as Y during the
-    /// debate"). Other contents run to the end of the sentence.
+    /// debate"). Other contents run to the end of the sentence. Where the tree shows the
+    /// relative clause belongs to the content, it is taken back in (see `tree_extents`).
     fn noun_content_end(&self, said: &Said, from: usize) -> usize {
         let end = said.sentence.end;
         if !matches!(said.cue.class, CueClass::NounContent | CueClass::Evaluation) {
