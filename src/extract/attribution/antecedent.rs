@@ -234,10 +234,20 @@ impl Context<'_> {
         }
         let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
         let tree = Model::embedded().analyse(&words);
+        let is_subject = |k: usize| matches!(tree.deprel[k], Deprel::Nsubj | Deprel::NsubjPass);
+        // A quotation taken for the head of the sentence is no main clause: the clause
+        // outside it that holds a subject is ("X marched chanting, “we want Y,” as they …").
         let root = tree.root()?;
+        let main = if self.in_quote(tokens[root].start) {
+            tree.children(root).find(|&k| {
+                k < p && !self.in_quote(tokens[k].start) && tree.children(k).any(is_subject)
+            })?
+        } else {
+            root
+        };
         let subject = tree
-            .children(root)
-            .find(|&k| matches!(tree.deprel[k], Deprel::Nsubj | Deprel::NsubjPass))
+            .children(main)
+            .find(|&k| is_subject(k))
             .filter(|&k| k < p && !tree.dominates(k, p) && !self.in_quote(tokens[k].start))?;
         let span = tree.subtree(subject);
         let bytes = tokens[span.start].start..tokens[span.end - 1].end;
