@@ -39,9 +39,7 @@ impl Table {
             }
         }
     }
-}
 
-impl Table {
     /// Asks the processor to fetch the rows into cache before they are summed: they lie
     /// at random in tables of tens of megabytes, and the loads of one sum are independent.
     /// A row's first and last weights may lie in two cache lines; both are fetched.
@@ -58,6 +56,8 @@ impl Table {
                 _mm_prefetch::<_MM_HINT_T0>(last.cast());
             }
         }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = rows;
     }
 }
 
