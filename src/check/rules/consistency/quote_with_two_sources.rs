@@ -89,22 +89,15 @@ impl Rule for QuoteWithTwoSources {
     }
 
     fn claim(&mut self, r: &ClaimRow<'_>, cx: &Context, out: &mut Sink) {
-        let (Some(ClaimKind::Direct), Some(source), Some(text), Some(id)) =
-            (r.kind(), r.source_id, r.text, r.claim_id)
+        // The batch hook, which runs before the rows, keyed every direct quotation with
+        // a source and an ID; the other rows have no key.
+        let at = r
+            .row
+            .checked_sub(self.keys_from)
+            .and_then(|at| usize::try_from(at).ok());
+        let (Some(&Some(key)), Some(source), Some(id)) =
+            (at.and_then(|at| self.keys.get(at)), r.source_id, r.claim_id)
         else {
-            return;
-        };
-        let at = (r.row.checked_sub(self.keys_from)).and_then(|at| usize::try_from(at).ok());
-        let key = match at.and_then(|at| self.keys.get(at)) {
-            Some(key) => *key,
-            // A row not seen in a batch (a caller that hands rows alone).
-            None => quote_key(
-                text,
-                cx.options.min_quote_words as usize,
-                &mut String::new(),
-            ),
-        };
-        let Some(key) = key else {
             return;
         };
         match self.first.get(&key) {
