@@ -192,7 +192,7 @@ impl Context<'_> {
         if claims.is_empty() && !cues.is_empty() {
             claims.extend(
                 cues.iter()
-                    .find_map(|cue| self.subject_on_tree(&parsed, cue, sentence.clone())),
+                    .find_map(|cue| self.subject_on_tree(&parsed, cue, sentence.clone(), history)),
             );
         }
         if let Some(s) = claims.iter().find_map(|c| c.source.as_ref()) {

@@ -1,17 +1,19 @@
 //! The parsed sentence, and the tree-based steps on a cue: vetoing cues with no speaker,
 //! and reading a subject the token heuristics missed.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
 use crate::extract::tree;
-use crate::model::ClaimKind;
+use crate::model::{ClaimKind, SourceKind};
 use crate::syntax::{Analysis, Deprel, Model, Upos};
 
+use super::source::is_document_noun;
 use super::wordlists::NOT_AFTER_MODIFIER;
-use super::{ClaimDraft, Context, Cue};
+use super::{ClaimDraft, Context, Cue, History};
 
 /// Nouns of events, which happen and say nothing: as the subject of a verb of saying
 /// ("the attacks threaten to …", "the coup has threatened to …") the verb is no cue.
@@ -56,13 +58,15 @@ impl<'a> Parsed<'a> {
 
 impl Context<'_> {
     /// A cue whose subject the token heuristics could not read ("a militant group calling
-    /// itself X claimed responsibility for Y"): the tree's subject of the cue verb, when an
-    /// actor heads it or is the only actor in it, with the verb's complement as content.
+    /// itself X claimed responsibility for Y", "a study of budgets that grew since 2015
+    /// shows …"): the tree's subject of the cue verb, when an actor heads it or is the only
+    /// actor in it, or when a document heads it; the verb's complement is the content.
     pub(super) fn subject_on_tree(
         &self,
         parsed: &Parsed,
         cue: &Cue,
         sentence: Range<usize>,
+        history: &History,
     ) -> Option<ClaimDraft> {
         if matches!(
             cue.class,
@@ -70,54 +74,33 @@ impl Context<'_> {
         ) {
             return None;
         }
-        // The subject lies before the cue and must hold an actor: without one in the
-        // sentence before the cue there is nothing to parse for.
+        // The subject lies before the cue and must hold an actor or a document: without
+        // one in the sentence before the cue there is nothing to parse for.
         let before_cue = parsed.tokens[cue.first].start;
         let first = self
             .actors
             .mentions
             .partition_point(|m| m.end <= sentence.start);
-        if self.actors.mentions[first..]
+        let actor_before = self.actors.mentions[first..]
             .first()
-            .is_none_or(|m| m.start >= before_cue)
-        {
+            .is_some_and(|m| m.start < before_cue);
+        let document_before = parsed.words[..cue.first]
+            .iter()
+            .any(|w| is_document_noun(&lower(w)));
+        if !actor_before && !document_before {
             return None;
         }
         let (tokens, words, tree) = (parsed.tokens, &parsed.words, parsed.tree());
         let verb = (cue.first..=cue.last).find(|&i| tree.upos[i] == Upos::Verb)?;
-        let negated = tree.children(verb).any(|k| {
-            let w = lower(words[k]);
-            matches!(&*w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
-        });
-        // A complement proper: a clause or an object, or the noun after a cue that ends in
-        // a preposition ("claimed responsibility for Y"); not a date ("said Friday").
-        let ends_in_preposition = tree.upos[cue.last] == Upos::Adp;
-        let complement = tree.children(verb).any(|k| {
-            k > cue.last
-                && (matches!(tree.deprel[k], Deprel::Ccomp | Deprel::Xcomp | Deprel::Obj)
-                    || (ends_in_preposition && tree.deprel[k] == Deprel::Obl))
-        });
-        if !complement {
-            return None;
-        }
-        let subject = tree
-            .children(verb)
-            .find(|&k| tree.deprel[k] == Deprel::Nsubj && k < cue.first)?;
-        if negated || self.in_quote(tokens[subject].start) {
-            return None;
-        }
-        let r = tree.subtree(subject);
-        let span = tokens[r.start].start..tokens[r.end - 1].end;
-        let actor = match self.actors.mention_at(tokens[subject].start) {
-            Some(m) => m.actor,
-            None => {
-                let mut inside = self.actors.mentions_in(span).map(|m| m.actor);
-                let first = inside.next()?;
-                if inside.any(|a| a != first) {
-                    return None;
-                }
-                first
+        let subject = self.tree_subject(parsed, cue, verb)?;
+        let source = match self.subject_actor(parsed, subject) {
+            Some(actor) => self.actor_source(actor),
+            None if is_document_noun(&tree.lemma[subject]) => {
+                let r = tree.subtree(subject);
+                self.source(tokens[r.start].start..tokens[subject].end, history)
+                    .filter(|s| s.kind == SourceKind::Document)?
             }
+            None => return None,
         };
         let from = cue.last + 1;
         let is_cue =
@@ -125,12 +108,78 @@ impl Context<'_> {
         let is_break = |i: usize| matches!(words[i], "," | ";") || tree.upos[i] == Upos::Cconj;
         let extent = tree::content_end(tree, verb, from, is_cue, is_break)?;
         let end = tokens[extent.end - 1].end.min(sentence.end);
-        let source = self.actor_source(actor);
         self.draft(
             tokens.get(from)?.start..end,
             &source,
             &self.text[cue.span.clone()],
         )
+    }
+
+    /// The nominal subject before the cue verb, when the verb is not negated, has a
+    /// complement proper (a clause or an object, or the noun after a cue that ends in a
+    /// preposition: "claimed responsibility for Y"; not a date: "said Friday") and the
+    /// subject stands outside a quotation.
+    fn tree_subject(&self, parsed: &Parsed, cue: &Cue, verb: usize) -> Option<usize> {
+        let (words, tree) = (&parsed.words, parsed.tree());
+        let negated = tree.children(verb).any(|k| {
+            let w = lower(words[k]);
+            matches!(&*w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+        });
+        let ends_in_preposition = tree.upos[cue.last] == Upos::Adp;
+        let complement = tree.children(verb).any(|k| {
+            k > cue.last
+                && (matches!(tree.deprel[k], Deprel::Ccomp | Deprel::Xcomp | Deprel::Obj)
+                    || (ends_in_preposition && tree.deprel[k] == Deprel::Obl))
+        });
+        if negated || !complement {
+            return None;
+        }
+        // "X urged … and said …": a finite verb coordinated with another of the same
+        // tense shares its subject.
+        let own = tree
+            .children(verb)
+            .find(|&k| tree.deprel[k] == Deprel::Nsubj && k < cue.first);
+        let shared = || {
+            let head = tree
+                .head_of(verb)
+                .filter(|_| tree.deprel[verb] == Deprel::Conj)?;
+            // The tense of a finite verb: past, or present; a participle without an
+            // auxiliary counts as past ("X exhorted … and said").
+            let tense = |i: usize| match tree.xpos[i] {
+                "VBD" => Some(true),
+                "VBN"
+                    if !tree
+                        .children(i)
+                        .any(|k| matches!(tree.deprel[k], Deprel::Aux | Deprel::AuxPass)) =>
+                {
+                    Some(true)
+                }
+                "VBZ" | "VBP" => Some(false),
+                _ => None,
+            };
+            let same_tense = tense(verb).is_some() && tense(verb) == tense(head);
+            let coordinated = tree.children(verb).any(|k| tree.deprel[k] == Deprel::Cc);
+            if !same_tense || !coordinated {
+                return None;
+            }
+            tree.children(head)
+                .find(|&k| tree.deprel[k] == Deprel::Nsubj && k < head)
+        };
+        own.or_else(shared)
+            .filter(|&k| !self.in_quote(parsed.tokens[k].start))
+    }
+
+    /// The actor that heads the subject phrase at `subject`, or the only actor in it.
+    fn subject_actor(&self, parsed: &Parsed, subject: usize) -> Option<usize> {
+        let tokens = parsed.tokens;
+        if let Some(m) = self.actors.mention_at(tokens[subject].start) {
+            return Some(m.actor);
+        }
+        let r = parsed.tree().subtree(subject);
+        let span = tokens[r.start].start..tokens[r.end - 1].end;
+        let mut inside = self.actors.mentions_in(span).map(|m| m.actor);
+        let first = inside.next()?;
+        inside.all(|a| a == first).then_some(first)
     }
 
     /// Whether the tree shows that the cue reports no speech: a participle modifying a

@@ -182,14 +182,24 @@ impl Context<'_> {
             let participle = after
                 .iter()
                 .filter(|t| t.is_word() && t.end <= q.outer.start)
-                .map(|t| t.text(text))
-                .find(|w| {
+                .find(|t| {
+                    let w = t.text(text);
                     w.ends_with("ing")
                         && self
                             .lex
                             .cue(&w.to_lowercase())
                             .is_some_and(|c| c != CueClass::Passive)
                 });
+            // "…, adding that it would take “more hours” before …": the quotation is a
+            // part of the participle's content clause, which makes one mixed claim.
+            if let Some(p) = participle
+                && let gap = self.text[p.end..q.outer.start].trim()
+                && !gap.is_empty()
+                && !gap.ends_with([',', ':'])
+            {
+                return self.draft(p.end..end, source, p.text(text));
+            }
+            let participle = participle.map(|t| t.text(text));
             // "…, he said, can “rock like Jimi”": words that carry on the clause before
             // the quotation make it part of that clause, not the quotation's own claim.
             let clause = self.continues_clause(self.trim_content(first.end..q.outer.start).start);

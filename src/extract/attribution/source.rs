@@ -23,6 +23,11 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict",
 ];
 
+/// Whether a word (a lemma, or a form in lower case) is a document noun.
+pub(super) fn is_document_noun(word: &str) -> bool {
+    DOCUMENT_NOUNS.contains(&word)
+}
+
 impl Context<'_> {
     /// The source a noun phrase names, if it names one. In order: a pronoun; a phrase
     /// ending in a name ("Minister of Education Stefania Giannini"); a document ("a study
@@ -70,14 +75,20 @@ impl Context<'_> {
         self.described_source(&p, head, history)
     }
 
-    /// A clause, not a noun phrase: "It is also encouraging citizens to". A finite verb
-    /// makes a clause; "to be published" does not.
+    /// A clause, not a noun phrase: "It is also encouraging citizens to", "they meet
+    /// donors". A finite verb makes a clause ("to be published" does not), and so does a
+    /// subject pronoun followed by more words: it never opens a noun phrase.
     fn is_clause(&self, word_tokens: &[&Token], words: &[String]) -> bool {
         let finite = word_tokens.iter().enumerate().any(|(i, t)| {
             VERBS_IN_CLAUSES.contains(&t.text(self.text))
                 && (i == 0 || word_tokens[i - 1].text(self.text) != "to")
         });
-        finite || words.last().is_some_and(|w| w == "to")
+        let subject_pronoun = words.len() > 1
+            && matches!(
+                words[0].as_str(),
+                "he" | "she" | "they" | "we" | "i" | "you" | "it"
+            );
+        finite || subject_pronoun || words.last().is_some_and(|w| w == "to")
     }
 
     /// Reads a noun phrase: determiner, head and the actors named in it.
