@@ -419,19 +419,29 @@ impl Context<'_> {
             let floor = comma.map_or(0, |c| c + 1);
             let seg_first = self.clause_start(tokens, seg_end, floor);
             // "X, who serves on the panel, said": a clause, not a name; a quotation's
-            // edge before the name is no clause.
-            let relative = seg_first > floor && tokens[seg_first - 1].is_word();
+            // edge before the name is no clause. "A share Y, but the coalition, which …,
+            // wants": after a coordinator the segment opens a clause of its own, whose
+            // subject it is; the walk goes no further back.
+            let opener = (seg_first > floor && tokens[seg_first - 1].is_word())
+                .then(|| lower(tokens[seg_first - 1].text(text)));
+            let coordinated = opener
+                .as_deref()
+                .is_some_and(|w| matches!(w, "but" | "and" | "or" | "yet" | "while" | "whereas"));
+            let relative = opener.is_some() && !coordinated;
             if seg_first < seg_end && !relative {
                 let r = Self::bytes(tokens, seg_first, seg_end);
                 if self.overlaps_quote(&r) {
                     break;
                 }
                 if let Some(s) = self.source(r, history) {
-                    if named(&s) {
+                    if named(&s) || coordinated {
                         return Some((seg_first, s));
                     }
                     fallback.get_or_insert((seg_first, s));
                 }
+            }
+            if coordinated {
+                break;
             }
             match comma {
                 Some(c) if relative || seg_first == floor => seg_end = c,
