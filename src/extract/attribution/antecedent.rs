@@ -328,28 +328,7 @@ impl Context<'_> {
             None => return None,
         };
         if kinds == [ActorKind::Person] {
-            // "the president": the latest person described as one, else the latest person.
-            let upto = self.actors.mentions.partition_point(|m| m.end <= at);
-            let described = self.actors.mentions[..upto]
-                .iter()
-                .rev()
-                .take(ANTECEDENT_WINDOW)
-                .map(|m| m.actor)
-                .find(|&a| {
-                    let actor = &self.actors.actors[a];
-                    actor.kind == ActorKind::Person
-                        && actor.description.as_deref().is_some_and(|d| {
-                            d.to_lowercase()
-                                .split(|c: char| !c.is_alphanumeric())
-                                .any(|w| w == head)
-                        })
-                });
-            if let Some(a) = described {
-                return Some(self.actor_source(a));
-            }
-            return self
-                .pronoun("he", at, history)
-                .filter(|s| s.actor.is_some());
+            return self.person_by_role(head, at, history);
         }
         // "the office": the latest body whose name has the noun ("Office of the …"),
         // else the latest of a fitting kind.
@@ -365,6 +344,36 @@ impl Context<'_> {
         .map(|(a, _)| a)
         .or_else(|| self.last_actor(at, kinds, history))
         .map(|a| self.actor_source(a))
+    }
+}
+
+impl Context<'_> {
+    /// "the president": the latest person described as one, else the person a pronoun
+    /// would name, unless the article describes that person otherwise ("the governor"
+    /// is not the "former beauty queen" named last).
+    fn person_by_role(&self, head: &str, at: usize, history: &History) -> Option<SourceDraft> {
+        let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+        // A title stands for its role: "Sen." is a senator.
+        let has_role = |a: usize| {
+            self.actors.actors[a].description.as_deref().map(|d| {
+                d.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == head || self.lex.titles.get(w).is_some_and(|r| r == head))
+            })
+        };
+        let described = self.actors.mentions[..upto]
+            .iter()
+            .rev()
+            .take(ANTECEDENT_WINDOW)
+            .map(|m| m.actor)
+            .find(|&a| {
+                self.actors.actors[a].kind == ActorKind::Person && has_role(a) == Some(true)
+            });
+        if let Some(a) = described {
+            return Some(self.actor_source(a));
+        }
+        self.pronoun("he", at, history)
+            .filter(|s| s.actor.is_some_and(|a| has_role(a).is_none()))
     }
 }
 
