@@ -276,7 +276,10 @@ impl Context<'_> {
     ) -> Vec<ClaimDraft> {
         let mut claims = self.try_cue(tokens, cue, sentence.clone(), history);
         self.join_continuation(&mut claims, sentence.clone());
-        if claims.is_empty() || self.no_speaker(parsed, cue, &claims) {
+        if claims.is_empty()
+            || self.no_speaker(parsed, cue, &claims)
+            || !self.phrase_sources(parsed, cue, &mut claims, history)
+        {
             return Vec::new();
         }
         self.interrupted_subject(parsed, cue, &mut claims);

@@ -1,7 +1,8 @@
 //! The parsed sentence, and the tree-based steps on a cue: vetoing cues with no speaker,
-//! and reading a subject the token heuristics missed.
+//! reading a subject the token heuristics missed, and checking on the tags that an unnamed
+//! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt.
 
 use std::ops::Range;
 
@@ -13,7 +14,7 @@ use crate::syntax::{Analysis, Deprel, Model, Upos};
 
 use super::source::is_document_noun;
 use super::wordlists::NOT_AFTER_MODIFIER;
-use super::{ClaimDraft, Context, Cue, History};
+use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
 /// Nouns of events, which happen and say nothing: as the subject of a verb of saying
 /// ("the attacks threaten to …", "the coup has threatened to …") the verb is no cue.
@@ -180,6 +181,125 @@ impl Context<'_> {
         let mut inside = self.actors.mentions_in(span).map(|m| m.actor);
         let first = inside.next()?;
         inside.all(|a| a == first).then_some(first)
+    }
+
+    /// An unnamed source the token heuristics read before the cue that is no noun phrase
+    /// on the tags ("have been blamed", "Kaine defended people", "efforts to enact a") is
+    /// no source: returns false, and the cue is then no cue of these claims, unless a
+    /// noun phrase is left once the words around it are cut ([`Self::repaired_source`]).
+    pub(super) fn phrase_sources(
+        &self,
+        parsed: &Parsed,
+        cue: &Cue,
+        claims: &mut [ClaimDraft],
+        history: &History,
+    ) -> bool {
+        let before_cue = parsed.tokens[cue.first].start;
+        let sentence_start = parsed.tokens.first().map_or(0, |t| t.start);
+        for i in 0..claims.len() {
+            let Some(s) = claims[i].source.clone() else {
+                continue;
+            };
+            if s.actor.is_some() || !matches!(s.kind, SourceKind::Vague | SourceKind::Anonymous) {
+                continue;
+            }
+            let Some(at) = self.text[sentence_start..before_cue].rfind(s.name.as_str()) else {
+                continue;
+            };
+            let r = sentence_start + at..sentence_start + at + s.name.len();
+            let first = parsed.tokens.partition_point(|t| t.end <= r.start);
+            let end = parsed.tokens.partition_point(|t| t.start < r.end);
+            if first >= end || self.noun_phrase(parsed, first..end) {
+                continue;
+            }
+            let Some(source) = self.repaired_source(parsed, first..end, cue, history) else {
+                return false;
+            };
+            for c in claims.iter_mut().filter(|c| c.source.as_ref() == Some(&s)) {
+                c.source = Some(source.clone());
+            }
+        }
+        true
+    }
+
+    /// The source left in tokens `r` once a relative pronoun closing them is cut off
+    /// ("a staffer at the department who"), or, when a relative pronoun stands between
+    /// them and the cue, once the verb opening them is ("placate nervous farmers, who
+    /// have argued": the farmers).
+    fn repaired_source(
+        &self,
+        parsed: &Parsed,
+        r: Range<usize>,
+        cue: &Cue,
+        history: &History,
+    ) -> Option<SourceDraft> {
+        let tree = parsed.tree();
+        let (mut first, mut end) = (r.start, r.end);
+        if end - first > 1 && Self::relative_pronoun_at(parsed, end - 1) {
+            end -= 1;
+        } else if (end..cue.first).any(|i| Self::relative_pronoun_at(parsed, i)) {
+            first = (first..end).find(|&i| {
+                matches!(
+                    tree.upos[i],
+                    Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num
+                )
+            })?;
+        } else {
+            return None;
+        }
+        if first >= end || !self.noun_phrase(parsed, first..end) {
+            return None;
+        }
+        let tokens = parsed.tokens;
+        self.source(tokens[first].start..tokens[end - 1].end, history)
+    }
+
+    /// Whether token `i` is a relative pronoun.
+    fn relative_pronoun_at(parsed: &Parsed, i: usize) -> bool {
+        parsed.tree().upos[i] == Upos::Pron
+            && matches!(&*lower(parsed.words[i]), "who" | "whom" | "which" | "that")
+    }
+
+    /// Whether tokens `r` read as a noun phrase on the tags and the tree: it opens with
+    /// no verb or conjunction, ends in no function word or relative pronoun, and holds
+    /// no finite verb with its subject other than one of a clause on its noun ("people
+    /// Republicans have tried to reach").
+    fn noun_phrase(&self, parsed: &Parsed, r: Range<usize>) -> bool {
+        let tree = parsed.tree();
+        let finite = r.clone().any(|i| {
+            matches!(tree.upos[i], Upos::Verb | Upos::Aux)
+                && matches!(tree.xpos[i], "VBD" | "VBZ" | "VBP" | "MD")
+                && tree
+                    .children(i)
+                    .any(|k| r.contains(&k) && tree.deprel[k] == Deprel::Nsubj)
+                && !tree.children(i).any(|k| tree.deprel[k] == Deprel::Aux)
+                && !r.clone().any(|k| {
+                    matches!(tree.deprel[k], Deprel::AclRelcl | Deprel::Acl)
+                        && tree.head_of(k).is_some_and(|h| r.contains(&h))
+                        && tree.dominates(k, i)
+                })
+        });
+        self.opens_phrase(parsed, r.start) && self.closes_phrase(parsed, r.end - 1) && !finite
+    }
+
+    /// Whether token `i` may open a noun phrase: no conjunction, auxiliary or particle,
+    /// and a verb only as a participle ("leaked documents").
+    fn opens_phrase(&self, parsed: &Parsed, i: usize) -> bool {
+        let tree = parsed.tree();
+        match tree.upos[i] {
+            Upos::Sconj | Upos::Cconj | Upos::Aux | Upos::Part => false,
+            Upos::Verb => tree.deprel[i] == Deprel::Amod || matches!(tree.xpos[i], "VBN" | "VBG"),
+            _ => true,
+        }
+    }
+
+    /// Whether token `i` may close a noun phrase: no function word, no relative pronoun.
+    fn closes_phrase(&self, parsed: &Parsed, i: usize) -> bool {
+        !Self::relative_pronoun_at(parsed, i)
+            && !matches!(
+                parsed.tree().upos[i],
+                Upos::Adp | Upos::Det | Upos::Sconj | Upos::Cconj | Upos::Aux | Upos::Part
+            )
     }
 
     /// Whether the tree shows that the cue reports no speech: a participle modifying a
