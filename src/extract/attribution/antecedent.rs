@@ -6,7 +6,7 @@ use crate::model::{ActorKind, SourceKind};
 
 use std::ops::Range;
 
-use crate::extract::segment::tokenize;
+use crate::extract::segment::{Token, tokenize};
 use crate::syntax::{Deprel, Model};
 
 use super::wordlists::PRONOUNS;
@@ -193,43 +193,7 @@ impl Context<'_> {
             .find(|s| s.start <= at && at < s.end)?;
         let tokens = tokenize(self.text, sentence.clone());
         let p = tokens.iter().position(|t| t.start == at)?;
-        // Only a pronoun opening a clause of its own inside the sentence ("…, as they
-        // demanded"); this also keeps the parse to the sentences that can need it.
-        let opens_clause = p > 0
-            && matches!(
-                &*tokens[p - 1].text(self.text).to_lowercase(),
-                "as" | "when"
-                    | "while"
-                    | "because"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "until"
-                    | "and"
-                    | "but"
-                    | "so"
-                    | "although"
-                    | "though"
-                    | "if"
-                    | "once"
-                    | "where"
-                    | "that"
-                    | ","
-            );
-        if !opens_clause || !tokens[..p].iter().any(|t| t.is_word()) {
-            return None;
-        }
-        // "he" and "she" agree only with a person named before them in the sentence, and
-        // no other pronoun agrees with a subject: without one, no parse is needed.
-        let could_agree = match word {
-            "they" => true,
-            "he" | "she" => self
-                .actors
-                .mentions_in(sentence.start..at)
-                .any(|m| self.actors.actors[m.actor].kind == ActorKind::Person),
-            _ => false,
-        };
-        if !could_agree {
+        if !self.pronoun_may_take_subject(word, &tokens, p, sentence.start) {
             return None;
         }
         let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
@@ -271,6 +235,51 @@ impl Context<'_> {
         match mention {
             Some(m) => Some(self.actor_source(m.actor)),
             None => self.source(bytes, history),
+        }
+    }
+
+    /// Whether the pronoun `word` at token `p` could refer to the main clause's subject,
+    /// so that parsing the sentence is worth it: it opens a clause of its own inside the
+    /// sentence ("…, as they demanded"), and "he" or "she" follow a person named in the
+    /// sentence; no other pronoun agrees with a subject.
+    fn pronoun_may_take_subject(
+        &self,
+        word: &str,
+        tokens: &[Token],
+        p: usize,
+        sentence_start: usize,
+    ) -> bool {
+        let opens_clause = p > 0
+            && matches!(
+                &*tokens[p - 1].text(self.text).to_lowercase(),
+                "as" | "when"
+                    | "while"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "and"
+                    | "but"
+                    | "so"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "once"
+                    | "where"
+                    | "that"
+                    | ","
+            );
+        if !opens_clause || !tokens[..p].iter().any(|t| t.is_word()) {
+            return false;
+        }
+        match word {
+            "they" => true,
+            "he" | "she" => self
+                .actors
+                .mentions_in(sentence_start..tokens[p].start)
+                .any(|m| self.actors.actors[m.actor].kind == ActorKind::Person),
+            _ => false,
         }
     }
 
