@@ -21,7 +21,8 @@ const ADVERBS: &[&str] = &[
     "subsequently", "initially", "first", "once", "publicly", "officially", "separately",
     "earlier", "still", "reportedly", "allegedly", "quickly", "immediately", "privately",
     "formally", "explicitly", "specifically", "similarly", "likewise", "often", "always",
-    "sometimes", "even", "just", "now", "ever", "already", "long",
+    "sometimes", "even", "just", "now", "ever", "already", "long", "almost", "nearly",
+    "together",
 ];
 
 impl Context<'_> {
