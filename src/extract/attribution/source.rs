@@ -9,7 +9,7 @@ use crate::extract::segment::{Token, tokenize};
 use crate::model::{ActorKind, SourceKind};
 
 use super::wordlists::{
-    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
+    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES, is_number,
 };
 use super::{Context, History, SourceDraft};
 
@@ -47,6 +47,9 @@ impl Context<'_> {
         if self.is_clause(&word_tokens, &words) {
             return None;
         }
+        if let Some(s) = self.partitive(&r, &word_tokens, &words, history) {
+            return Some(s);
+        }
         let p = self.phrase(r, word_tokens, words);
         if let Some(s) = self.name_at_end(&p) {
             return Some(s);
@@ -73,6 +76,41 @@ impl Context<'_> {
                 .map(|m| self.actor_source(m.actor));
         }
         self.described_source(&p, head, history)
+    }
+
+    /// "One of the doctors", "some of the residents", "two of his aides": a part of the
+    /// people the phrase after "of" names, itself unnamed: one person is anonymous, more
+    /// are vague.
+    fn partitive(
+        &self,
+        r: &Range<usize>,
+        word_tokens: &[&Token],
+        words: &[String],
+        history: &History,
+    ) -> Option<SourceDraft> {
+        let quantity = words.first()?.as_str();
+        let partitive = words.len() >= 3
+            && words[1] == "of"
+            && (is_number(quantity)
+                || matches!(
+                    quantity,
+                    "some" | "many" | "most" | "several" | "few" | "each"
+                ));
+        if !partitive {
+            return None;
+        }
+        self.source(word_tokens[2].start..r.end, history)?;
+        let kind = if matches!(quantity, "one" | "each") {
+            SourceKind::Anonymous
+        } else {
+            SourceKind::Vague
+        };
+        Some(SourceDraft {
+            name: self.text[r.clone()].trim().to_string(),
+            kind,
+            actor: None,
+            description: None,
+        })
     }
 
     /// A clause, not a noun phrase: "It is also encouraging citizens to", "they meet
