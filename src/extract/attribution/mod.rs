@@ -174,6 +174,9 @@ impl Context<'_> {
         self.order_cues(&tokens, &mut cues);
         let parsed = Parsed::new(self.text, &tokens);
         for cue in &cues {
+            if self.in_subject_relative(&parsed, cue, &cues) {
+                continue;
+            }
             let claims = self.claims_of_cue(&parsed, &tokens, cue, sentence.clone(), para, history);
             if claims.is_empty() {
                 continue;

@@ -116,6 +116,37 @@ impl Context<'_> {
         )
     }
 
+    /// Whether the cue sits in a restrictive relative clause on the subject of a later
+    /// cue: "A senior official who asked not to be named said …" reports what was said,
+    /// not what was asked. ("Obama, who knew that …, told …" has a claim for each.) Only a
+    /// cue right after a relative pronoun with no comma before it, and a cue after it, is
+    /// parsed.
+    pub(super) fn in_subject_relative(&self, parsed: &Parsed, cue: &Cue, cues: &[Cue]) -> bool {
+        let words = &parsed.words;
+        let after_relative = cue.first > 1
+            && matches!(&*lower(words[cue.first - 1]), "who" | "which" | "that")
+            && words[cue.first - 2] != ",";
+        if !after_relative || !cues.iter().any(|c| c.first > cue.last) {
+            return false;
+        }
+        let tree = parsed.tree();
+        let verb = parsed.verb(cue);
+        let Some(noun) = tree
+            .head_of(verb)
+            .filter(|_| tree.deprel[verb] == Deprel::AclRelcl)
+        else {
+            return false;
+        };
+        let Some(main) = tree
+            .head_of(noun)
+            .filter(|_| tree.deprel[noun] == Deprel::Nsubj)
+        else {
+            return false;
+        };
+        cues.iter()
+            .any(|c| c.first > cue.last && (c.first..=c.last).contains(&main))
+    }
+
     /// The nominal subject before the cue verb, when the verb is not negated, has a
     /// complement proper (a clause or an object, or the noun after a cue that ends in a
     /// preposition: "claimed responsibility for Y"; not a date: "said Friday") and the
