@@ -173,21 +173,33 @@ impl Context<'_> {
         let (tokens, sentence, mut cues) = self.with_cue_after_quote(tokens, sentence);
         self.order_cues(&tokens, &mut cues);
         let parsed = Parsed::new(self.text, &tokens);
-        for cue in &cues {
+        for (i, cue) in cues.iter().enumerate() {
             if self.in_subject_relative(&parsed, cue, &cues) {
                 continue;
             }
-            let claims = self.claims_of_cue(&parsed, &tokens, cue, sentence.clone(), para, history);
+            let mut claims =
+                self.claims_of_cue(&parsed, &tokens, cue, sentence.clone(), para, history);
             if claims.is_empty() {
                 continue;
             }
-            // A passive report names nobody a later pronoun could refer to.
-            if cue.class != CueClass::Passive {
-                for c in &claims {
-                    if let Some(s) = &c.source {
-                        history.push(para, c.span.clone(), s.clone());
-                    }
+            self.remember(cue, &claims, para, history);
+            // "X, who believed that A, told reporters B": a finite verb of saying after
+            // every claim so far reports a claim of its own.
+            for later in &cues[i + 1..] {
+                let at = tokens[later.first].start;
+                let end = claims.iter().map(|c| c.span.end).max().unwrap_or(0);
+                if end > at
+                    || self.in_quote(at)
+                    || later.class == CueClass::Passive
+                    || !parsed.finite_verb(later)
+                {
+                    continue;
                 }
+                let mut more =
+                    self.claims_of_cue(&parsed, &tokens, later, sentence.clone(), para, history);
+                more.retain(|c| c.span.start >= end && c.source.is_some());
+                self.remember(later, &more, para, history);
+                claims.extend(more);
             }
             return claims;
         }
@@ -202,6 +214,19 @@ impl Context<'_> {
             history.push(para, claims[claims.len() - 1].span.clone(), s.clone());
         }
         claims
+    }
+
+    /// Keeps the sources of a cue's claims for the pronouns after them; a passive report
+    /// names nobody a later pronoun could refer to.
+    fn remember(&self, cue: &Cue, claims: &[ClaimDraft], para: usize, history: &mut History) {
+        if cue.class == CueClass::Passive {
+            return;
+        }
+        for c in claims {
+            if let Some(s) = &c.source {
+                history.push(para, c.span.clone(), s.clone());
+            }
+        }
     }
 
     /// The sentence's cues; when it has none, "“Why now?” Graham asked.": a quotation that

@@ -48,6 +48,16 @@ impl<'a> Parsed<'a> {
             .get_or_init(|| Model::embedded().analyse(&self.words))
     }
 
+    /// Whether the cue's verb is finite on the tags ("told", "says"; not "considered"
+    /// after its noun nor the noun "outline").
+    pub(super) fn finite_verb(&self, cue: &Cue) -> bool {
+        let tree = self.tree();
+        let verb = self.verb(cue);
+        tree.upos[verb] == Upos::Verb
+            && matches!(tree.xpos[verb], "VBD" | "VBZ" | "VBP")
+            && !matches!(tree.deprel[verb], Deprel::Amod | Deprel::Acl)
+    }
+
     /// The verb of a cue: its first word tagged as a verb, else its first word.
     pub(super) fn verb(&self, cue: &Cue) -> usize {
         let tree = self.tree();
