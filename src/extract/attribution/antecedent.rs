@@ -148,8 +148,18 @@ impl Context<'_> {
         if let Some(s) = self.subject_before_pronoun(word, at, history) {
             return Some(s);
         }
-        let spoken = history.last_entry(source_kinds);
-        let named = self.last_actor_at(at, actor_kinds, history);
+        // "she" is no man the text calls "Mr." or a "spokesman", "he" no "Ms." or "wife".
+        let agrees = |a: usize| match word {
+            "he" => self.gender(a, at) != Some(true),
+            "she" => self.gender(a, at) != Some(false),
+            _ => true,
+        };
+        let spoken = history
+            .last_entry(source_kinds)
+            .filter(|(_, _, s)| s.actor.is_none_or(&agrees));
+        let named = self.last_actor_where(at, history, |a| {
+            actor_kinds.contains(&self.actors.actors[a].kind) && agrees(a)
+        });
         let para = self.paragraph_of(at);
         let resolved = match (spoken, named) {
             (Some((_, span, s)), Some((a, pos))) => {
@@ -175,6 +185,28 @@ impl Context<'_> {
                 actor: None,
                 description: None,
             })
+        })
+    }
+
+    /// A person's gender where the text shows it before `at`: `Some(true)` for a woman,
+    /// `Some(false)` for a man, from an honorific before a mention ("Ms. Ortiz") or a
+    /// gendered noun in the description ("spokeswoman"). Other actors have none.
+    fn gender(&self, actor: usize, at: usize) -> Option<bool> {
+        let a = &self.actors.actors[actor];
+        if a.kind != ActorKind::Person {
+            return None;
+        }
+        let described = a.description.as_deref().and_then(|d| {
+            d.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .find_map(gendered_noun)
+        });
+        described.or_else(|| {
+            let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+            self.actors.mentions[..upto]
+                .iter()
+                .filter(|m| m.actor == actor)
+                .find_map(|m| honorific_before(&self.text[..m.start]))
         })
     }
 
@@ -383,6 +415,37 @@ impl Context<'_> {
         }
         self.pronoun("he", at, history)
             .filter(|s| s.actor.is_some_and(|a| has_role(a).is_none()))
+    }
+}
+
+/// The gender a noun of person gives (`true` for a woman): "spokeswoman", "actress",
+/// "wife"; "spokesman", "husband".
+fn gendered_noun(w: &str) -> Option<bool> {
+    match w {
+        "woman" | "wife" | "mother" | "daughter" | "sister" | "widow" | "actress" | "queen"
+        | "lady" | "grandmother" | "girl" => Some(true),
+        "man" | "husband" | "father" | "son" | "brother" | "widower" | "actor" | "king"
+        | "grandfather" | "boy" | "spokesman" | "congressman" | "businessman" | "councilman"
+        | "assemblyman" | "policeman" | "clergyman" | "statesman" | "gunman" | "frontman" => {
+            Some(false)
+        }
+        // "spokeswoman", "congresswoman": no other word ends so.
+        _ if w.ends_with("woman") => Some(true),
+        _ => None,
+    }
+}
+
+/// The gender an honorific right before a name gives: "Ms. ", "Mrs. ", "Mr. ".
+fn honorific_before(before: &str) -> Option<bool> {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()?
+        .trim_end_matches('.');
+    match word {
+        "Ms" | "Mrs" | "Miss" | "Madam" | "Mme" => Some(true),
+        "Mr" | "Sir" => Some(false),
+        _ => None,
     }
 }
 
