@@ -1,6 +1,6 @@
-//! Relative-clause cues: the antecedent of "who said" / "which reported" is the source.
+//! Relative-clause cues: the antecedent of "who said" / "which reported" / "that says" is the source.
 //! Example: "Mayor Tan, who said the park would reopen, left early."
-//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt.
+//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt.
 
 use std::ops::Range;
 
@@ -28,10 +28,12 @@ impl Context<'_> {
         if cue.first > pronoun + 5 || tokens[pronoun..cue.first].iter().any(|t| !t.is_word()) {
             return None;
         }
-        // "which media reports …": the words between are the clause's own subject.
-        if pronoun + 1 < cue.first
+        // "which media reports …", "that Patriot was seeking": the words between, up to
+        // the verb group, are the clause's own subject.
+        let subject_end = self.verb_group_start(tokens, cue).0.max(pronoun + 1);
+        if pronoun + 1 < subject_end
             && self
-                .source(Self::bytes(tokens, pronoun + 1, cue.first), history)
+                .source(Self::bytes(tokens, pronoun + 1, subject_end), history)
                 .is_some()
         {
             return None;
@@ -59,7 +61,7 @@ impl Context<'_> {
         let is_relative = |k: usize| {
             tokens
                 .get(k)
-                .is_some_and(|t| matches!(&*lower(t.text(self.text)), "who" | "which"))
+                .is_some_and(|t| matches!(&*lower(t.text(self.text)), "who" | "which" | "that"))
         };
         if is_relative(first) {
             Some(first)
@@ -151,8 +153,19 @@ impl Context<'_> {
                         || matches!(w, "said" | "told" | "says" | "tells");
                     verb.then_some(t.start)
                 }
+                "," => self.named_speaker_at(&after[k + 1..]).then_some(t.start),
                 _ => None,
             }
         })
+    }
+
+    /// Whether `tokens` open with a name and a cue: ", Mark Barabak noted …" after a
+    /// restrictive relative clause starts the main clause with its own speaker.
+    fn named_speaker_at(&self, tokens: &[Token]) -> bool {
+        let Some(m) = tokens.first().and_then(|t| self.actors.mention_at(t.start)) else {
+            return false;
+        };
+        let next = tokens.iter().position(|t| t.start >= m.end);
+        next.is_some_and(|n| self.cue_len(&tokens[n..]) > 0)
     }
 }

@@ -172,7 +172,7 @@ impl Context<'_> {
     /// ("specifically point to"), modals ("would call"), auxiliaries with adverbs
     /// between ("has repeatedly wondered"), floating quantifiers ("all suggested").
     /// Returns where the subject ends and whether the group holds a negation.
-    fn verb_group_start(&self, tokens: &[Token], cue: &Cue) -> (usize, bool) {
+    pub(super) fn verb_group_start(&self, tokens: &[Token], cue: &Cue) -> (usize, bool) {
         let text = self.text;
         let mut subj_end = cue.first;
         let mut negated = false;
