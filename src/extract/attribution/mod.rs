@@ -95,6 +95,31 @@ pub struct Context<'a> {
     pub sentences: &'a [Range<usize>],
 }
 
+impl Context<'_> {
+    /// Whether the word before token `k` can end a cue's subject: a name, a pronoun,
+    /// an adverb or a comma ("…, told", "he admitted", "Barabak noted"); not a common
+    /// noun a past form may modify ("a statement posted online").
+    fn speaker_before(&self, tokens: &[Token], k: usize) -> bool {
+        let Some(prev) = k.checked_sub(1).map(|i| &tokens[i]) else {
+            return false;
+        };
+        let w = lower(prev.text(self.text));
+        matches!(&*w, "," | "he" | "she" | "they" | "it" | "we" | "i")
+            || w.ends_with("ly")
+            || self
+                .actors
+                .mention_at(prev.start)
+                .is_some_and(|m| m.end == prev.end)
+    }
+}
+
+/// Whether a word can be a finite verb by its spelling ("told", "says", "wrote"), so
+/// that a cue worth parsing for: not "saying", "tell".
+fn finite_form(w: &str) -> bool {
+    (w.ends_with("ed") || w.ends_with('s') || matches!(w, "said" | "told" | "wrote" | "thought"))
+        && !w.ends_with("ing")
+}
+
 /// Sources already attributed in the article, most recent last (for pronouns).
 #[derive(Default)]
 pub struct History {
@@ -191,6 +216,8 @@ impl Context<'_> {
                 if end > at
                     || self.in_quote(at)
                     || later.class == CueClass::Passive
+                    || !finite_form(&lower(tokens[later.first].text(self.text)))
+                    || !self.speaker_before(&tokens, later.first)
                     || !parsed.finite_verb(later)
                 {
                     continue;

@@ -34,6 +34,31 @@ pub(super) struct Parsed<'a> {
     pub(super) tree: std::cell::OnceCell<Analysis>,
 }
 
+/// Whether an unnamed source's words give cause to parse them ([`Context::phrase_sources`]):
+/// three words or more with a past form, a relative or subordinating word, a function
+/// word at the end, or a lower-case first word that is no plural ("placate voters").
+/// "A senior official", "officials in the region" and two-word phrases are left alone.
+fn may_be_no_phrase(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let lower_word = |w: &&str| w.starts_with(|c: char| c.is_lowercase());
+    words.len() >= 3
+        && (words.iter().any(|w| {
+            lower_word(w)
+                && (w.ends_with("ed") || matches!(*w, "who" | "whom" | "which" | "whether"))
+        }) || matches!(
+            *last,
+            "a" | "an" | "the" | "of" | "to" | "in" | "on" | "for" | "with" | "by" | "that" | "who"
+        ) || (lower_word(first)
+            && !first.ends_with('s')
+            && !matches!(
+                *first,
+                "a" | "an" | "the" | "one" | "some" | "many" | "most" | "several" | "two" | "three"
+            )))
+}
+
 impl<'a> Parsed<'a> {
     pub(super) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
         Parsed {
@@ -134,7 +159,7 @@ impl Context<'_> {
     pub(super) fn in_subject_relative(&self, parsed: &Parsed, cue: &Cue, cues: &[Cue]) -> bool {
         let words = &parsed.words;
         let after_relative = cue.first > 1
-            && matches!(&*lower(words[cue.first - 1]), "who" | "which" | "that")
+            && matches!(&*lower(words[cue.first - 1]), "who" | "which")
             && words[cue.first - 2] != ",";
         if !after_relative || !cues.iter().any(|c| c.first > cue.last) {
             return false;
@@ -241,7 +266,10 @@ impl Context<'_> {
             let Some(s) = claims[i].source.clone() else {
                 continue;
             };
-            if s.actor.is_some() || !matches!(s.kind, SourceKind::Vague | SourceKind::Anonymous) {
+            if s.actor.is_some()
+                || !matches!(s.kind, SourceKind::Vague | SourceKind::Anonymous)
+                || !may_be_no_phrase(&s.name)
+            {
                 continue;
             }
             let Some(at) = self.text[sentence_start..before_cue].rfind(s.name.as_str()) else {
@@ -411,5 +439,32 @@ impl Context<'_> {
                     .find(|&k| tree.deprel[k] == Deprel::Nsubj)
                     .is_some_and(|k| EVENT_NOUNS.contains(&tree.lemma[k].as_str()))
             }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_be_no_phrase;
+
+    #[test]
+    fn only_suspicious_source_phrases_are_parsed() {
+        for name in [
+            "Kaine defended people",
+            "placate nervous farmers in the valley",
+            "a technician at the water board who",
+            "efforts to enact a",
+            "appeared in the Northern Medical Review",
+        ] {
+            assert!(may_be_no_phrase(name), "{name}");
+        }
+        for name in [
+            "officials",
+            "a source",
+            "A senior official",
+            "officials in the region",
+            "Several former journalists",
+        ] {
+            assert!(!may_be_no_phrase(name), "{name}");
+        }
     }
 }
