@@ -95,26 +95,8 @@ pub struct Context<'a> {
     pub sentences: &'a [Range<usize>],
 }
 
-impl Context<'_> {
-    /// Whether the word before token `k` can end a cue's subject: a name, a pronoun,
-    /// an adverb or a comma ("…, told", "he admitted", "Barabak noted"); not a common
-    /// noun a past form may modify ("a statement posted online").
-    fn speaker_before(&self, tokens: &[Token], k: usize) -> bool {
-        let Some(prev) = k.checked_sub(1).map(|i| &tokens[i]) else {
-            return false;
-        };
-        let w = lower(prev.text(self.text));
-        matches!(&*w, "," | "he" | "she" | "they" | "it" | "we" | "i")
-            || w.ends_with("ly")
-            || self
-                .actors
-                .mention_at(prev.start)
-                .is_some_and(|m| m.end == prev.end)
-    }
-}
-
-/// Whether a word can be a finite verb by its spelling ("told", "says", "wrote"), so
-/// that a cue worth parsing for: not "saying", "tell".
+/// Whether a word can be a finite verb by its spelling ("told", "says", "wrote"), which
+/// makes a later cue worth parsing for; "saying" and "tell" cannot.
 fn finite_form(w: &str) -> bool {
     (w.ends_with("ed") || w.ends_with('s') || matches!(w, "said" | "told" | "wrote" | "thought"))
         && !w.ends_with("ing")
@@ -241,6 +223,22 @@ impl Context<'_> {
             history.push(para, claims[claims.len() - 1].span.clone(), s.clone());
         }
         claims
+    }
+
+    /// Whether the word before token `k` can end a cue's subject: a name, a pronoun,
+    /// an adverb or a comma ("…, told", "he admitted", "Barabak noted"); not a common
+    /// noun a past form may modify ("a statement posted online").
+    fn speaker_before(&self, tokens: &[Token], k: usize) -> bool {
+        let Some(prev) = k.checked_sub(1).map(|i| &tokens[i]) else {
+            return false;
+        };
+        let w = lower(prev.text(self.text));
+        matches!(&*w, "," | "he" | "she" | "they" | "it" | "we" | "i")
+            || w.ends_with("ly")
+            || self
+                .actors
+                .mention_at(prev.start)
+                .is_some_and(|m| m.end == prev.end)
     }
 
     /// Keeps the sources of a cue's claims for the pronouns after them; a passive report
