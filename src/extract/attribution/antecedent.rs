@@ -386,9 +386,7 @@ impl Context<'_> {
         .or_else(|| self.last_actor(at, kinds, history))
         .map(|a| self.actor_source(a))
     }
-}
 
-impl Context<'_> {
     /// "the president": the latest person described as one, else the person a pronoun
     /// would name, unless the article describes that person otherwise ("the governor"
     /// is not the "former beauty queen" named last).

@@ -59,6 +59,18 @@ fn may_be_no_phrase(name: &str) -> bool {
             )))
 }
 
+/// Whether a Penn tag is that of a finite verb: past or present, not a participle nor
+/// the base form.
+fn finite_tag(xpos: &str) -> bool {
+    matches!(xpos, "VBD" | "VBZ" | "VBP")
+}
+
+/// Whether token `i` is a relative pronoun.
+fn relative_pronoun_at(parsed: &Parsed, i: usize) -> bool {
+    parsed.tree().upos[i] == Upos::Pron
+        && matches!(&*lower(parsed.words[i]), "who" | "whom" | "which" | "that")
+}
+
 impl<'a> Parsed<'a> {
     pub(super) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
         Parsed {
@@ -79,7 +91,7 @@ impl<'a> Parsed<'a> {
         let tree = self.tree();
         let verb = self.verb(cue);
         tree.upos[verb] == Upos::Verb
-            && matches!(tree.xpos[verb], "VBD" | "VBZ" | "VBP")
+            && finite_tag(tree.xpos[verb])
             && !matches!(tree.deprel[verb], Deprel::Amod | Deprel::Acl)
     }
 
@@ -213,7 +225,6 @@ impl Context<'_> {
             // The tense of a finite verb: past, or present; a participle without an
             // auxiliary counts as past ("X exhorted … and said").
             let tense = |i: usize| match tree.xpos[i] {
-                "VBD" => Some(true),
                 "VBN"
                     if !tree
                         .children(i)
@@ -221,7 +232,7 @@ impl Context<'_> {
                 {
                     Some(true)
                 }
-                "VBZ" | "VBP" => Some(false),
+                x if finite_tag(x) => Some(x == "VBD"),
                 _ => None,
             };
             let same_tense = tense(verb).is_some() && tense(verb) == tense(head);
@@ -304,9 +315,9 @@ impl Context<'_> {
     ) -> Option<SourceDraft> {
         let tree = parsed.tree();
         let (mut first, mut end) = (r.start, r.end);
-        if end - first > 1 && Self::relative_pronoun_at(parsed, end - 1) {
+        if end - first > 1 && relative_pronoun_at(parsed, end - 1) {
             end -= 1;
-        } else if (end..cue.first).any(|i| Self::relative_pronoun_at(parsed, i)) {
+        } else if (end..cue.first).any(|i| relative_pronoun_at(parsed, i)) {
             first = (first..end).find(|&i| {
                 matches!(
                     tree.upos[i],
@@ -323,12 +334,6 @@ impl Context<'_> {
         self.source(tokens[first].start..tokens[end - 1].end, history)
     }
 
-    /// Whether token `i` is a relative pronoun.
-    fn relative_pronoun_at(parsed: &Parsed, i: usize) -> bool {
-        parsed.tree().upos[i] == Upos::Pron
-            && matches!(&*lower(parsed.words[i]), "who" | "whom" | "which" | "that")
-    }
-
     /// Whether tokens `r` read as a noun phrase on the tags and the tree: it opens with
     /// no verb or conjunction, ends in no function word or relative pronoun, and holds
     /// no finite verb with its subject other than one of a clause on its noun ("people
@@ -337,7 +342,7 @@ impl Context<'_> {
         let tree = parsed.tree();
         let finite = r.clone().any(|i| {
             matches!(tree.upos[i], Upos::Verb | Upos::Aux)
-                && matches!(tree.xpos[i], "VBD" | "VBZ" | "VBP" | "MD")
+                && (finite_tag(tree.xpos[i]) || tree.xpos[i] == "MD")
                 && tree
                     .children(i)
                     .any(|k| r.contains(&k) && tree.deprel[k] == Deprel::Nsubj)
@@ -364,7 +369,7 @@ impl Context<'_> {
 
     /// Whether token `i` may close a noun phrase: no function word, no relative pronoun.
     fn closes_phrase(&self, parsed: &Parsed, i: usize) -> bool {
-        !Self::relative_pronoun_at(parsed, i)
+        !relative_pronoun_at(parsed, i)
             && !matches!(
                 parsed.tree().upos[i],
                 Upos::Adp | Upos::Det | Upos::Sconj | Upos::Cconj | Upos::Aux | Upos::Part
