@@ -39,7 +39,7 @@ use crate::extract::segment::{Token, tokenize};
 use crate::model::{ClaimKind, SourceKind};
 
 use self::parsed::Parsed;
-use self::wordlists::ADVERBIALS;
+use self::wordlists::{ADVERBIALS, PRONOUNS};
 
 /// A source as found in an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -233,7 +233,8 @@ impl Context<'_> {
             return false;
         };
         let w = lower(prev.text(self.text));
-        matches!(&*w, "," | "he" | "she" | "they" | "it" | "we" | "i")
+        matches!(&*w, "," | "i")
+            || PRONOUNS.contains(&&*w)
             || w.ends_with("ly")
             || self
                 .actors

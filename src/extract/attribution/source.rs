@@ -122,10 +122,7 @@ impl Context<'_> {
                 && (i == 0 || word_tokens[i - 1].text(self.text) != "to")
         });
         let subject_pronoun = words.len() > 1
-            && matches!(
-                words[0].as_str(),
-                "he" | "she" | "they" | "we" | "i" | "you" | "it"
-            );
+            && (PRONOUNS.contains(&words[0].as_str()) || matches!(words[0].as_str(), "i" | "you"));
         finite || subject_pronoun || words.last().is_some_and(|w| w == "to")
     }
 
