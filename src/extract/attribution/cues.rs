@@ -245,7 +245,51 @@ impl Context<'_> {
             || before.as_deref().is_some_and(|w| {
                 let progressive = cue_words.first().is_some_and(|w| w.ends_with("ing"));
                 marked_noun(w, &last_word, n, progressive)
+                    && !self.quantifier_subject(tokens, k, n, w, &last_word)
             })
+    }
+
+    /// "Some believe the plan …", "but many say it …": a quantifier that opens its clause
+    /// is the subject of a cue in verb form (no plural noun) followed by a word that opens
+    /// a clause or an object, not by a preposition as a noun is ("some fear of reprisals",
+    /// "some reports").
+    fn quantifier_subject(
+        &self,
+        tokens: &[Token],
+        k: usize,
+        n: usize,
+        before: &str,
+        last_word: &str,
+    ) -> bool {
+        let quantifier = matches!(before, "some" | "many" | "most" | "several" | "others");
+        let opens_clause = k < 2
+            || matches!(
+                &*lower(tokens[k - 2].text(self.text)),
+                "," | ";" | "and" | "but" | "while" | "though" | "although"
+            );
+        let verb_next = tokens.get(k + n).is_some_and(|t| {
+            let w = lower(t.text(self.text));
+            let preposition = matches!(
+                &*w,
+                "of" | "for"
+                    | "about"
+                    | "over"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "among"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "by"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+            );
+            (t.is_word() && !preposition && !w.ends_with("ing")) || matches!(&*w, "“" | "\"")
+        });
+        quantifier && opens_clause && verb_next && n == 1 && !plural_noun(last_word)
     }
 
     /// "suspected to be", "believed to have": passive, no speaker; but "pledged to

@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt.
 
 use std::ops::Range;
 
@@ -405,7 +405,18 @@ impl Context<'_> {
             && words.get(cue.first + 1).is_some_and(|w| {
                 w.starts_with(|c: char| c.is_lowercase()) && !NOT_AFTER_MODIFIER.contains(w)
             });
-        if modifier_form {
+        let cue_text = &self.text[cue.span.clone()];
+        let own = claims
+            .iter()
+            .filter(|c| c.cue.as_deref() == Some(cue_text))
+            .collect::<Vec<_>>();
+        let named = own
+            .iter()
+            .any(|c| c.source.as_ref().is_some_and(|s| s.actor.is_some()));
+        // "Trump, appearing after Clinton at the forum, cited problems": after a comma
+        // that closes an aside on a named speaker, the past form is the verb.
+        let after_aside = named && cue.first > 0 && words[cue.first - 1] == ",";
+        if modifier_form && !after_aside {
             let tree = parsed.tree();
             let verb = cue.first;
             let before = (0..verb).rev().find(|&i| tree.upos[i] != Upos::Adv);
@@ -417,14 +428,6 @@ impl Context<'_> {
                 return true;
             }
         }
-        let cue_text = &self.text[cue.span.clone()];
-        let own = claims
-            .iter()
-            .filter(|c| c.cue.as_deref() == Some(cue_text))
-            .collect::<Vec<_>>();
-        let named = own
-            .iter()
-            .any(|c| c.source.as_ref().is_some_and(|s| s.actor.is_some()));
         if own.is_empty() || named {
             return false;
         }

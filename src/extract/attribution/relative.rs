@@ -1,13 +1,17 @@
 //! Relative-clause cues: the antecedent of "who said" / "which reported" / "that says" is the source.
 //! Example: "Mayor Tan, who said the park would reopen, left early."
-//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt.
+//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::lower;
 use crate::extract::segment::Token;
 
-use super::wordlists::{AUXILIARIES, DETERMINERS, MODALS, VERBS_IN_CLAUSES, is_tell, starts_upper};
+use crate::model::SourceKind;
+
+use super::wordlists::{
+    AUXILIARIES, DETERMINERS, MODALS, VERBS_IN_CLAUSES, is_number, is_tell, starts_upper,
+};
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
 impl Context<'_> {
@@ -24,7 +28,11 @@ impl Context<'_> {
         history: &History,
     ) -> Option<ClaimDraft> {
         let text = self.text;
-        let pronoun = self.relative_pronoun(tokens, first)?;
+        let quantifier = self.partitive_relative(tokens, first);
+        let pronoun = match quantifier {
+            Some(q) => q + 2,
+            None => self.relative_pronoun(tokens, first)?,
+        };
         if cue.first > pronoun + 5 || tokens[pronoun..cue.first].iter().any(|t| !t.is_word()) {
             return None;
         }
@@ -38,8 +46,12 @@ impl Context<'_> {
         {
             return None;
         }
-        let comma = pronoun > 0 && tokens[pronoun - 1].text(text) == ",";
-        let source = self.relative_antecedent(tokens, pronoun, comma, history)?;
+        let lead = quantifier.unwrap_or(pronoun);
+        let comma = lead > 0 && tokens[lead - 1].text(text) == ",";
+        let source = match quantifier {
+            Some(q) => self.part_of(tokens, q, history)?,
+            None => self.relative_antecedent(tokens, lead, comma, history)?,
+        };
         let after = &tokens[cue.last + 1..];
         let cue_text = &text[cue.span.clone()];
         let mut from = cue.span.end;
@@ -70,6 +82,82 @@ impl Context<'_> {
         } else {
             None
         }
+    }
+
+    /// "many of whom", "one of which": a quantifier at `first` (or just before it) over a
+    /// relative pronoun; returns the quantifier's index.
+    fn partitive_relative(&self, tokens: &[Token], first: usize) -> Option<usize> {
+        let word = |k: usize| tokens.get(k).map(|t| lower(t.text(self.text)));
+        let at = |q: usize| {
+            let quantity = word(q)?;
+            let quantifier = is_number(&quantity)
+                || matches!(
+                    &*quantity,
+                    "some" | "many" | "most" | "several" | "all" | "each"
+                );
+            (quantifier
+                && word(q + 1).as_deref() == Some("of")
+                && matches!(word(q + 2).as_deref(), Some("whom" | "which")))
+            .then_some(q)
+        };
+        at(first).or_else(|| first.checked_sub(1).and_then(at))
+    }
+
+    /// "the families of the fishermen, many of whom said": part of the people the phrase
+    /// before the comma names speaks, unnamed: one person is anonymous, more are vague.
+    /// The phrase is the last one opening with a determiner or a capital, with the
+    /// phrases it is "of" ("the families of the fishermen"), up to eight words, else
+    /// the words before the comma.
+    fn part_of(&self, tokens: &[Token], q: usize, history: &History) -> Option<SourceDraft> {
+        let text = self.text;
+        let np_end = q.checked_sub(1).filter(|&c| tokens[c].text(text) == ",")?;
+        let opens = |k: usize| {
+            let w = tokens[k].text(text);
+            starts_upper(w) || DETERMINERS.contains(&&*lower(w))
+        };
+        // The words before the comma; without an opening word, all of them ("victims").
+        let run: Vec<usize> = (np_end.saturating_sub(8)..np_end)
+            .rev()
+            .take_while(|&k| tokens[k].is_word())
+            .collect();
+        let mut first = run
+            .iter()
+            .copied()
+            .find(|&k| opens(k))
+            .or(run.last().copied())?;
+        while let Some(of) = first
+            .checked_sub(1)
+            .filter(|&k| lower(tokens[k].text(text)) == "of")
+        {
+            let Some(k) = (np_end.saturating_sub(8)..of)
+                .rev()
+                .take_while(|&k| tokens[k].is_word())
+                .find(|&k| opens(k))
+            else {
+                break;
+            };
+            first = k;
+        }
+        let whole = self.source(Self::bytes(tokens, first, np_end), history)?;
+        let quantity = lower(tokens[q].text(text));
+        let kind = if matches!(&*quantity, "one" | "each") {
+            SourceKind::Anonymous
+        } else {
+            SourceKind::Vague
+        };
+        // "The families" reads "many of the families".
+        let name = match whole.name.split_once(' ') {
+            Some((det, rest)) if DETERMINERS.contains(&&*det.to_lowercase()) => {
+                format!("{} {rest}", det.to_lowercase())
+            }
+            _ => whole.name.clone(),
+        };
+        Some(SourceDraft {
+            name: format!("{quantity} of {name}"),
+            kind,
+            actor: None,
+            description: None,
+        })
     }
 
     /// The antecedent of the relative pronoun at `pronoun` (after a comma when `comma`),
@@ -159,10 +247,19 @@ impl Context<'_> {
         })
     }
 
-    /// Whether `tokens` open with a name and a cue: ", Mark Barabak noted …" after a
-    /// restrictive relative clause starts the main clause with its own speaker.
+    /// Whether `tokens` open with a name, perhaps after its role, and a cue: ", Mark
+    /// Barabak noted …", ", columnist Mark Barabak noted …" after a restrictive relative
+    /// clause starts the main clause with its own speaker.
     fn named_speaker_at(&self, tokens: &[Token]) -> bool {
-        let Some(m) = tokens.first().and_then(|t| self.actors.mention_at(t.start)) else {
+        let role = tokens
+            .iter()
+            .take(3)
+            .take_while(|t| self.lex.roles.contains(&*lower(t.text(self.text))))
+            .count();
+        let Some(m) = tokens
+            .get(role)
+            .and_then(|t| self.actors.mention_at(t.start))
+        else {
             return false;
         };
         let next = tokens.iter().position(|t| t.start >= m.end);

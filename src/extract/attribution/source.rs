@@ -78,8 +78,8 @@ impl Context<'_> {
         self.described_source(&p, head, history)
     }
 
-    /// "One of the doctors", "some of the residents", "two of his aides": a part of the
-    /// people the phrase after "of" names, itself unnamed: one person is anonymous, more
+    /// "One of the doctors", "some of the residents", "two of his aides", "most of them":
+    /// a part of the people the phrase after "of" names, itself unnamed: one person is anonymous, more
     /// are vague.
     fn partitive(
         &self,
@@ -99,7 +99,11 @@ impl Context<'_> {
         if !partitive {
             return None;
         }
-        self.source(word_tokens[2].start..r.end, history)?;
+        // "most of them": a pronoun names the whole, which need not be resolved.
+        let pronoun = words.len() == 3 && matches!(words[2].as_str(), "them" | "us" | "those");
+        if !pronoun {
+            self.source(word_tokens[2].start..r.end, history)?;
+        }
         let kind = if matches!(quantity, "one" | "each") {
             SourceKind::Anonymous
         } else {
@@ -310,17 +314,14 @@ impl Context<'_> {
         }))
     }
 
-    /// "The campaign says", "The council said": a specific body the article does not
-    /// name (an organisation head); "her lawyer said", "my father said": a person named
-    /// by a relation (anonymous).
+    /// "The campaign says", "The council said", "an arbitration panel found": a specific
+    /// body the article does not name (an organisation head); "her lawyer said", "my
+    /// father said": a person named by a relation (anonymous).
     fn unnamed_body(&self, p: &Phrase, head: &str) -> Option<SourceDraft> {
         let possessor = matches!(
             p.words[0].as_str(),
             "my" | "his" | "her" | "their" | "our" | "your"
         );
-        if !((p.determiner() == Some("the") || possessor) && p.content_words().len() <= 3) {
-            return None;
-        }
         let title = |w: &str| {
             let mut c = w.chars();
             c.next()
@@ -332,6 +333,17 @@ impl Context<'_> {
                 self.lex.org_heads.get(&title(head)),
                 Some(ActorKind::Organization)
             );
+        let short = p.content_words().len() <= 3;
+        // An indefinite phrase names a source only as a body ("a tax plan would" is
+        // none), with up to three words before the head's complement: "a panel in 2001".
+        let specific = match p.determiner() {
+            Some("the") => short,
+            Some("a" | "an") => body && p.head_end <= 3 && p.content_words().len() <= 6,
+            _ => possessor && short,
+        };
+        if !specific {
+            return None;
+        }
         Some(p.unnamed(if body {
             SourceKind::Organization
         } else {

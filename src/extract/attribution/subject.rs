@@ -25,6 +25,17 @@ const ADVERBS: &[&str] = &[
     "together",
 ];
 
+/// Participles used as prepositions: "Experts, including X, said" names the subject's
+/// members, not an aside of its own.
+const PREPOSITION_PARTICIPLES: &[&str] = &[
+    "including",
+    "according",
+    "excluding",
+    "regarding",
+    "concerning",
+    "following",
+];
+
 impl Context<'_> {
     /// Start of the subject phrase that ends at token `end` (exclusive): back to the last
     /// clause boundary. Returns the token index.
@@ -428,7 +439,17 @@ impl Context<'_> {
             let coordinated = opener
                 .as_deref()
                 .is_some_and(|w| matches!(w, "but" | "and" | "or" | "yet" | "while" | "whereas"));
-            let relative = opener.is_some() && !coordinated;
+            // "X, appearing after Y at the NBC/MSNBC forum, cited": a participle's
+            // clause is an aside on the subject, like a relative clause.
+            let participial = comma.is_some()
+                && tokens.get(floor).is_some_and(|t| {
+                    let w = t.text(text);
+                    w.len() > 4
+                        && w.ends_with("ing")
+                        && !starts_upper(w)
+                        && !PREPOSITION_PARTICIPLES.contains(&w)
+                });
+            let relative = (opener.is_some() || participial) && !coordinated;
             if seg_first < seg_end && !relative {
                 let r = Self::bytes(tokens, seg_first, seg_end);
                 if self.overlaps_quote(&r) {
