@@ -238,6 +238,7 @@ impl Context<'_> {
         self.infinitive_passive(tokens, k + n, class, &last_word)
             || self.aspectual(tokens, k + n, &last_word)
             || naming
+            || that_as_object(tokens, k + n, &last_word, text)
             || self.plural_before_verb(tokens, k, n, &last_word)
             || self.after_possessive(tokens, k, before.as_deref())
             || capitalised
@@ -383,6 +384,18 @@ impl Context<'_> {
             })
             .unwrap_or(0)
     }
+}
+
+/// "ruled that out", "made that up": a cue phrase ending in "that" where "that" is the
+/// verb's object, followed by a particle or the clause's end. `next` is the token after.
+fn that_as_object(tokens: &[Token], next: usize, last_word: &str, text: &str) -> bool {
+    last_word == "that"
+        && tokens.get(next).is_none_or(|t| {
+            matches!(
+                &*lower(t.text(text)),
+                "out" | "off" | "up" | "down" | "aside" | "away" | "." | "," | ";"
+            )
+        })
 }
 
 /// "claims", "reports": a plural noun form, not "says" nor "-ss".
