@@ -1,5 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -116,6 +117,18 @@ impl Context<'_> {
     /// the last compatible actor named outside reported content; unresolved pronouns stay
     /// as written (vague for "they", anonymous for "he"/"she").
     pub(super) fn pronoun(&self, word: &str, at: usize, history: &History) -> Option<SourceDraft> {
+        self.referent(word, at, history, true)
+    }
+
+    /// [`Self::pronoun`]; with `subject_first`, a name inside an earlier sentence yields
+    /// to the name that opens it ([`Self::prefer_subject`]).
+    fn referent(
+        &self,
+        word: &str,
+        at: usize,
+        history: &History,
+        subject_first: bool,
+    ) -> Option<SourceDraft> {
         let (source_kinds, actor_kinds): (&[SourceKind], &[ActorKind]) = match word {
             "he" | "she" => (&[SourceKind::Person], &[ActorKind::Person]),
             "it" => (
@@ -157,8 +170,13 @@ impl Context<'_> {
         let spoken = history
             .last_entry(source_kinds)
             .filter(|(_, _, s)| s.actor.is_none_or(&agrees));
-        let named = self.last_actor_where(at, history, |a| {
-            actor_kinds.contains(&self.actors.actors[a].kind) && agrees(a)
+        let fits = |a: usize| actor_kinds.contains(&self.actors.actors[a].kind) && agrees(a);
+        let named = self.last_actor_where(at, history, fits).map(|(a, pos)| {
+            if subject_first {
+                self.prefer_subject(a, pos, at, fits)
+            } else {
+                (a, pos)
+            }
         });
         let para = self.paragraph_of(at);
         let resolved = match (spoken, named) {
@@ -186,6 +204,47 @@ impl Context<'_> {
                 description: None,
             })
         })
+    }
+
+    /// "Suu Kyi set up a commission, overseen by Kofi Annan. … she said": an actor named
+    /// inside an earlier sentence yields to the one that opens it (after an opening phrase
+    /// perhaps), its subject, when that one fits the pronoun at `at` too. Returns the actor and where it is named.
+    fn prefer_subject(
+        &self,
+        actor: usize,
+        pos: usize,
+        at: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> (usize, usize) {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        let Some(sentence) = self.sentences.get(i).filter(|s| s.end <= at) else {
+            return (actor, pos);
+        };
+        // The first name, at the start or after an opening phrase ("In response to
+        // pressure, Suu Kyi …").
+        let is_title = |w: &str| {
+            let w = w.to_lowercase();
+            self.lex.titles.contains_key(&w) || self.lex.roles.contains(&w)
+        };
+        let opens = |before: &str| {
+            // A title before the name is the name's: "President Lena Varga".
+            let mut words: Vec<&str> = before.split_whitespace().collect();
+            while words.last().is_some_and(|w| is_title(w)) {
+                words.pop();
+            }
+            words.is_empty() || (words.last().is_some_and(|w| w.ends_with(',')) && words.len() <= 8)
+        };
+        let opening = self
+            .actors
+            .mentions_in(sentence.clone())
+            .next()
+            .filter(|m| opens(&self.text[sentence.start..m.start]) && m.start < pos);
+        match opening {
+            Some(m) if m.actor != actor && fits(m.actor) && !self.in_quote(m.start) => {
+                (m.actor, m.start)
+            }
+            _ => (actor, pos),
+        }
     }
 
     /// A person's gender where the text shows it before `at`: `Some(true)` for a woman,
@@ -411,7 +470,8 @@ impl Context<'_> {
         if let Some(a) = described {
             return Some(self.actor_source(a));
         }
-        self.pronoun("he", at, history)
+        // A role says who holds it, not who the sentence is about: no subject preference.
+        self.referent("he", at, history, false)
             .filter(|s| s.actor.is_some_and(|a| has_role(a).is_none()))
     }
 }

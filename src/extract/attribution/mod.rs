@@ -216,6 +216,7 @@ impl Context<'_> {
         if claims.is_empty() && !cues.is_empty() {
             claims.extend(
                 cues.iter()
+                    .filter(|cue| !parsed.object_only(cue))
                     .find_map(|cue| self.subject_on_tree(&parsed, cue, sentence.clone(), history)),
             );
         }
@@ -331,6 +332,7 @@ impl Context<'_> {
         let mut claims = self.try_cue(tokens, cue, sentence.clone(), history);
         self.join_continuation(&mut claims, sentence.clone());
         if claims.is_empty()
+            || parsed.object_only(cue)
             || self.no_speaker(parsed, cue, &claims)
             || !self.phrase_sources(parsed, cue, &mut claims, history)
         {

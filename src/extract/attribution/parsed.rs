@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt.
 
 use std::ops::Range;
 
@@ -24,6 +24,43 @@ const EVENT_NOUNS: &[&str] = &[
     "bombing", "incident", "crisis", "conflict", "unrest", "offensive", "shelling",
     "airstrike", "strike", "raid", "killing", "ambush", "uprising", "flood", "drought",
     "earthquake", "storm", "famine", "epidemic", "outbreak",
+];
+
+/// Verbs that report only with a clause or a quotation: "X established that C" reports,
+/// "X established a fund" does not, nor "continues his praise of Y" or "knows the
+/// details". Lemmas; [`CLAUSE_ONLY_STEMS`] spells their forms for the cheap precheck.
+const CLAUSE_ONLY: &[&str] = &[
+    "establish",
+    "assume",
+    "maintain",
+    "demonstrate",
+    "feel",
+    "know",
+    "prove",
+    "identify",
+    "decide",
+    "seek",
+    "plan",
+    "continue",
+];
+
+/// How the forms of [`CLAUSE_ONLY`] begin ("knew", "felt" and "sought" included).
+const CLAUSE_ONLY_STEMS: &[&str] = &[
+    "establish",
+    "assum",
+    "maintain",
+    "demonstrat",
+    "feel",
+    "felt",
+    "know",
+    "knew",
+    "prov",
+    "identif",
+    "decid",
+    "seek",
+    "sought",
+    "plan",
+    "continu",
 ];
 
 /// A sentence's tokens, their words and its dependency tree, parsed on first use: most
@@ -83,6 +120,35 @@ impl<'a> Parsed<'a> {
     pub(super) fn tree(&self) -> &Analysis {
         self.tree
             .get_or_init(|| Model::embedded().analyse(&self.words))
+    }
+
+    /// "Republicans continue their attacks", "She knows the details": a verb that
+    /// reports only with a clause, here with a noun object and no clause, reports nothing.
+    /// The tree is asked only when the word after the cue may open a noun phrase.
+    pub(super) fn object_only(&self, cue: &Cue) -> bool {
+        let word = lower(self.words[cue.last]);
+        let opens_object = self.words.get(cue.last + 1).is_some_and(|w| {
+            w.starts_with(char::is_alphanumeric)
+                && !matches!(
+                    &*lower(w),
+                    "that" | "to" | "what" | "whether" | "how" | "why" | "if" | "who" | "when"
+                )
+        });
+        if !(opens_object && CLAUSE_ONLY_STEMS.iter().any(|s| word.starts_with(s))) {
+            return false;
+        }
+        let tree = self.tree();
+        let verb = cue.last;
+        let clause = tree.children(verb).any(|k| {
+            matches!(
+                tree.deprel[k],
+                Deprel::Ccomp | Deprel::Xcomp | Deprel::Parataxis
+            )
+        });
+        tree.upos[verb] == Upos::Verb
+            && CLAUSE_ONLY.contains(&tree.lemma[verb].as_str())
+            && tree.child_with(verb, Deprel::Obj).is_some()
+            && !clause
     }
 
     /// Whether the cue's verb is finite on the tags ("told", "says"; not "considered"
