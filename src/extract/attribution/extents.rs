@@ -1,13 +1,13 @@
 //! Content extents from the dependency tree: where an indirect content after its cue ends.
 //! Example: "Ortiz said the road was closed, and police warned of ice" ends at "closed".
-//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt.
+//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::tree::{self, Extent};
 use crate::model::ClaimKind;
-use crate::syntax::Upos;
+use crate::syntax::{Deprel, Upos};
 
 use super::parsed::Parsed;
 use super::{ClaimDraft, Context, Cue, History};
@@ -19,6 +19,12 @@ const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "when"];
 fn is_relative(word: &str) -> bool {
     RELATIVES.contains(&&*lower(word))
 }
+
+/// Words that open a subordinate clause before its main clause ("While X denied A, …").
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "whereas", "as", "after", "before", "because", "since", "when",
+    "if", "once", "until",
+];
 
 /// The indirect content a cue governs, as found among the sentence's claims: "the road
 /// was closed, and police warned of ice" after "Ortiz said".
@@ -61,7 +67,9 @@ impl Context<'_> {
         else {
             return;
         };
-        if let Some(cut) = Self::speaker_cut(parsed, &governed, &extent) {
+        let cut = Self::speaker_cut(parsed, &governed, &extent)
+            .or_else(|| Self::subordinate_cut(parsed, verb, &governed, &extent));
+        if let Some(cut) = cut {
             if self.shorten_at_cut(parsed, &governed, cut, claims) {
                 self.reread_after_cut(parsed, cut, claims, sentence, para, history);
             }
@@ -102,7 +110,12 @@ impl Context<'_> {
         });
         let relative_after =
             words.get(upto) == Some(&",") && words.get(upto + 1).is_some_and(|w| is_relative(w));
-        cut_possible || relative_after
+        // "While X denied A, officials blamed B": the subordinate clause may end early.
+        let subordinate = words
+            .first()
+            .is_some_and(|w| SUBORDINATORS.contains(&&*lower(w)))
+            && (from..upto).any(|i| words[i] == ",");
+        cut_possible || relative_after || subordinate
     }
 
     /// Whether token `i` is a verb of saying on the tree, passive cues aside: "warned" in
@@ -130,6 +143,32 @@ impl Context<'_> {
             .cut
             .filter(|&c| c > governed.from && tokens[c].start < governed.span.end)
             .filter(|&c| !(c - 1..(c + 3).min(words.len())).any(|i| is_relative(words[i])))
+    }
+
+    /// "While the rebels denied any role, officials blamed the group": a cue in a
+    /// subordinate clause before the main clause; its content ends with that clause, and
+    /// the main clause, from the returned token on, is read on its own.
+    fn subordinate_cut(
+        parsed: &Parsed,
+        verb: usize,
+        governed: &Governed,
+        extent: &Extent,
+    ) -> Option<usize> {
+        let tree = parsed.tree();
+        let upto = parsed
+            .tokens
+            .partition_point(|t| t.start < governed.span.end);
+        let head = tree.head_of(verb)?;
+        let subordinate = tree.deprel[verb] == Deprel::Advcl
+            && tree
+                .child_with(verb, Deprel::Mark)
+                .is_some_and(|m| m < verb);
+        // The clause closes with a comma: "…, officials blamed".
+        let comma = parsed.words.get(extent.end) == Some(&",");
+        if !(subordinate && comma && head >= extent.end && extent.end < upto) {
+            return None;
+        }
+        (extent.end..upto).find(|&i| !Self::tree_break(parsed, i))
     }
 
     /// Ends the content before the break at `cut` ("the road was closed") and drops the

@@ -23,6 +23,13 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict",
 ];
 
+/// Whether the head of a noun phrase is plural: "officials", "gunmen", "people".
+fn plural_head(head: &str) -> bool {
+    (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
+        || head.ends_with("men")
+        || head == "people"
+}
+
 /// Whether a word (a lemma, or a form in lower case) is a document noun.
 pub(super) fn is_document_noun(word: &str) -> bool {
     DOCUMENT_NOUNS.contains(&word)
@@ -257,9 +264,7 @@ impl Context<'_> {
         if !p.mentions.is_empty() {
             return Some(p.unnamed(SourceKind::Anonymous));
         }
-        let plural = (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
-            || head.ends_with("men")
-            || head == "people";
+        let plural = plural_head(head);
         let definite = matches!(
             determiner,
             Some("the" | "this" | "that" | "these" | "those")
@@ -344,8 +349,11 @@ impl Context<'_> {
         if !specific {
             return None;
         }
+        // "the rebels said": unnamed people, more than one, are vague.
         Some(p.unnamed(if body {
             SourceKind::Organization
+        } else if plural_head(head) && !possessor {
+            SourceKind::Vague
         } else {
             SourceKind::Anonymous
         }))

@@ -25,10 +25,9 @@ const ADVERBS: &[&str] = &[
     "together",
 ];
 
-/// Participles used as prepositions: "Experts, including X, said" names the subject's
-/// members, not an aside of its own.
+/// Participles used as prepositions, which open no aside on the subject ("including"
+/// does: "officials, including X, blamed" is the officials' claim).
 const PREPOSITION_PARTICIPLES: &[&str] = &[
-    "including",
     "according",
     "excluding",
     "regarding",
@@ -449,14 +448,17 @@ impl Context<'_> {
                         && !starts_upper(w)
                         && !PREPOSITION_PARTICIPLES.contains(&w)
                 });
-            let relative = (opener.is_some() || participial) && !coordinated;
+            // "As many experts, including X, have pointed out, C": the subject of an
+            // opening "as" clause.
+            let as_clause = seg_first == 1 && opener.as_deref() == Some("as");
+            let relative = (opener.is_some() || participial) && !coordinated && !as_clause;
             if seg_first < seg_end && !relative {
                 let r = Self::bytes(tokens, seg_first, seg_end);
                 if self.overlaps_quote(&r) {
                     break;
                 }
                 if let Some(s) = self.source(r, history) {
-                    if named(&s) || coordinated {
+                    if named(&s) || coordinated || as_clause {
                         return Some((seg_first, s));
                     }
                     fallback.get_or_insert((seg_first, s));
