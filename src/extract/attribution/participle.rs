@@ -1,5 +1,6 @@
 //! Speech through a participle of the sentence subject ("X did A, saying C").
 //! Example: "The union called a strike, saying wages had fallen."
+//! Fixtures: tests/fixtures/extract/participle-clause-subject.txt, tests/fixtures/extract/participle-second-claim.txt, tests/fixtures/extract/document-participle.txt.
 
 use std::ops::Range;
 

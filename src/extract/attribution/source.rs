@@ -333,10 +333,11 @@ impl Context<'_> {
                 .map(|f| f.to_uppercase().chain(c).collect::<String>())
                 .unwrap_or_default()
         };
+        // Ministries, armies and governments speak as bodies too.
         let body = !possessor
             && matches!(
                 self.lex.org_heads.get(&title(head)),
-                Some(ActorKind::Organization)
+                Some(ActorKind::Organization | ActorKind::State | ActorKind::ArmedGroup)
             );
         let short = p.content_words().len() <= 3;
         // An indefinite phrase names a source only as a body ("a tax plan would" is

@@ -8,6 +8,7 @@ use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
 use crate::model::{ClaimKind, SourceKind};
 
+use super::source::is_document_noun;
 use super::wordlists::{
     AUXILIARIES, CLAUSE_WORDS, DETERMINERS, HEAD_ENDS, INTRODUCERS, MODALS, VERBS_IN_CLAUSES,
     is_contraction, is_ly_adverb, starts_upper,
@@ -119,7 +120,9 @@ impl Context<'_> {
                 && !DETERMINERS.contains(&&*lower(tokens[i - 1].text(self.text)))
                 && tokens.get(i + 1).is_some_and(|n| {
                     let n = n.text(self.text).to_lowercase();
-                    DETERMINERS.contains(&n.as_str()) || HEAD_ENDS.contains(&n.as_str())
+                    // A participle after it is the verb ("ministry released"), not it.
+                    DETERMINERS.contains(&n.as_str())
+                        || (HEAD_ENDS.contains(&n.as_str()) && !n.ends_with("ed"))
                 });
             (verbal || before_object).then_some(i)
         })?;
@@ -314,7 +317,10 @@ impl Context<'_> {
                     &*word_before(subj_end),
                     "while" | "whilst" | "after" | "before" | "when" | "by"
                 );
-            return ControlFlow::Break(if after_subordinator {
+            // "The ministry issued a statement saying C": the document's publisher, the
+            // clause subject, speaks through it.
+            let after_document = subj_end > 1 && is_document_noun(&word_before(subj_end));
+            return ControlFlow::Break(if after_subordinator || after_document {
                 self.participle(tokens, cue, sentence, history)
                     .into_iter()
                     .collect()
