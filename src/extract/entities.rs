@@ -538,7 +538,13 @@ impl<'a> Finder<'a> {
             return NameStep::Stop;
         }
         let w = t.text(text);
-        if is_name_word(&t, text) && !MONTHS_AND_DAYS.contains(&&*lower(w)) {
+        // "Theresa May", "Pia April": a month that is also a surname goes on a name, where
+        // no day follows it ("on May 5").
+        let surname_month = matches!(w, "May" | "June" | "April" | "August")
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|n| n.text(text).starts_with(|c: char| c.is_ascii_digit()));
+        if is_name_word(&t, text) && (!MONTHS_AND_DAYS.contains(&&*lower(w)) || surname_month) {
             NameStep::Word
         } else if CONNECTORS.contains(&w)
             || w == "in"

@@ -193,8 +193,10 @@ impl Context<'_> {
             let w = tokens[subj_end - 1].text(text).to_lowercase();
             let negation =
                 matches!(w.as_str(), "not" | "never") || w.ends_with("n’t") || w.ends_with("n't");
+            // "Theresa May said": a modal's spelling inside a name is the name's.
+            let in_name = self.actors.mention_at(tokens[subj_end - 1].start).is_some();
             let verbal = ADVERBS.contains(&w.as_str())
-                || MODALS.contains(&w.as_str())
+                || (MODALS.contains(&w.as_str()) && !in_name)
                 || AUXILIARIES.contains(&w.as_str())
                 || negation
                 || (is_ly_adverb(&w) && !starts_upper(tokens[subj_end - 1].text(text)))
