@@ -161,12 +161,15 @@ impl Scan<'_> {
     }
 }
 
-/// `”Stay calm.” — a notice`: a closing mark typed where a quotation opens, at `k`, before
-/// a word and after a space or the paragraph's start, with a closing mark later on.
+/// `”Stay calm.” — a notice`, `” … what I learned is …,” he said`: a closing mark typed
+/// where a quotation opens, at `k`, before a word or an ellipsis that opens an excerpt,
+/// after a space or the paragraph's start, with a closing mark later on.
 fn closer_opens(p: &Para, prev: Option<char>, next: Option<char>, k: usize) -> bool {
+    let char_at = |i: usize| p.chars.get(i).map(|x| x.1);
+    let excerpt = next == Some('…') || (next == Some(' ') && char_at(k + 2) == Some('…'));
     !is_word_char(prev)
         && !prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?'))
-        && is_word_char(next)
+        && (is_word_char(next) || excerpt)
         && p.last_close.is_some_and(|l| l > k)
 }
 
@@ -302,6 +305,14 @@ mod tests {
         assert_eq!(
             quotes("”We are ready.” ― Ana Ruiz\n\nShe left, ”tired” of it."),
             (vec!["We are ready.", "tired"], 2)
+        );
+    }
+
+    #[test]
+    fn closing_mark_typed_before_an_excerpt_opens_it() {
+        assert_eq!(
+            quotes("” … what we learned is this,” he said."),
+            (vec![" … what we learned is this,"], 1)
         );
     }
 
