@@ -37,6 +37,7 @@ use crate::extract::lexicon::{CueClass, Lexicon, lower};
 use crate::extract::quotes::Quote;
 use crate::extract::segment::{Token, tokenize};
 use crate::model::{ClaimKind, SourceKind};
+use crate::syntax::Deprel;
 
 use self::parsed::Parsed;
 use self::wordlists::{ADVERBIALS, PRONOUNS};
@@ -181,7 +182,9 @@ impl Context<'_> {
         self.order_cues(&tokens, &mut cues);
         let parsed = Parsed::new(self.text, &tokens);
         for (i, cue) in cues.iter().enumerate() {
-            if self.in_subject_relative(&parsed, cue, &cues) {
+            if self.in_subject_relative(&parsed, cue, &cues)
+                || self.document_speaks(&parsed, cue, &cues)
+            {
                 continue;
             }
             let mut claims =
@@ -224,6 +227,26 @@ impl Context<'_> {
             history.push(para, claims[claims.len() - 1].span.clone(), s.clone());
         }
         claims
+    }
+
+    /// "Al-Shabaab posted a statement on its website saying C": a verb whose object (on
+    /// the tree) is a document that speaks through a participle yields to that participle;
+    /// "said a report showing C was false" keeps its claim.
+    fn document_speaks(&self, parsed: &Parsed, cue: &Cue, cues: &[Cue]) -> bool {
+        let tokens = parsed.tokens;
+        let document = cues.iter().find_map(|later| {
+            let participle = later.first > cue.last + 1
+                && later.first <= cue.last + 8
+                && lower(tokens[later.first].text(self.text)).ends_with("ing");
+            participle
+                .then(|| self.document_before(tokens, later.first))
+                .flatten()
+                .filter(|&d| d > cue.last && d <= cue.last + 3)
+        });
+        document.is_some_and(|d| {
+            let tree = parsed.tree();
+            tree.deprel[d] == Deprel::Obj && tree.head_of(d) == Some(parsed.verb(cue))
+        })
     }
 
     /// Whether the word before token `k` can end a cue's subject: a name, a pronoun,

@@ -319,9 +319,9 @@ impl Context<'_> {
                     &*word_before(subj_end),
                     "while" | "whilst" | "after" | "before" | "when" | "by"
                 );
-            // "The ministry issued a statement saying C": the document's publisher, the
-            // clause subject, speaks through it.
-            let after_document = subj_end > 1 && is_document_noun(&word_before(subj_end));
+            // "The ministry issued a statement saying C", "posted a video on its website
+            // claiming C": the document's publisher, the clause subject, speaks through it.
+            let after_document = self.document_before(tokens, subj_end).is_some();
             return ControlFlow::Break(if after_subordinator || after_document {
                 self.participle(tokens, cue, sentence, history)
                     .into_iter()
@@ -338,6 +338,20 @@ impl Context<'_> {
             subj_end -= 1;
         }
         ControlFlow::Continue(subj_end)
+    }
+
+    /// The document noun a participle cue at `end` follows: right before it ("a statement
+    /// saying"), or before a short place phrase ("a video on its website claiming").
+    pub(super) fn document_before(&self, tokens: &[Token], end: usize) -> Option<usize> {
+        let text = self.text;
+        let word = |k: usize| lower(tokens[k].text(text));
+        let from = end.saturating_sub(6);
+        let k = (from..end)
+            .rev()
+            .take_while(|&k| tokens[k].is_word())
+            .find(|&k| is_document_noun(&word(k)))?;
+        let place = k + 1 == end || matches!(&*word(k + 1), "on" | "in" | "at" | "from");
+        (k > 0 && place).then_some(k)
     }
 
     /// "A few days ago in an interview he blasted …", "In May he said …": an adverbial
