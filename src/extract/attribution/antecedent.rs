@@ -129,35 +129,7 @@ impl Context<'_> {
         history: &History,
         subject_first: bool,
     ) -> Option<SourceDraft> {
-        let (source_kinds, actor_kinds): (&[SourceKind], &[ActorKind]) = match word {
-            "he" | "she" => (&[SourceKind::Person], &[ActorKind::Person]),
-            "it" => (
-                &[
-                    SourceKind::Organization,
-                    SourceKind::Media,
-                    SourceKind::Document,
-                ],
-                &[
-                    ActorKind::ArmedGroup,
-                    ActorKind::Organization,
-                    ActorKind::Media,
-                    ActorKind::State,
-                ],
-            ),
-            "they" | "we" => (
-                &[
-                    SourceKind::Organization,
-                    SourceKind::Media,
-                    SourceKind::Vague,
-                ],
-                &[
-                    ActorKind::ArmedGroup,
-                    ActorKind::Organization,
-                    ActorKind::State,
-                ],
-            ),
-            _ => return None,
-        };
+        let (source_kinds, actor_kinds) = pronoun_kinds(word)?;
         if let Some(s) = self.subject_before_pronoun(word, at, history) {
             return Some(s);
         }
@@ -191,24 +163,13 @@ impl Context<'_> {
             (None, Some((a, _))) => Some(self.actor_source(a)),
             (None, None) => None,
         };
-        resolved.or_else(|| {
-            let kind = if matches!(word, "they" | "we") {
-                SourceKind::Vague
-            } else {
-                SourceKind::Anonymous
-            };
-            Some(SourceDraft {
-                name: word.to_string(),
-                kind,
-                actor: None,
-                description: None,
-            })
-        })
+        resolved.or_else(|| Some(unresolved(word)))
     }
 
     /// "Suu Kyi set up a commission, overseen by Kofi Annan. … she said": an actor named
     /// inside an earlier sentence yields to the one that opens it (after an opening phrase
-    /// perhaps), its subject, when that one fits the pronoun at `at` too. Returns the actor and where it is named.
+    /// perhaps), its subject, when that one fits the pronoun at `at` too. Returns the
+    /// actor and where it is named.
     fn prefer_subject(
         &self,
         actor: usize,
@@ -473,6 +434,55 @@ impl Context<'_> {
         // A role says who holds it, not who the sentence is about: no subject preference.
         self.referent("he", at, history, false)
             .filter(|s| s.actor.is_some_and(|a| has_role(a).is_none()))
+    }
+}
+
+/// The source kinds a pronoun's earlier speaker may have, and the actor kinds it may
+/// name: a person for "he"/"she", a body for "it", a body or a group for "they"/"we".
+fn pronoun_kinds(word: &str) -> Option<(&'static [SourceKind], &'static [ActorKind])> {
+    match word {
+        "he" | "she" => Some((&[SourceKind::Person], &[ActorKind::Person])),
+        "it" => Some((
+            &[
+                SourceKind::Organization,
+                SourceKind::Media,
+                SourceKind::Document,
+            ],
+            &[
+                ActorKind::ArmedGroup,
+                ActorKind::Organization,
+                ActorKind::Media,
+                ActorKind::State,
+            ],
+        )),
+        "they" | "we" => Some((
+            &[
+                SourceKind::Organization,
+                SourceKind::Media,
+                SourceKind::Vague,
+            ],
+            &[
+                ActorKind::ArmedGroup,
+                ActorKind::Organization,
+                ActorKind::State,
+            ],
+        )),
+        _ => None,
+    }
+}
+
+/// An unresolved pronoun stays as written: vague for "they"/"we", else anonymous.
+fn unresolved(word: &str) -> SourceDraft {
+    let kind = if matches!(word, "they" | "we") {
+        SourceKind::Vague
+    } else {
+        SourceKind::Anonymous
+    };
+    SourceDraft {
+        name: word.to_string(),
+        kind,
+        actor: None,
+        description: None,
     }
 }
 
