@@ -262,7 +262,7 @@ impl Context<'_> {
         before: &str,
         last_word: &str,
     ) -> bool {
-        let quantifier = matches!(before, "some" | "many" | "most" | "several" | "others");
+        let quantifier = matches!(before, "some" | "many" | "most" | "several");
         let opens_clause = k < 2
             || matches!(
                 &*lower(tokens[k - 2].text(self.text)),
@@ -270,7 +270,8 @@ impl Context<'_> {
             );
         let verb_next = tokens.get(k + n).is_some_and(|t| {
             let w = lower(t.text(self.text));
-            let preposition = matches!(
+            // What follows a noun: its complement ("fear of"), or its verb ("fear is").
+            let after_noun = matches!(
                 &*w,
                 "of" | "for"
                     | "about"
@@ -288,7 +289,7 @@ impl Context<'_> {
                     | "has"
                     | "had"
             );
-            (t.is_word() && !preposition && !w.ends_with("ing")) || matches!(&*w, "“" | "\"")
+            (t.is_word() && !after_noun && !w.ends_with("ing")) || matches!(&*w, "“" | "\"")
         });
         quantifier && opens_clause && verb_next && n == 1 && !plural_noun(last_word)
     }

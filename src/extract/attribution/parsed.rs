@@ -29,38 +29,17 @@ const EVENT_NOUNS: &[&str] = &[
 /// Verbs that report only with a clause or a quotation: "X established that C" reports,
 /// "X established a fund" does not, nor "continues his praise of Y" or "knows the
 /// details". Lemmas; [`CLAUSE_ONLY_STEMS`] spells their forms for the cheap precheck.
+#[rustfmt::skip]
 const CLAUSE_ONLY: &[&str] = &[
-    "establish",
-    "assume",
-    "maintain",
-    "demonstrate",
-    "feel",
-    "know",
-    "prove",
-    "identify",
-    "decide",
-    "seek",
-    "plan",
-    "continue",
+    "establish", "assume", "maintain", "demonstrate", "feel", "know", "prove", "identify",
+    "decide", "seek", "plan", "continue",
 ];
 
 /// How the forms of [`CLAUSE_ONLY`] begin ("knew", "felt" and "sought" included).
+#[rustfmt::skip]
 const CLAUSE_ONLY_STEMS: &[&str] = &[
-    "establish",
-    "assum",
-    "maintain",
-    "demonstrat",
-    "feel",
-    "felt",
-    "know",
-    "knew",
-    "prov",
-    "identif",
-    "decid",
-    "seek",
-    "sought",
-    "plan",
-    "continu",
+    "establish", "assum", "maintain", "demonstrat", "feel", "felt", "know", "knew", "prov",
+    "identif", "decid", "seek", "sought", "plan", "continu",
 ];
 
 /// A sentence's tokens, their words and its dependency tree, parsed on first use: most

@@ -7,8 +7,7 @@ use std::ops::Range;
 use crate::extract::lexicon::lower;
 use crate::extract::segment::Token;
 
-use crate::model::SourceKind;
-
+use super::source::part_kind;
 use super::wordlists::{
     AUXILIARIES, DETERMINERS, MODALS, VERBS_IN_CLAUSES, is_number, is_tell, starts_upper,
 };
@@ -140,11 +139,7 @@ impl Context<'_> {
         }
         let whole = self.source(Self::bytes(tokens, first, np_end), history)?;
         let quantity = lower(tokens[q].text(text));
-        let kind = if matches!(&*quantity, "one" | "each") {
-            SourceKind::Anonymous
-        } else {
-            SourceKind::Vague
-        };
+        let kind = part_kind(&quantity);
         // "The families" reads "many of the families".
         let name = match whole.name.split_once(' ') {
             Some((det, rest)) if DETERMINERS.contains(&&*det.to_lowercase()) => {

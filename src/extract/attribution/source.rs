@@ -23,6 +23,16 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict",
 ];
 
+/// The kind of an unnamed part of a group: one person ("one of the doctors") is
+/// anonymous, more ("some of the residents") are vague.
+pub(super) fn part_kind(quantity: &str) -> SourceKind {
+    if matches!(quantity, "one" | "each") {
+        SourceKind::Anonymous
+    } else {
+        SourceKind::Vague
+    }
+}
+
 /// Whether the head of a noun phrase is plural: "officials", "gunmen", "people".
 fn plural_head(head: &str) -> bool {
     (head.ends_with('s') && !head.ends_with("ss") && head.len() > 3)
@@ -111,11 +121,7 @@ impl Context<'_> {
         if !pronoun {
             self.source(word_tokens[2].start..r.end, history)?;
         }
-        let kind = if matches!(quantity, "one" | "each") {
-            SourceKind::Anonymous
-        } else {
-            SourceKind::Vague
-        };
+        let kind = part_kind(quantity);
         Some(SourceDraft {
             name: self.text[r.clone()].trim().to_string(),
             kind,
