@@ -30,6 +30,7 @@ python-test: $(VENV)/.installed
 
 # Re-run the notebooks and store their outputs and figures (after the sample changes).
 notebooks: $(VENV)/.installed
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) $(VENV)/bin/maturin develop --quiet
 	$(VENV_PYTHON) notebooks/run.py --write
 
 # The venv, rebuilt only when the pinned requirements change.
