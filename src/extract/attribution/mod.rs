@@ -96,8 +96,9 @@ pub struct Context<'a> {
     pub sentences: &'a [Range<usize>],
 }
 
-/// Whether a word can be a finite verb by its spelling ("told", "says", "wrote"), which
-/// makes a later cue worth parsing for; "saying" and "tell" cannot.
+/// Whether a word can be a finite verb by its spelling ("told", "says", "wrote"): a
+/// closing cue must be one, and a later cue is worth parsing for only then; "saying" and
+/// "tell" cannot.
 fn finite_form(w: &str) -> bool {
     (w.ends_with("ed") || w.ends_with('s') || matches!(w, "said" | "told" | "wrote" | "thought"))
         && !w.ends_with("ing")
@@ -310,10 +311,7 @@ impl Context<'_> {
             .map(|o| o.last)
             .min();
         let speech_before = |c: &Cue| first_speech.is_some_and(|last| last < c.first);
-        let finite = |c: &Cue| {
-            let w = lower(tokens[c.last].text(self.text));
-            w.ends_with("ed") || w.ends_with('s') || matches!(&*w, "said" | "told" | "wrote")
-        };
+        let finite = |c: &Cue| finite_form(&lower(tokens[c.last].text(self.text)));
         let closing = |c: &Cue| {
             c.class == CueClass::Speech
                 && finite(c)
