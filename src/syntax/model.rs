@@ -74,6 +74,12 @@ impl Model {
         })
     }
 
+    /// The lemma of a word read as a verb ("knew" → "know", "sought" → "seek"), without
+    /// tagging a sentence: a lookup in the model's lexicon, then its suffix rules.
+    pub fn verb_lemma(&self, form: &str) -> String {
+        self.lexicon.lemma_xpos(form, Upos::Verb).0
+    }
+
     /// Analyses one sentence cut by the article tokenizer: tokens such as `don't`,
     /// `John's` or `well-known` are split the UD way inside and their pieces' analysis
     /// is folded back, so the result has one entry per token of `tokens`. A token's

@@ -28,18 +28,11 @@ const EVENT_NOUNS: &[&str] = &[
 
 /// Verbs that report only with a clause or a quotation: "X established that C" reports,
 /// "X established a fund" does not, nor "continues his praise of Y" or "knows the
-/// details". Lemmas; [`CLAUSE_ONLY_STEMS`] spells their forms for the cheap precheck.
+/// details". Lemmas.
 #[rustfmt::skip]
 const CLAUSE_ONLY: &[&str] = &[
     "establish", "assume", "maintain", "demonstrate", "feel", "know", "prove", "identify",
     "decide", "seek", "plan", "continue",
-];
-
-/// How the forms of [`CLAUSE_ONLY`] begin ("knew", "felt" and "sought" included).
-#[rustfmt::skip]
-const CLAUSE_ONLY_STEMS: &[&str] = &[
-    "establish", "assum", "maintain", "demonstrat", "feel", "felt", "know", "knew", "prov",
-    "identif", "decid", "seek", "sought", "plan", "continu",
 ];
 
 /// A sentence's tokens, their words and its dependency tree, parsed on first use: most
@@ -105,7 +98,6 @@ impl<'a> Parsed<'a> {
     /// reports only with a clause, here with a noun object and no clause, reports nothing.
     /// The tree is asked only when the word after the cue may open a noun phrase.
     pub(super) fn object_only(&self, cue: &Cue) -> bool {
-        let word = lower(self.words[cue.last]);
         let opens_object = self.words.get(cue.last + 1).is_some_and(|w| {
             w.starts_with(char::is_alphanumeric)
                 && !matches!(
@@ -113,7 +105,9 @@ impl<'a> Parsed<'a> {
                     "that" | "to" | "what" | "whether" | "how" | "why" | "if" | "who" | "when"
                 )
         });
-        if !(opens_object && CLAUSE_ONLY_STEMS.iter().any(|s| word.starts_with(s))) {
+        // The lemma by lookup first: the tree is asked only for these verbs.
+        let lemma = || Model::embedded().verb_lemma(self.words[cue.last]);
+        if !(opens_object && CLAUSE_ONLY.contains(&lemma().as_str())) {
             return false;
         }
         let tree = self.tree();
@@ -124,10 +118,7 @@ impl<'a> Parsed<'a> {
                 Deprel::Ccomp | Deprel::Xcomp | Deprel::Parataxis
             )
         });
-        tree.upos[verb] == Upos::Verb
-            && CLAUSE_ONLY.contains(&tree.lemma[verb].as_str())
-            && tree.child_with(verb, Deprel::Obj).is_some()
-            && !clause
+        tree.upos[verb] == Upos::Verb && tree.child_with(verb, Deprel::Obj).is_some() && !clause
     }
 
     /// Whether the cue's verb is finite on the tags ("told", "says"; not "considered"
