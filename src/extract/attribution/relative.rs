@@ -9,7 +9,7 @@ use crate::extract::segment::Token;
 
 use super::source::part_kind;
 use super::wordlists::{
-    AUXILIARIES, DETERMINERS, MODALS, VERBS_IN_CLAUSES, is_number, is_tell, starts_upper,
+    AUXILIARIES, DETERMINERS, MODALS, VERBS_IN_CLAUSES, is_part_quantity, is_tell, starts_upper,
 };
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
@@ -88,13 +88,7 @@ impl Context<'_> {
     fn partitive_relative(&self, tokens: &[Token], first: usize) -> Option<usize> {
         let word = |k: usize| tokens.get(k).map(|t| lower(t.text(self.text)));
         let at = |q: usize| {
-            let quantity = word(q)?;
-            let quantifier = is_number(&quantity)
-                || matches!(
-                    &*quantity,
-                    "some" | "many" | "most" | "several" | "all" | "each"
-                );
-            (quantifier
+            (is_part_quantity(&word(q)?)
                 && word(q + 1).as_deref() == Some("of")
                 && matches!(word(q + 2).as_deref(), Some("whom" | "which")))
             .then_some(q)

@@ -9,7 +9,7 @@ use crate::extract::segment::{Token, tokenize};
 use crate::model::{ActorKind, SourceKind};
 
 use super::wordlists::{
-    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES, is_number,
+    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES, is_part_quantity,
 };
 use super::{Context, History, SourceDraft};
 
@@ -106,13 +106,7 @@ impl Context<'_> {
         history: &History,
     ) -> Option<SourceDraft> {
         let quantity = words.first()?.as_str();
-        let partitive = words.len() >= 3
-            && words[1] == "of"
-            && (is_number(quantity)
-                || matches!(
-                    quantity,
-                    "some" | "many" | "most" | "several" | "few" | "each"
-                ));
+        let partitive = words.len() >= 3 && words[1] == "of" && is_part_quantity(quantity);
         if !partitive {
             return None;
         }

@@ -105,6 +105,16 @@ const NUMBER_WORDS: &[&str] = &[
     "twelve", "dozens", "hundreds",
 ];
 
+/// Whether a lower-case word can name a part of a group before "of": "one of the
+/// doctors", "some of the residents", "many of whom".
+pub(super) fn is_part_quantity(word: &str) -> bool {
+    is_number(word)
+        || matches!(
+            word,
+            "some" | "many" | "most" | "several" | "few" | "all" | "each"
+        )
+}
+
 /// Whether a lower-case word is a number: digits ("23", "1,200") or a number word.
 pub(super) fn is_number(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
