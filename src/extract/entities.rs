@@ -786,9 +786,7 @@ impl<'a> Finder<'a> {
 
     /// Whether a word is a title or role ("Minister", "CEO", "spokesman").
     fn is_role_word(&self, word: &str) -> bool {
-        let lw = lower(word);
-        let lw = lw.trim_end_matches('.');
-        self.lex.titles.contains_key(lw) || self.lex.roles.contains(lw)
+        self.lex.is_role_word(word)
     }
 
     /// A name sequence `first..=last` of a sentence's tokens. `role_from` is where a role

@@ -280,6 +280,13 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Whether a word is a title or role ("Minister", "Sen.", "spokesman"), in any case.
+    pub fn is_role_word(&self, word: &str) -> bool {
+        let lw = lower(word);
+        let lw = lw.trim_end_matches('.');
+        self.titles.contains_key(lw) || self.roles.contains(lw)
+    }
+
     /// The cue class of a lower-case phrase, if it is a cue.
     pub fn cue(&self, phrase: &str) -> Option<CueClass> {
         self.cues.get(phrase).copied()

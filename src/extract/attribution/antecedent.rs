@@ -183,14 +183,10 @@ impl Context<'_> {
         };
         // The first name, at the start or after an opening phrase ("In response to
         // pressure, Suu Kyi …").
-        let is_title = |w: &str| {
-            let w = w.to_lowercase();
-            self.lex.titles.contains_key(&w) || self.lex.roles.contains(&w)
-        };
         let opens = |before: &str| {
             // A title before the name is the name's: "President Lena Varga".
             let mut words: Vec<&str> = before.split_whitespace().collect();
-            while words.last().is_some_and(|w| is_title(w)) {
+            while words.last().is_some_and(|w| self.lex.is_role_word(w)) {
                 words.pop();
             }
             words.is_empty() || (words.last().is_some_and(|w| w.ends_with(',')) && words.len() <= 8)

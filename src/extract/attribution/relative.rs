@@ -243,7 +243,7 @@ impl Context<'_> {
         let role = tokens
             .iter()
             .take(3)
-            .take_while(|t| self.lex.roles.contains(&*lower(t.text(self.text))))
+            .take_while(|t| self.lex.is_role_word(t.text(self.text)))
             .count();
         let Some(m) = tokens
             .get(role)
