@@ -1,6 +1,6 @@
 //! Content extents from the dependency tree: where an indirect content after its cue ends.
 //! Example: "Ortiz said the road was closed, and police warned of ice" ends at "closed".
-//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt.
+//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt.
 
 use std::ops::Range;
 
@@ -57,6 +57,9 @@ impl Context<'_> {
         let Some(governed) = self.governed(parsed, cue, claims) else {
             return;
         };
+        if self.trim_adjunct(parsed, cue, &governed, claims, sentence.end) {
+            return;
+        }
         if !self.tree_may_move_end(parsed, &governed) {
             return;
         }
@@ -90,6 +93,70 @@ impl Context<'_> {
         let span = claims[ci].span.clone();
         let from = parsed.tokens.iter().position(|t| t.start >= span.start)?;
         Some(Governed { ci, span, from })
+    }
+
+    /// "The council demanded an inquiry while the navy fired …": a finite clause that a
+    /// subordinator attaches to the cue verb after its noun object is no part of the
+    /// content, which ends before it; four words or more there are the article's own.
+    fn trim_adjunct(
+        &self,
+        parsed: &Parsed,
+        cue: &Cue,
+        governed: &Governed,
+        claims: &mut Vec<ClaimDraft>,
+        sentence_end: usize,
+    ) -> bool {
+        let tree = parsed.tree();
+        let verb = parsed.verb(cue);
+        let upto = parsed
+            .tokens
+            .partition_point(|t| t.start < governed.span.end);
+        let Some(extent) = tree::content_end(tree, verb, governed.from, |_| false, |_| false)
+        else {
+            return false;
+        };
+        let Some(next) = (extent.end..upto).find(|&i| tree.deprel[i] != Deprel::Punct) else {
+            return false;
+        };
+        // The dependents of the verb that hold the content's first word and the next.
+        let below_verb = |i: usize| {
+            let mut k = i;
+            while let Some(h) = tree.head_of(k) {
+                if h == verb {
+                    return Some(k);
+                }
+                k = h;
+            }
+            None
+        };
+        let object = below_verb(governed.from).is_some_and(|k| tree.deprel[k] == Deprel::Obj);
+        let adjunct = below_verb(next).is_some_and(|k| {
+            k > verb
+                && tree.deprel[k] == Deprel::Advcl
+                && tree
+                    .child_with(k, Deprel::Mark)
+                    .is_some_and(|m| m == next && SUBORDINATORS.contains(&&*lower(parsed.words[m])))
+                && tree.children(k).any(|c| tree.deprel[c] == Deprel::Nsubj)
+        });
+        if !(object && adjunct) {
+            return false;
+        }
+        let Some(last) = (governed.from..next)
+            .rev()
+            .find(|&i| !Self::tree_break(parsed, i))
+        else {
+            return false;
+        };
+        let Some((kind, new)) = self.content(governed.span.start..parsed.tokens[last].end) else {
+            return false;
+        };
+        claims[governed.ci].span = new;
+        claims[governed.ci].kind = kind;
+        if upto - next >= 4 {
+            let rest = parsed.tokens[next].start..governed.span.end;
+            claims.push(self.own_voice(rest, sentence_end));
+        }
+        true
     }
 
     /// Whether the tree can move the content's end, so is worth asking: a break followed

@@ -2,6 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt.
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
@@ -426,6 +427,18 @@ impl Context<'_> {
             match t.text(text) {
                 "," if word(next).ends_with("ing") && is_cue(next) => {
                     Some((t.start, next.end, next.text(text).to_string()))
+                }
+                // "…, while chanting “Q”": a subordinator before the participle.
+                "," | "-" | "–" | "—"
+                    if matches!(
+                        &*word(next),
+                        "while" | "whilst" | "before" | "after" | "when"
+                    ) && after
+                        .get(k + 2)
+                        .is_some_and(|c| word(c).ends_with("ing") && is_cue(c)) =>
+                {
+                    let c = &after[k + 2];
+                    Some((t.start, c.end, c.text(text).to_string()))
                 }
                 "," | ";"
                     if matches!(&*word(next), "and" | "but")

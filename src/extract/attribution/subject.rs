@@ -1,6 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -10,8 +11,8 @@ use crate::model::{ClaimKind, SourceKind};
 
 use super::source::is_document_noun;
 use super::wordlists::{
-    AUXILIARIES, CLAUSE_WORDS, DETERMINERS, HEAD_ENDS, INTRODUCERS, MODALS, VERBS_IN_CLAUSES,
-    is_contraction, is_ly_adverb, starts_upper,
+    AUXILIARIES, CATENATIVES, CLAUSE_WORDS, DETERMINERS, HEAD_ENDS, INTRODUCERS, MODALS,
+    VERBS_IN_CLAUSES, is_contraction, is_ly_adverb, starts_upper,
 };
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
@@ -195,6 +196,20 @@ impl Context<'_> {
                 matches!(w.as_str(), "not" | "never") || w.ends_with("n’t") || w.ends_with("n't");
             // "Theresa May said": a modal's spelling inside a name is the name's.
             let in_name = self.actors.mention_at(tokens[subj_end - 1].start).is_some();
+            // "he appeared to suggest": a catenative verb and its "to". A verb of finding
+            // needs its "that" there ("the bias begins to show when …" reports nothing).
+            let finding_clause = cue.class != CueClass::Finding
+                || tokens
+                    .get(cue.last + 1)
+                    .is_some_and(|t| lower(t.text(text)) == "that");
+            if w == "to"
+                && finding_clause
+                && subj_end > 1
+                && CATENATIVES.contains(&&*lower(tokens[subj_end - 2].text(text)))
+            {
+                subj_end -= 2;
+                continue;
+            }
             let verbal = ADVERBS.contains(&w.as_str())
                 || (MODALS.contains(&w.as_str()) && !in_name)
                 || AUXILIARIES.contains(&w.as_str())
@@ -473,14 +488,29 @@ impl Context<'_> {
             // "As many experts, including X, have pointed out, C": the subject of an
             // opening "as" clause.
             let as_clause = seg_first == 1 && opener.as_deref() == Some("as");
+            // "Trump attacked her after Clinton, at the debate, cited C": after a
+            // subordinator the segment is the subject of its clause, when it names one.
+            let subordinate = opener.as_deref().is_some_and(|w| {
+                matches!(
+                    w,
+                    "because"
+                        | "although"
+                        | "though"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "since"
+                        | "if"
+                )
+            });
             let relative = (opener.is_some() || participial) && !coordinated && !as_clause;
-            if seg_first < seg_end && !relative {
+            if seg_first < seg_end && (!relative || subordinate) {
                 let r = Self::bytes(tokens, seg_first, seg_end);
                 if self.overlaps_quote(&r) {
                     break;
                 }
                 if let Some(s) = self.source(r, history) {
-                    if named(&s) || coordinated || as_clause {
+                    if named(&s) || coordinated || as_clause || subordinate {
                         return Some((seg_first, s));
                     }
                     fallback.get_or_insert((seg_first, s));

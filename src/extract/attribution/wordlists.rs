@@ -38,6 +38,15 @@ pub(super) const MODALS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "should", "must", "shall", "do", "does", "did",
 ];
 
+/// Verbs that lend their subject to an infinitive after "to" ("he appeared to suggest",
+/// "she continued to insist"): with "to" they belong to the verb group before a cue.
+#[rustfmt::skip]
+pub(super) const CATENATIVES: &[&str] = &[
+    "appear", "appears", "appeared", "seem", "seems", "seemed", "tend", "tends", "tended",
+    "try", "tries", "tried", "begin", "begins", "began", "continue", "continues", "continued",
+    "proceed", "proceeds", "proceeded",
+];
+
 /// Words in "-ly" that are not adverbs.
 const LY_NOUNS: &[&str] = &[
     "family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "italy",
