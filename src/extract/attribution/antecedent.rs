@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -257,29 +257,45 @@ impl Context<'_> {
         } else {
             root
         };
-        let subject = tree
-            .children(main)
-            .find(|&k| is_subject(k))
-            .filter(|&k| k < p && !tree.dominates(k, p) && !self.in_quote(tokens[k].start))?;
-        let span = tree.subtree(subject);
-        let bytes = tokens[span.start].start..tokens[span.end - 1].end;
+        let subject_of = |v: usize| {
+            tree.children(v)
+                .find(|&k| is_subject(k))
+                .filter(|&k| k < p && !tree.dominates(k, p) && !self.in_quote(tokens[k].start))
+        };
         // The name the subject's head is part of ("Kerr Putney, the police chief, …"),
         // not a possessor ("Oz's show").
-        let mention = self.actors.mention_at(tokens[subject].start);
-        let agrees = match word {
+        let mention = |k: usize| self.actors.mention_at(tokens[k].start);
+        let agrees = |k: usize| match word {
             "they" => {
-                matches!(tree.xpos[subject], "NNS" | "NNPS")
-                    || mention
-                        .is_some_and(|m| self.actors.actors[m.actor].kind != ActorKind::Person)
+                matches!(tree.xpos[k], "NNS" | "NNPS")
+                    || mention(k).is_some_and(|m| self.actors.actors[m.actor].kind != ActorKind::Person)
             }
             "he" | "she" => {
-                mention.is_some_and(|m| self.actors.actors[m.actor].kind == ActorKind::Person)
+                mention(k).is_some_and(|m| self.actors.actors[m.actor].kind == ActorKind::Person)
             }
             _ => false,
-        };
-        if !agrees || PRONOUNS.contains(&words[subject].to_lowercase().as_str()) {
-            return None;
+        } && !PRONOUNS.contains(&words[k].to_lowercase().as_str());
+        // The subject of the nearest clause above the pronoun that agrees with it, a
+        // conjunct sharing its first conjunct's ("Trump spoke to Haftar and commended him
+        // on what he said …"); else the main clause's.
+        let mut above = Vec::new();
+        let mut cur = tree.head_of(p);
+        while let Some(v) = cur.filter(|_| above.len() <= tree.len()) {
+            above.push(subject_of(v).or_else(|| {
+                (tree.deprel[v] == Deprel::Conj)
+                    .then(|| tree.head_of(v).and_then(subject_of))
+                    .flatten()
+            }));
+            cur = tree.head_of(v);
         }
+        let subject = above
+            .into_iter()
+            .flatten()
+            .find(|&k| agrees(k))
+            .or_else(|| subject_of(main).filter(|&k| agrees(k)))?;
+        let span = tree.subtree(subject);
+        let bytes = tokens[span.start].start..tokens[span.end - 1].end;
+        let mention = mention(subject);
         match mention {
             Some(m) => Some(self.actor_source(m.actor)),
             None => self.source(bytes, history),
@@ -316,6 +332,7 @@ impl Context<'_> {
                     | "once"
                     | "where"
                     | "that"
+                    | "what"
                     | ","
             );
         if !opens_clause || !tokens[..p].iter().any(|t| t.is_word()) {
