@@ -1,5 +1,6 @@
 //! The content of a claim: trimming its span, and its kind from where the quotation marks are.
 //! Example: "Lopez said “the bridge is safe”" gives a direct claim inside the marks.
+//! Fixtures: tests/fixtures/extract/free-relative-no-content.txt.
 
 use std::ops::Range;
 
@@ -112,6 +113,12 @@ impl Context<'_> {
     pub(super) fn content(&self, r: Range<usize>) -> Option<(ClaimKind, Range<usize>)> {
         let r = self.trim_content(r);
         if r.is_empty() || !self.text[r.clone()].chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        // "what she wants and his supporters …": a coordinator opens the next clause of
+        // the sentence, so the cue had no content.
+        let first = self.text[r.clone()].split_whitespace().next().unwrap_or("");
+        if matches!(first, "and" | "or" | "but") {
             return None;
         }
         // A quotation opening the content and running on into later paragraphs.

@@ -1,6 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt.
 
 use std::ops::Range;
 
@@ -264,12 +265,10 @@ impl Context<'_> {
         if !p.mentions.is_empty() {
             return Some(p.unnamed(SourceKind::Anonymous));
         }
-        let plural = plural_head(head);
-        let definite = matches!(
-            determiner,
-            Some("the" | "this" | "that" | "these" | "those")
-        );
-        if plural && !definite && content_words.len() <= 6 {
+        // "Voters", "these voters", "the rebels": an unnamed plural. A singular
+        // demonstrative ("this news") makes no plural.
+        let plural = plural_head(head) && !matches!(determiner, Some("this" | "that"));
+        if plural && content_words.len() <= 6 {
             return Some(p.unnamed(SourceKind::Vague));
         }
         self.unknown_name(p).or_else(|| self.unnamed_body(p, head))

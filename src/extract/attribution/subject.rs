@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -369,9 +369,10 @@ impl Context<'_> {
         (k > 0 && place).then_some(k)
     }
 
-    /// "A few days ago in an interview he blasted …", "In May he said …": an adverbial
-    /// without a comma, then the pronoun that is the subject. Returns where the subject
-    /// starts.
+    /// "A few days ago in an interview he blasted …", "In May he said …", "So he
+    /// suggested …", "condemned what he called …": an adverbial without a comma, a
+    /// linking word or "what", then the pronoun that is the subject. Returns where the
+    /// subject starts.
     fn pronoun_after_adverbial(
         &self,
         tokens: &[Token],
@@ -379,17 +380,23 @@ impl Context<'_> {
         subj_end: usize,
     ) -> usize {
         let text = self.text;
-        let adverbial_then_pronoun = subj_end > subj_first + 1
-            && matches!(
-                &*lower(tokens[subj_end - 1].text(text)),
-                "he" | "she" | "they"
-            )
-            && tokens[subj_end - 2].is_word()
-            && tokens[subj_first..subj_end - 1].iter().any(|t| {
+        let word = |i: usize| lower(tokens[i].text(text));
+        let pronoun = subj_end > subj_first + 1
+            && matches!(&*word(subj_end - 1), "he" | "she" | "they" | "we")
+            && tokens[subj_end - 2].is_word();
+        let adverbial = || {
+            tokens[subj_first..subj_end - 1].iter().any(|t| {
                 let w = lower(t.text(text));
                 w == "ago" || t.start == tokens[subj_first].start && INTRODUCERS.contains(&&*w)
-            });
-        if adverbial_then_pronoun {
+            })
+        };
+        let linking = || {
+            let prev = word(subj_end - 2);
+            prev == "what"
+                || (subj_end - 2 == subj_first
+                    && matches!(&*prev, "so" | "then" | "thus" | "and" | "but" | "instead"))
+        };
+        if pronoun && (adverbial() || linking()) {
             subj_end - 1
         } else {
             subj_first
