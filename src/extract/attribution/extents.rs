@@ -71,7 +71,8 @@ impl Context<'_> {
             return;
         };
         let cut = Self::speaker_cut(parsed, &governed, &extent)
-            .or_else(|| Self::subordinate_cut(parsed, verb, &governed, &extent));
+            .filter(|&c| !self.in_quote(parsed.tokens[c].start))
+            .or_else(|| self.subordinate_cut(parsed, verb, &governed, &extent));
         if let Some(cut) = cut {
             if self.shorten_at_cut(parsed, &governed, cut, claims) {
                 self.reread_after_cut(parsed, cut, claims, sentence, para, history);
@@ -86,7 +87,7 @@ impl Context<'_> {
     fn governed(&self, parsed: &Parsed, cue: &Cue, claims: &[ClaimDraft]) -> Option<Governed> {
         let cue_text = &self.text[cue.span.clone()];
         let ci = claims.iter().position(|c| {
-            c.kind == ClaimKind::Indirect
+            matches!(c.kind, ClaimKind::Indirect | ClaimKind::Mixed)
                 && c.cue.as_deref() == Some(cue_text)
                 && c.span.start >= cue.span.end
         })?;
@@ -213,29 +214,31 @@ impl Context<'_> {
     }
 
     /// "While the rebels denied any role, officials blamed the group": a cue in a
-    /// subordinate clause before the main clause; its content ends with that clause, and
-    /// the main clause, from the returned token on, is read on its own.
+    /// subordinate clause that opens the sentence, before its first comma; its content
+    /// ends at the first comma after the complement the tree gives it, and the main
+    /// clause, from the returned token on, is read on its own. The tree's attachments
+    /// past the complement are not trusted: a subordinate clause is often misattached.
     fn subordinate_cut(
+        &self,
         parsed: &Parsed,
         verb: usize,
         governed: &Governed,
         extent: &Extent,
     ) -> Option<usize> {
-        let tree = parsed.tree();
+        let words = &parsed.words;
         let upto = parsed
             .tokens
             .partition_point(|t| t.start < governed.span.end);
-        let head = tree.head_of(verb)?;
-        let subordinate = tree.deprel[verb] == Deprel::Advcl
-            && tree
-                .child_with(verb, Deprel::Mark)
-                .is_some_and(|m| m < verb);
-        // The clause closes with a comma: "…, officials blamed".
-        let comma = parsed.words.get(extent.end) == Some(&",");
-        if !(subordinate && comma && head >= extent.end && extent.end < upto) {
+        let opens = words
+            .first()
+            .is_some_and(|w| SUBORDINATORS.contains(&&*lower(w)) && lower(w) != "as");
+        let first_comma = words.iter().position(|w| *w == ",")?;
+        if !(opens && verb < first_comma) {
             return None;
         }
-        (extent.end..upto).find(|&i| !Self::tree_break(parsed, i))
+        let comma = (extent.end.max(governed.from)..upto)
+            .find(|&i| words[i] == "," && !self.in_quote(parsed.tokens[i].start))?;
+        (comma..upto).find(|&i| !Self::tree_break(parsed, i))
     }
 
     /// Ends the content before the break at `cut` ("the road was closed") and drops the
