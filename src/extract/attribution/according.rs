@@ -1,6 +1,6 @@
 //! "According to X, C": the according-to construction, before or after its content.
 //! Example: "The dam will open in May, according to the regional water board."
-//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt.
+//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt.
 
 use std::ops::Range;
 
@@ -67,9 +67,13 @@ impl Context<'_> {
                     && !abbreviation_dot(text, tokens, i)
             })
             .map_or(sentence.end, |i| tokens[i].start);
-        let source = self
-            .source(cue.span.end..np_end, history)
-            .or_else(|| self.named_phrase(cue.span.end..np_end))?;
+        let source = match self.source(cue.span.end..np_end, history) {
+            Some(s) => s,
+            None if lower(cue_text).ends_with("ing") => {
+                return self.cited_content(tokens, cue, sentence, history);
+            }
+            None => self.named_phrase(cue.span.end..np_end)?,
+        };
         if let Some(c) = self.according_parenthetical(tokens, cue, np_end) {
             return self
                 .draft(tokens[c].end..sentence.end, &source, cue_text)
@@ -77,6 +81,26 @@ impl Context<'_> {
         }
         self.draft(sentence.start..cue.span.start, &source, cue_text)
             .map(|c| vec![c])
+    }
+
+    /// "The court blocked the sale, citing a threat to public health": what is cited is
+    /// no source, so it is the content, and the clause subject cites it; the clause
+    /// before is the article's own.
+    fn cited_content(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        sentence: Range<usize>,
+        history: &History,
+    ) -> Option<Vec<ClaimDraft>> {
+        let claim = self.participle(tokens, cue, sentence.clone(), history)?;
+        let own = self.own_voice(sentence.start..tokens[cue.first].start, sentence.end);
+        let words = tokens[..cue.first].iter().filter(|t| t.is_word()).count();
+        Some(if words >= 4 {
+            vec![own, claim]
+        } else {
+            vec![claim]
+        })
     }
 
     /// The comma closing a parenthetical "according to X" whose content is the clause

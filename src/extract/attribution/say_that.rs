@@ -420,10 +420,22 @@ impl Context<'_> {
                 .is_some_and(|c| c != CueClass::Passive)
         };
         after.iter().enumerate().find_map(|(k, t)| {
+            let next = after.get(k + 1);
+            // "said: “Q,” adding that C": the comma sits inside the quotation.
+            if t.start > from
+                && t.end < end
+                && self.closes_quote(t)
+                && k > 0
+                && after[k - 1].text(text) == ","
+                && next.is_some_and(|n| word(n).ends_with("ing") && is_cue(n))
+            {
+                let n = next?;
+                return Some((t.end, n.end, n.text(text).to_string()));
+            }
             if t.start <= from || t.start >= end || self.in_quote(t.start) {
                 return None;
             }
-            let next = after.get(k + 1)?;
+            let next = next?;
             match t.text(text) {
                 "," if word(next).ends_with("ing") && is_cue(next) => {
                     Some((t.start, next.end, next.text(text).to_string()))
