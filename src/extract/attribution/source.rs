@@ -21,7 +21,8 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "letter", "investigation", "analysis", "audit", "poll", "research", "ruling", "memo",
     "assessment", "paper", "review", "filing", "complaint", "post", "message", "footage",
     "recording", "audio", "press release", "release", "bulletin", "data", "figures", "slide",
-    "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict",
+    "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict", "email",
+    "transcript",
 ];
 
 /// The kind of an unnamed part of a group: one person ("one of the doctors") is
