@@ -8,7 +8,9 @@ use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
 
 use super::subject::Said;
-use super::wordlists::{ADVERBIALS, AUXILIARIES, INTRODUCERS, MODALS, is_tell, starts_upper};
+use super::wordlists::{
+    ADVERBIALS, AUXILIARIES, INTRODUCERS, MODALS, is_ly_adverb, is_tell, starts_upper,
+};
 use super::{ClaimDraft, Context, History};
 
 /// Introducers that open a subordinate clause ("Though it was seamless, he said, …").
@@ -88,6 +90,16 @@ pub(super) struct Layout<'s> {
     /// "C, X said Friday afternoon, as …": where the adverbials after the cue end, at a
     /// comma, when the content came before the subject.
     pub(super) adverbials_end: Option<usize>,
+}
+
+/// Adverbs between a break and a second cue ("…, even suggesting C", "… and repeatedly
+/// says “Q”", besides those in "-ly").
+const LINKING_ADVERBS: &[&str] = &["even", "also", "again", "further", "then", "later"];
+
+/// Whether a word can stand between a break and a second cue: a linking adverb or one in
+/// "-ly".
+fn linking_adverb(w: &str) -> bool {
+    LINKING_ADVERBS.contains(&w) || is_ly_adverb(w)
 }
 
 impl Context<'_> {
@@ -440,14 +452,16 @@ impl Context<'_> {
                 "," if word(next).ends_with("ing") && is_cue(next) => {
                     Some((t.start, next.end, next.text(text).to_string()))
                 }
-                // "…, while chanting “Q”": a subordinator before the participle.
+                // "…, while chanting “Q”", "…, even suggesting C": a subordinator or a
+                // linking adverb before the participle.
                 "," | "-" | "–" | "—"
-                    if matches!(
+                    if (matches!(
                         &*word(next),
                         "while" | "whilst" | "before" | "after" | "when"
-                    ) && after
-                        .get(k + 2)
-                        .is_some_and(|c| word(c).ends_with("ing") && is_cue(c)) =>
+                    ) || linking_adverb(&word(next)))
+                        && after
+                            .get(k + 2)
+                            .is_some_and(|c| word(c).ends_with("ing") && is_cue(c)) =>
                 {
                     let c = &after[k + 2];
                     Some((t.start, c.end, c.text(text).to_string()))
@@ -477,6 +491,26 @@ impl Context<'_> {
                     let n = self.cue_len(&after[k + 1..]).max(1);
                     let last = &after[k + n];
                     Some((t.start, last.end, text[next.start..last.end].to_string()))
+                }
+                // "urges her to stay and repeatedly says, “Q”": an adverb before it.
+                "and" | "but"
+                    if k > 0
+                        && (after[k - 1].is_word() || self.closes_quote(&after[k - 1]))
+                        && linking_adverb(&word(next))
+                        && after.get(k + 2).is_some_and(|c| {
+                            is_cue(c)
+                                && (word(c).ends_with("ed")
+                                    || matches!(&*word(c), "said" | "told")
+                                    || present_speech(&word(c)))
+                        }) =>
+                {
+                    let n = self.cue_len(&after[k + 2..]).max(1);
+                    let last = &after[k + 1 + n];
+                    Some((
+                        t.start,
+                        last.end,
+                        text[after[k + 2].start..last.end].to_string(),
+                    ))
                 }
                 // "… but has said she will …": a second verb with its auxiliary.
                 "and" | "but"
