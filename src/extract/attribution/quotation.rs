@@ -135,7 +135,17 @@ impl Context<'_> {
             let closed = text[q.inner.clone()]
                 .trim_end()
                 .ends_with(['.', '!', '?', '…']);
-            gap.ends_with('.') && alone && closed
+            // "''I wouldn't call it reform. It's just a tax increase'' for the top
+            // bracket.": a long quotation opening the sentence, which the article then
+            // completes in lower case.
+            let tail = rest.split(['.', '\n']).next().unwrap_or("");
+            let runs_on = rest.trim_start().starts_with(char::is_lowercase)
+                && !text[q.outer.clone()].contains('\n')
+                && text[q.inner.clone()].split_whitespace().count() >= 8
+                && !tail
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| self.lex.cue(&w.to_lowercase()).is_some());
+            gap.ends_with('.') && ((alone && closed) || runs_on)
         };
         if !joined {
             return false;
