@@ -308,16 +308,21 @@ impl Context<'_> {
         let (tokens, words) = (parsed.tokens, &parsed.words);
         let span = &governed.span;
         let later = claims.iter().any(|c| c.span.start >= span.end);
-        let end = tokens[extent.end - 1].end.min(sentence_end);
         let Some(next) = tokens.iter().position(|t| t.start >= span.end) else {
             return;
         };
+        // The tree may attach the clause elsewhere ("the assault, which came as …" read
+        // as a second verb of the sentence): then it runs to the end of the sentence.
+        let covered = next + 1 < extent.end;
+        let last = if covered { extent.end } else { tokens.len() };
+        let end = tokens[last - 1].end.min(sentence_end);
         if end > span.end
             && !later
             && words[next] == ","
-            && next + 1 < extent.end
+            && next + 1 < last
             && is_relative(words[next + 1])
-            && !(next..extent.end).any(|i| self.tree_cue(parsed, i))
+            && !(next..last)
+                .any(|i| self.tree_cue(parsed, i) || self.lex.cue(&lower(words[i])).is_some())
             && !self.text[span.end..end].contains(['"', '“', '”'])
             && let Some((kind, new)) = self.content(span.start..end)
         {
