@@ -318,17 +318,25 @@ impl Context<'_> {
             Some(after[q].start)
         } else if infinitive {
             Some(cue.span.end)
-        } else {
+        } else if let Some(h) = hearer_end {
             // "urged Republicans to join …": the hearer belongs to the request.
-            hearer_end
-                .filter(|&h| after[h..].iter().filter(|t| t.is_word()).count() >= 3)
-                .map(|h| {
-                    if after[h].text(text) == "to" {
-                        cue.span.end
-                    } else {
-                        after[h].start
-                    }
-                })
+            (after[h..].iter().filter(|t| t.is_word()).count() >= 3).then(|| {
+                if after[h].text(text) == "to" {
+                    cue.span.end
+                } else {
+                    after[h].start
+                }
+            })
+        } else {
+            // "warned violence would increase": no hearer, but a clause whose verb group
+            // follows its subject within a few words.
+            let clause = after.iter().take(6).skip(1).any(|t| {
+                let w = lower(t.text(text));
+                MODALS.contains(&&*w)
+                    || AUXILIARIES.contains(&&*w)
+                    || matches!(&*w, "is" | "are" | "was" | "were")
+            }) && after.first().is_some_and(|t| t.is_word());
+            clause.then_some(cue.span.end)
         }
     }
 
