@@ -107,11 +107,15 @@ impl Context<'_> {
         claims: &mut Vec<ClaimDraft>,
         sentence_end: usize,
     ) -> bool {
-        let tree = parsed.tree();
-        let verb = parsed.verb(cue);
         let upto = parsed
             .tokens
             .partition_point(|t| t.start < governed.span.end);
+        // Only a subordinator in the content gives cause to parse.
+        if !(governed.from..upto).any(|i| SUBORDINATORS.contains(&&*lower(parsed.words[i]))) {
+            return false;
+        }
+        let tree = parsed.tree();
+        let verb = parsed.verb(cue);
         let Some(extent) = tree::content_end(tree, verb, governed.from, |_| false, |_| false)
         else {
             return false;
