@@ -110,8 +110,14 @@ impl Context<'_> {
         let upto = parsed
             .tokens
             .partition_point(|t| t.start < governed.span.end);
-        // Only a subordinator in the content gives cause to parse.
-        if !(governed.from..upto).any(|i| SUBORDINATORS.contains(&&*lower(parsed.words[i]))) {
+        // Only a speech act with a noun content ("demanded an inquiry") or a finding
+        // ("indicates a tightening race"), with a subordinator in the content, gives
+        // cause to parse.
+        if !matches!(
+            cue.class,
+            CueClass::NounContent | CueClass::Finding | CueClass::Evaluation
+        ) || !(governed.from..upto).any(|i| SUBORDINATORS.contains(&&*lower(parsed.words[i])))
+        {
             return false;
         }
         let tree = parsed.tree();
@@ -172,14 +178,19 @@ impl Context<'_> {
         let from = governed.from;
         let upto = tokens.partition_point(|t| t.start < governed.span.end);
         let brk = |w: &str| matches!(w, "," | ";" | "—" | "–" | "and" | "but" | "or");
-        // A cut needs a verb of saying after a break.
-        let cut_possible = (from..upto).position(|i| brk(words[i])).is_some_and(|b| {
-            (from + b + 1..upto).any(|i| {
-                self.lex
-                    .cue(&lower(words[i]))
-                    .is_some_and(|c| c != CueClass::Passive)
-            })
-        });
+        // A cut needs a verb of saying after a break, both outside quotations.
+        let outside = |i: usize| !self.in_quote(tokens[i].start);
+        let cut_possible = (from..upto)
+            .position(|i| brk(words[i]) && outside(i))
+            .is_some_and(|b| {
+                (from + b + 1..upto).any(|i| {
+                    outside(i)
+                        && self
+                            .lex
+                            .cue(&lower(words[i]))
+                            .is_some_and(|c| c != CueClass::Passive)
+                })
+            });
         let relative_after =
             words.get(upto) == Some(&",") && words.get(upto + 1).is_some_and(|w| is_relative(w));
         // "While X denied A, officials blamed B": the subordinate clause may end early.
