@@ -110,9 +110,9 @@ impl Context<'_> {
         let upto = parsed
             .tokens
             .partition_point(|t| t.start < governed.span.end);
-        // Only a speech act with a noun content ("demanded an inquiry") or a finding
-        // ("indicates a tightening race"), with a subordinator in the content, gives
-        // cause to parse.
+        // Only a speech act with a noun content ("demanded an inquiry"), a finding
+        // ("indicates a tightening race") or an evaluation, with a subordinator in the
+        // content, gives cause to parse.
         if !matches!(
             cue.class,
             CueClass::NounContent | CueClass::Finding | CueClass::Evaluation

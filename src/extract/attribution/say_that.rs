@@ -486,57 +486,46 @@ impl Context<'_> {
                 ":" if self.opens_quote(next) && k > 0 => {
                     Some((t.start, t.end, cue_text.to_string()))
                 }
-                // "accused X of Y and asserted that Z": a second past verb.
-                "and" | "but"
-                    if k > 0
-                        && (after[k - 1].is_word() || self.closes_quote(&after[k - 1]))
-                        && is_cue(next)
-                        && (word(next).ends_with("ed")
-                            || matches!(&*word(next), "said" | "told")
-                            || present_speech(&word(next))) =>
-                {
-                    // The longest cue there: "called for", not "called".
-                    let n = self.cue_len(&after[k + 1..]).max(1);
-                    let last = &after[k + n];
-                    Some((t.start, last.end, text[next.start..last.end].to_string()))
-                }
-                // "urges her to stay and repeatedly says, “Q”": an adverb before it.
-                "and" | "but"
-                    if k > 0
-                        && (after[k - 1].is_word() || self.closes_quote(&after[k - 1]))
-                        && linking_adverb(&word(next))
-                        && after.get(k + 2).is_some_and(|c| {
-                            is_cue(c)
-                                && (word(c).ends_with("ed")
-                                    || matches!(&*word(c), "said" | "told")
-                                    || present_speech(&word(c)))
-                        }) =>
-                {
-                    let n = self.cue_len(&after[k + 2..]).max(1);
-                    let last = &after[k + 1 + n];
-                    Some((
-                        t.start,
-                        last.end,
-                        text[after[k + 2].start..last.end].to_string(),
-                    ))
-                }
-                // "… but has said she will …": a second verb with its auxiliary.
-                "and" | "but"
-                    if k > 0
-                        && after[k - 1].is_word()
-                        && AUXILIARIES.contains(&&*word(next))
-                        && after.get(k + 2).is_some_and(|c| {
-                            is_cue(c)
-                                && (word(c).ends_with("ed") || matches!(&*word(c), "said" | "told"))
-                        }) =>
-                {
-                    let n = self.cue_len(&after[k + 2..]).max(1);
-                    let last = &after[k + 1 + n];
-                    Some((t.start, last.end, text[next.start..last.end].to_string()))
-                }
+                "and" | "but" => self.coordinated_cue(after, k),
                 _ => None,
             }
         })
+    }
+
+    /// A second finite verb of saying after the "and" or "but" at `after[k]`:
+    /// "accused X of Y and asserted that Z", "… but has said she will …" (with its
+    /// auxiliary), "… and repeatedly says “Q”" (after a linking adverb). Returns where
+    /// the first content stops, where the second starts, and the second cue.
+    fn coordinated_cue(&self, after: &[Token], k: usize) -> Option<(usize, usize, String)> {
+        let text = self.text;
+        let word = |t: &Token| lower(t.text(text));
+        let (prev, t, next) = (after.get(k.checked_sub(1)?)?, &after[k], after.get(k + 1)?);
+        let cue_word = |c: &Token, present: bool| {
+            let w = word(c);
+            self.lex.cue(&w).is_some_and(|c| c != CueClass::Passive)
+                && (w.ends_with("ed")
+                    || matches!(&*w, "said" | "told")
+                    || present && present_speech(&w))
+        };
+        let after_word = prev.is_word() || self.closes_quote(prev);
+        // The cue's first token, and the first token of the cue as written.
+        let (at, written) = if AUXILIARIES.contains(&&*word(next)) {
+            (prev.is_word() && after.get(k + 2).is_some_and(|c| cue_word(c, false)))
+                .then_some((k + 2, k + 1))?
+        } else if linking_adverb(&word(next)) {
+            (after_word && after.get(k + 2).is_some_and(|c| cue_word(c, true)))
+                .then_some((k + 2, k + 2))?
+        } else {
+            (after_word && cue_word(next, true)).then_some((k + 1, k + 1))?
+        };
+        // The longest cue there: "called for", not "called".
+        let n = self.cue_len(&after[at..]).max(1);
+        let last = &after[at + n - 1];
+        Some((
+            t.start,
+            last.end,
+            text[after[written].start..last.end].to_string(),
+        ))
     }
 
     /// Another speaker: "…, but Y said B", "…, while experts warn that B". Returns where
