@@ -10,6 +10,7 @@ use crate::model::ClaimKind;
 use crate::syntax::{Deprel, Upos};
 
 use super::parsed::Parsed;
+use super::wordlists::SUBORDINATORS;
 use super::{ClaimDraft, Context, Cue, History};
 
 /// Words that open a relative clause.
@@ -19,12 +20,6 @@ const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "when"];
 fn is_relative(word: &str) -> bool {
     RELATIVES.contains(&&*lower(word))
 }
-
-/// Words that open a subordinate clause before its main clause ("While X denied A, …").
-const SUBORDINATORS: &[&str] = &[
-    "while", "although", "though", "whereas", "as", "after", "before", "because", "since", "when",
-    "if", "once", "until",
-];
 
 /// The indirect content a cue governs, as found among the sentence's claims: "the road
 /// was closed, and police warned of ice" after "Ortiz said".

@@ -12,7 +12,7 @@ use crate::model::{ClaimKind, SourceKind};
 use super::source::is_document_noun;
 use super::wordlists::{
     AUXILIARIES, CATENATIVES, CLAUSE_WORDS, DETERMINERS, HEAD_ENDS, INTRODUCERS, MODALS,
-    VERBS_IN_CLAUSES, is_contraction, is_ly_adverb, starts_upper,
+    SUBORDINATORS, VERBS_IN_CLAUSES, is_contraction, is_ly_adverb, starts_upper,
 };
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
@@ -497,19 +497,9 @@ impl Context<'_> {
             let as_clause = seg_first == 1 && opener.as_deref() == Some("as");
             // "Trump attacked her after Clinton, at the debate, cited C": after a
             // subordinator the segment is the subject of its clause, when it names one.
-            let subordinate = opener.as_deref().is_some_and(|w| {
-                matches!(
-                    w,
-                    "because"
-                        | "although"
-                        | "though"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "since"
-                        | "if"
-                )
-            });
+            let subordinate = opener
+                .as_deref()
+                .is_some_and(|w| w != "as" && SUBORDINATORS.contains(&w));
             let relative = (opener.is_some() || participial) && !coordinated && !as_clause;
             if seg_first < seg_end && (!relative || subordinate) {
                 let r = Self::bytes(tokens, seg_first, seg_end);

@@ -38,6 +38,14 @@ pub(super) const MODALS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "should", "must", "shall", "do", "does", "did",
 ];
 
+/// Words that open a subordinate clause ("While X denied A, …", "after Clinton, at the
+/// debate, cited …").
+#[rustfmt::skip]
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "whereas", "as", "after", "before", "because", "since", "when",
+    "if", "once", "until",
+];
+
 /// Verbs that lend their subject to an infinitive after "to" ("he appeared to suggest",
 /// "she continued to insist"): with "to" they belong to the verb group before a cue.
 #[rustfmt::skip]
