@@ -190,18 +190,19 @@ impl Context<'_> {
         let text = self.text;
         let mut subj_end = cue.first;
         let mut negated = false;
+        // A verb of finding after a catenative needs its "that" ("the bias begins to show
+        // when …" reports nothing).
+        let finding_clause = cue.class != CueClass::Finding
+            || tokens
+                .get(cue.last + 1)
+                .is_some_and(|t| lower(t.text(text)) == "that");
         while subj_end > 0 && tokens[subj_end - 1].is_word() {
             let w = tokens[subj_end - 1].text(text).to_lowercase();
             let negation =
                 matches!(w.as_str(), "not" | "never") || w.ends_with("n’t") || w.ends_with("n't");
             // "Theresa May said": a modal's spelling inside a name is the name's.
             let in_name = self.actors.mention_at(tokens[subj_end - 1].start).is_some();
-            // "he appeared to suggest": a catenative verb and its "to". A verb of finding
-            // needs its "that" there ("the bias begins to show when …" reports nothing).
-            let finding_clause = cue.class != CueClass::Finding
-                || tokens
-                    .get(cue.last + 1)
-                    .is_some_and(|t| lower(t.text(text)) == "that");
+            // "he appeared to suggest": a catenative verb and its "to".
             if w == "to"
                 && finding_clause
                 && subj_end > 1
