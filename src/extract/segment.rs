@@ -65,6 +65,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
+            // "--", a dash typed as hyphens, is one token.
+            let n = if c == '-' {
+                s[i..].bytes().take_while(|&b| b == b'-').count()
+            } else {
+                n
+            };
             out.push(Token {
                 start: base + i,
                 end: base + i + n,

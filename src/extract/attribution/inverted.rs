@@ -1,10 +1,10 @@
 //! Inverted cues: the speaker after the verb ("“Q,” said X", "C, added X", "Said X: …").
 //! Example: "“We are ready,” said Ines Barros."
-//! Fixtures: tests/fixtures/extract/inverted-no-quote.txt, tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt.
+//! Fixtures: tests/fixtures/extract/inverted-no-quote.txt, tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt, tests/fixtures/extract/participle-phrase-cue.txt.
 
 use std::ops::Range;
 
-use crate::extract::lexicon::CueClass;
+use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
 
 use super::wordlists::{is_ly_adverb, is_tell};
@@ -63,7 +63,8 @@ impl Context<'_> {
                     "even" | "also" | "again" | "later" | "then" | "often" | "still"
                 ) || is_ly_adverb(&w)
             });
-        (prev == Some(",") || adverb_before) && self.text[cue.span.clone()].ends_with("ing")
+        (prev == Some(",") || adverb_before)
+            && lower(tokens[cue.first].text(self.text)).ends_with("ing")
     }
 
     /// "Said Ellis: “…”": the cue opens the sentence, the speaker follows it up to a colon

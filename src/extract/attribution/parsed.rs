@@ -26,6 +26,10 @@ const EVENT_NOUNS: &[&str] = &[
     "earthquake", "storm", "famine", "epidemic", "outbreak",
 ];
 
+/// Personal pronouns that can only be a subject: a subject on the tree that needs its
+/// antecedent.
+const PERSONAL_SUBJECTS: &[&str] = &["he", "she", "they", "we"];
+
 /// Verbs that report only with a clause or a quotation: "X established that C" reports,
 /// "X established a fund" does not, nor "continues his praise of Y" or "knows the
 /// details". Lemmas.
@@ -171,14 +175,23 @@ impl Context<'_> {
         let document_before = parsed.words[..cue.first]
             .iter()
             .any(|w| is_document_noun(&lower(w)));
-        if !actor_before && !document_before {
+        let pronoun_before = parsed.words[..cue.first]
+            .iter()
+            .any(|w| PERSONAL_SUBJECTS.contains(&&*lower(w)));
+        if !actor_before && !document_before && !pronoun_before {
             return None;
         }
         let (tokens, words, tree) = (parsed.tokens, &parsed.words, parsed.tree());
         let verb = (cue.first..=cue.last).find(|&i| tree.upos[i] == Upos::Verb)?;
         let subject = self.tree_subject(parsed, cue, verb)?;
+        let pronoun = lower(words[subject]);
         let source = match self.subject_actor(parsed, subject) {
             Some(actor) => self.actor_source(actor),
+            // "Last week she said …": a subject pronoun after a fronted phrase, of a
+            // verb heading no complement, relative clause or marked subordinate clause.
+            None if PERSONAL_SUBJECTS.contains(&&*pronoun) && !self.embedded_verb(tree, verb) => {
+                self.pronoun(&pronoun, tokens[subject].start, history)?
+            }
             None if is_document_noun(&tree.lemma[subject]) => {
                 let r = tree.subtree(subject);
                 self.source(tokens[r.start].start..tokens[subject].end, history)
@@ -281,6 +294,16 @@ impl Context<'_> {
         };
         own.or_else(shared)
             .filter(|&k| !self.in_quote(parsed.tokens[k].start))
+    }
+
+    /// Whether the verb at `verb` heads an embedded clause: a complement ("keeps saying
+    /// she opposed …"), a relative clause, or a clause opened by a subordinator ("if they
+    /// were to reply").
+    fn embedded_verb(&self, tree: &Analysis, verb: usize) -> bool {
+        matches!(
+            tree.deprel[verb],
+            Deprel::Ccomp | Deprel::Xcomp | Deprel::Csubj | Deprel::Acl | Deprel::AclRelcl
+        ) || tree.children(verb).any(|k| tree.deprel[k] == Deprel::Mark)
     }
 
     /// The actor that heads the subject phrase at `subject`, or the only actor in it.

@@ -1,6 +1,6 @@
 //! Relative-clause cues: the antecedent of "who said" / "which reported" / "that says" is the source.
 //! Example: "Mayor Tan, who said the park would reopen, left early."
-//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt.
+//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt, tests/fixtures/extract/relative-clause-in-dashes.txt.
 
 use std::ops::Range;
 
@@ -46,7 +46,7 @@ impl Context<'_> {
             return None;
         }
         let lead = quantifier.unwrap_or(pronoun);
-        let comma = lead > 0 && tokens[lead - 1].text(text) == ",";
+        let comma = lead > 0 && matches!(tokens[lead - 1].text(text), "," | "—" | "–" | "--");
         let source = match quantifier {
             Some(q) => self.part_of(tokens, q, history)?,
             None => self.relative_antecedent(tokens, lead, comma, history)?,

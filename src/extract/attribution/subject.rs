@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -12,7 +12,7 @@ use crate::model::{ClaimKind, SourceKind};
 use super::source::is_document_noun;
 use super::wordlists::{
     AUXILIARIES, CATENATIVES, CLAUSE_WORDS, DETERMINERS, HEAD_ENDS, INTRODUCERS, MODALS,
-    SUBORDINATORS, VERBS_IN_CLAUSES, is_contraction, is_ly_adverb, starts_upper,
+    SUBORDINATORS, TIME_WORDS, VERBS_IN_CLAUSES, is_contraction, is_ly_adverb, starts_upper,
 };
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
@@ -391,13 +391,20 @@ impl Context<'_> {
                 w == "ago" || t.start == tokens[subj_first].start && INTRODUCERS.contains(&&*w)
             })
         };
+        // "Last week she said", "Even now she says": a fronted phrase of time words.
+        let of_time = || {
+            tokens[subj_first..subj_end - 1].iter().all(|t| {
+                let w = lower(t.text(text));
+                TIME_WORDS.contains(&&*w) || is_ly_adverb(&w)
+            })
+        };
         let linking = || {
             let prev = word(subj_end - 2);
             prev == "what"
                 || (subj_end - 2 == subj_first
                     && matches!(&*prev, "so" | "then" | "thus" | "and" | "but" | "instead"))
         };
-        if pronoun && (adverbial() || linking()) {
+        if pronoun && (adverbial() || linking() || of_time()) {
             subj_end - 1
         } else {
             subj_first

@@ -31,6 +31,17 @@ pub(super) const ADVERBIALS: &[&str] = &[
     "told", "press", "conference", "briefing", "at", "news", "to", "written",
 ];
 
+/// Words of a fronted phrase of time before a subject ("Last week she said", "Just days
+/// later he told").
+#[rustfmt::skip]
+pub(super) const TIME_WORDS: &[&str] = &[
+    "last", "this", "next", "that", "same", "early", "late", "earlier", "later", "now", "then",
+    "even", "just", "only", "still", "again", "today", "yesterday", "tonight", "ago", "days",
+    "day", "week", "weeks", "month", "months", "year", "years", "hours", "morning",
+    "afternoon", "evening", "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "a", "few", "two", "three", "several",
+];
+
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 /// Modal and auxiliary verbs between a subject and its cue ("critics would call").
