@@ -1,12 +1,15 @@
-//! "According to X, C": the according-to construction, before or after its content.
+//! "According to X, C": the according-to construction, before or after its content, and
+//! its passive kin ("the attack was claimed by X": the agent speaks, the subject is the
+//! content).
 //! Example: "The dam will open in May, according to the regional water board."
-//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt.
+//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt, tests/fixtures/extract/passive-agent.txt, tests/fixtures/extract/according-to-unnamed.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, abbreviation_dot, tokenize};
 
+use super::wordlists::TIME_NOUNS;
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
 impl Context<'_> {
@@ -61,10 +64,21 @@ impl Context<'_> {
         let cue_text = &text[cue.span.clone()];
         // The phrase ends at a comma, semicolon, bracket or full stop, not at the dot of
         // "Mrs." ("according to a speech Mrs. Berg gave").
+        // A phrase of time after the name is no part of it ("was rejected by lawmakers
+        // on Tuesday").
+        let time_phrase = |i: usize| {
+            matches!(
+                &*lower(tokens[i].text(text)),
+                "on" | "last" | "this" | "earlier"
+            ) && tokens
+                .get(i + 1)
+                .is_some_and(|t| TIME_NOUNS.contains(&&*lower(t.text(text))))
+        };
         let np_end = (cue.last + 1..tokens.len())
             .find(|&i| {
                 matches!(tokens[i].text(text), "," | ";" | "(" | ".")
                     && !abbreviation_dot(text, tokens, i)
+                    || i > cue.last + 1 && time_phrase(i)
             })
             .map_or(sentence.end, |i| tokens[i].start);
         let source = match self.source(cue.span.end..np_end, history) {

@@ -251,14 +251,15 @@ impl Context<'_> {
     }
 
     /// Whether the word before token `k` can end a cue's subject: a name, a pronoun,
-    /// an adverb or a comma ("…, told", "he admitted", "Barabak noted"); not a common
-    /// noun a past form may modify ("a statement posted online").
+    /// an adverb, a comma or a relative "who" ("…, told", "he admitted", "Barabak
+    /// noted", "…, who said"); not a common noun a past form may modify ("a statement
+    /// posted online").
     fn speaker_before(&self, tokens: &[Token], k: usize) -> bool {
         let Some(prev) = k.checked_sub(1).map(|i| &tokens[i]) else {
             return false;
         };
         let w = lower(prev.text(self.text));
-        matches!(&*w, "," | "i")
+        matches!(&*w, "," | "i" | "who")
             || PRONOUNS.contains(&&*w)
             || w.ends_with("ly")
             || self

@@ -195,6 +195,8 @@ impl Context<'_> {
                     || VERBS_IN_CLAUSES.contains(&w)
                     || MODALS.contains(&w)
                     || w == "to")
+                // "was backed by local officials, who said": the agent's preposition.
+                || w == "by"
         };
         let lowest = (np_first..np_end)
             .rev()

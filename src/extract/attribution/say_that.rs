@@ -2,11 +2,12 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt.
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt.
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
 
+use super::source::is_document_noun;
 use super::subject::Said;
 use super::wordlists::{
     ADVERBIALS, AUXILIARIES, INTRODUCERS, MODALS, is_ly_adverb, is_tell, starts_upper,
@@ -188,7 +189,7 @@ impl Context<'_> {
         Layout {
             first_after,
             tell,
-            that_at: self.that_at(after, tell),
+            that_at: self.that_at(after, tell, ends_with_document(said.cue_text)),
             // "C, X said in a brief statement.": the occasion of saying is no content.
             only_adverbials: only_adverbials || content_before && self.occasion_only(said),
             quote_before,
@@ -214,7 +215,7 @@ impl Context<'_> {
 
     /// Where (in `after`, the tokens after the cue) a "that" opens the content: right
     /// after the cue or past adverbials, a prepositional phrase or a parenthetical.
-    fn that_at(&self, after: &[Token], tell: bool) -> Option<usize> {
+    fn that_at(&self, after: &[Token], tell: bool, document_cue: bool) -> Option<usize> {
         let text = self.text;
         let word = |t: &Token| lower(t.text(text));
         after
@@ -232,7 +233,16 @@ impl Context<'_> {
                     && phrase[1..phrase.len() - 1]
                         .iter()
                         .all(|t| t.is_word() && !self.in_quote(t.start));
+                // "said in a report released on Thursday that": a participle phrase on
+                // the document the cue ends with.
+                let on_document = document_cue
+                    && phrase.first().is_some_and(|t| is_participle(&word(t)))
+                    && phrase.len() <= 8
+                    && phrase[1..].iter().all(|t| {
+                        t.is_word() && !self.in_quote(t.start) && self.lex.cue(&word(t)).is_none()
+                    });
                 tell || parenthetical
+                    || on_document
                     || phrase.len() <= 8
                         && phrase
                             .iter()
@@ -604,4 +614,17 @@ impl Context<'_> {
         }
         claims
     }
+}
+
+/// Whether a cue ends with a document noun: "said in a report", "said in a statement".
+fn ends_with_document(cue: &str) -> bool {
+    cue.rsplit(' ')
+        .next()
+        .is_some_and(|w| is_document_noun(&w.to_lowercase()))
+}
+
+/// Whether a word is a past participle that can modify a document ("released",
+/// "published", "seen", "sent", "written").
+fn is_participle(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed")) || matches!(w, "seen" | "sent" | "written" | "given")
 }

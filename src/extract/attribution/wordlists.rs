@@ -42,6 +42,14 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "friday", "saturday", "sunday", "a", "few", "two", "three", "several",
 ];
 
+/// Nouns of a day or a time of day, after "on", "last", "this" ("on Tuesday", "last
+/// week").
+#[rustfmt::skip]
+pub(super) const TIME_NOUNS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+];
+
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 /// Modal and auxiliary verbs between a subject and its cue ("critics would call").
