@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt.
 
 use std::ops::Range;
 
@@ -263,6 +263,15 @@ impl Context<'_> {
         if let Some(m) = p.mentions.iter().rev().find(|m| m.start < p.head_byte) {
             return Some(self.actor_source(m.actor));
         }
+        // "The foreign ministry of Mali", "the army in Bamako": a body of the state
+        // named after its head speaks for the state.
+        if self.body_head(head)
+            && let Some(m) = p.mentions.iter().find(|m| {
+                m.start >= p.head_byte && self.actors.actors[m.actor].kind == ActorKind::State
+            })
+        {
+            return Some(self.actor_source(m.actor));
+        }
         if !p.mentions.is_empty() {
             return Some(p.unnamed(SourceKind::Anonymous));
         }
@@ -319,6 +328,19 @@ impl Context<'_> {
         }))
     }
 
+    /// Whether a head noun names a body: a ministry, an army, a government, a group.
+    fn body_head(&self, head: &str) -> bool {
+        let mut c = head.chars();
+        let title: String = c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+        matches!(
+            self.lex.org_heads.get(&title),
+            Some(ActorKind::Organization | ActorKind::State | ActorKind::ArmedGroup)
+        )
+    }
+
     /// "The campaign says", "The council said", "an arbitration panel found": a specific
     /// body the article does not name (an organisation head); "her lawyer said", "my
     /// father said": a person named by a relation (anonymous).
@@ -327,23 +349,14 @@ impl Context<'_> {
             p.words[0].as_str(),
             "my" | "his" | "her" | "their" | "our" | "your"
         );
-        let title = |w: &str| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        };
         // Ministries, armies and governments speak as bodies too.
-        let body = !possessor
-            && matches!(
-                self.lex.org_heads.get(&title(head)),
-                Some(ActorKind::Organization | ActorKind::State | ActorKind::ArmedGroup)
-            );
+        let body = !possessor && self.body_head(head);
         let short = p.content_words().len() <= 3;
         // An indefinite phrase names a source only as a body ("a tax plan would" is
         // none), with up to three words before the head's complement: "a panel in 2001".
+        // "The health ministry in Gaza": a body's place after its head.
         let specific = match p.determiner() {
-            Some("the") => short,
+            Some("the") => short || body && p.head_end <= 3 && p.content_words().len() <= 6,
             Some("a" | "an") => body && p.head_end <= 3 && p.content_words().len() <= 6,
             _ => possessor && short,
         };
