@@ -230,11 +230,17 @@ impl Context<'_> {
         // sentence is part of a name or a heading, not a cue.
         let capitalised =
             k > 0 && tokens[..k].iter().any(|t| t.is_word()) && starts_upper(tokens[k].text(text));
-        // "known as IBK", "better known as": a naming, not a belief.
+        // "known as IBK", "better known as": a naming, not a belief; so is an aside
+        // "The militia, called the Northern Guard, said".
         let naming = last_word == "known"
             && tokens
                 .get(k + n)
-                .is_some_and(|t| lower(t.text(text)) == "as");
+                .is_some_and(|t| lower(t.text(text)) == "as")
+            || n == 1
+                && last_word == "called"
+                && k > 0
+                && tokens[k - 1].text(text) == ","
+                && self.names_aside(tokens, k + 1);
         self.infinitive_passive(tokens, k + n, class, &last_word)
             || self.aspectual(tokens, k + n, &last_word)
             || naming
@@ -247,6 +253,26 @@ impl Context<'_> {
                 let progressive = cue_words.first().is_some_and(|w| w.ends_with("ing"));
                 marked_noun(w, &last_word, n, progressive)
                     && !self.quantifier_subject(tokens, k, n, w, &last_word)
+            })
+    }
+
+    /// Whether the words from `from` are a name closed by a comma: "the Northern Guard,"
+    /// in "The militia, called the Northern Guard, said".
+    fn names_aside(&self, tokens: &[Token], from: usize) -> bool {
+        let text = self.text;
+        let words = tokens[from..]
+            .iter()
+            .take_while(|t| t.is_word())
+            .collect::<Vec<_>>();
+        let comma = tokens
+            .get(from + words.len())
+            .is_some_and(|t| t.text(text) == ",");
+        comma
+            && !words.is_empty()
+            && words.len() <= 5
+            && words.iter().all(|t| {
+                let w = t.text(text);
+                starts_upper(w) || matches!(w, "the" | "of" | "for" | "and")
             })
     }
 

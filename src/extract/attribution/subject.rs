@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -508,13 +508,22 @@ impl Context<'_> {
             let subordinate = opener
                 .as_deref()
                 .is_some_and(|w| w != "as" && SUBORDINATORS.contains(&w));
+            // "The UN mission, known as MINUSMA, reported": the name the aside gives is
+            // the subject's.
+            let naming = opener.as_deref().is_some_and(|w| {
+                matches!(w, "called" | "dubbed" | "named")
+                    || w == "as"
+                        && seg_first > floor + 1
+                        && lower(tokens[seg_first - 2].text(text)) == "known"
+            });
             let relative = (opener.is_some() || participial) && !coordinated && !as_clause;
-            if seg_first < seg_end && (!relative || subordinate) {
+            if seg_first < seg_end && (!relative || subordinate || naming) {
                 let r = Self::bytes(tokens, seg_first, seg_end);
                 if self.overlaps_quote(&r) {
                     break;
                 }
-                if let Some(s) = self.source(r, history) {
+                // Only a name the aside gives stands for the subject.
+                if let Some(s) = self.source(r, history).filter(|s| !naming || named(s)) {
                     if named(&s) || coordinated || as_clause || subordinate {
                         return Some((seg_first, s));
                     }
