@@ -1,6 +1,7 @@
 //! Actors and their mentions: gazetteer and country matches (names, demonyms with state
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
-//! and organisation head words, acronyms defined in the text, surnames and short forms.
+//! and organisation head words, acronyms defined in the text, surnames, other name words of a described person and short forms.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -1249,6 +1250,7 @@ impl<'a> Finder<'a> {
                     )
                 })
                 .or_else(|| self.role_before(start))
+                .or_else(|| self.apposition_before(start))
                 .or_else(|| self.apposition_after(end));
             self.out.actors[a].description = d;
         }
@@ -1296,6 +1298,28 @@ impl<'a> Finder<'a> {
         let phrase = phrase.join(" ");
         let phrase = phrase.trim_start_matches(|c: char| !c.is_alphanumeric());
         (!phrase.is_empty()).then(|| phrase.to_string())
+    }
+
+    /// "The African Union Commission chairman, " before a name: a definite phrase
+    /// ending in a role noun, then a comma.
+    fn apposition_before(&self, at: usize) -> Option<String> {
+        let before = self.text[..at].strip_suffix(", ")?;
+        let before = before.rsplit('\n').next().unwrap_or(before);
+        let words: Vec<&str> = before.split(' ').rev().take(8).collect();
+        if !self.lex.roles.contains(&words.first()?.to_lowercase()) {
+            return None;
+        }
+        let the = words
+            .iter()
+            .position(|w| matches!(*w, "The" | "the"))
+            .filter(|&d| d > 0)?;
+        let phrase = &words[..the];
+        if phrase.iter().any(|w| {
+            w.ends_with([',', '.', ';', ':', '"', '(']) || self.lex.cue(&w.to_lowercase()).is_some()
+        }) {
+            return None;
+        }
+        Some(phrase.iter().rev().copied().collect::<Vec<_>>().join(" "))
     }
 
     /// ", mayor of the neighboring Diabaly district," after a name.
@@ -1456,11 +1480,37 @@ impl<'a> Finder<'a> {
     /// found, by first word, longest first.
     fn short_form_index(&self) -> HashMap<String, Vec<(Vec<String>, usize)>> {
         let mut forms: Vec<(Vec<String>, usize)> = Vec::new();
+        // A described person's other name words ("Gizachew" of the spokesman "Gizachew
+        // Muluneh", "Faki" of the chairman "Moussa Faki Mahamat") when no other person
+        // has them. A role is the evidence that the name is a person's.
+        let mut given: HashMap<&str, Option<usize>> = HashMap::new();
+        for (i, a) in self.out.actors.iter().enumerate() {
+            let words: Vec<&str> = a.name.split_whitespace().collect();
+            if a.kind != ActorKind::Person || words.len() < 2 {
+                continue;
+            }
+            for w in words {
+                let other = given.get(w).is_some_and(|&p| p != Some(i));
+                given.insert(w, if other { None } else { Some(i) });
+            }
+        }
         for (i, a) in self.out.actors.iter().enumerate() {
             let words: Vec<String> = a.name.split_whitespace().map(str::to_string).collect();
             match a.kind {
                 ActorKind::Person if words.len() >= 2 => {
                     forms.push((vec![words[words.len() - 1].clone()], i));
+                    for w in &words[..words.len() - 1] {
+                        let name_word = w.chars().count() >= 3
+                            && w.starts_with(char::is_uppercase)
+                            && !w.ends_with('.')
+                            && !CONNECTORS.contains(&&*w.to_lowercase());
+                        if name_word
+                            && a.description.is_some()
+                            && given.get(w.as_str()) == Some(&Some(i))
+                        {
+                            forms.push((vec![w.clone()], i));
+                        }
+                    }
                 }
                 ActorKind::Organization | ActorKind::ArmedGroup | ActorKind::Media
                     if words.len() >= 3 =>
