@@ -1,6 +1,7 @@
 //! Actors and their mentions: gazetteer and country matches (names, demonyms with state
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
-//! and organisation head words, acronyms defined in the text, surnames, other name words of a described person and short forms.
+//! and organisation head words, acronyms defined in the text, surnames, other name words
+//! of a described person and short forms.
 //! Fixtures: tests/fixtures/extract/given-name-alias.txt.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
