@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -395,14 +395,20 @@ impl Context<'_> {
     }
 
     /// "the group", "the ministry", "the senator": the latest actor of a fitting kind.
-    pub(super) fn anaphor(&self, head: &str, at: usize, history: &History) -> Option<SourceDraft> {
+    pub(super) fn anaphor(
+        &self,
+        head: &str,
+        modifiers: &[String],
+        at: usize,
+        history: &History,
+    ) -> Option<SourceDraft> {
         let kinds = match ANAPHORA.iter().find(|(w, _)| *w == head) {
             Some((_, kinds)) => *kinds,
             None if self.lex.roles.contains(head) => &[ActorKind::Person],
             None => return None,
         };
         if kinds == [ActorKind::Person] {
-            return self.person_by_role(head, at, history);
+            return self.person_by_role(head, modifiers, at, history);
         }
         // "the office": the latest body whose name has the noun ("Office of the …"),
         // else the latest of a fitting kind.
@@ -422,15 +428,30 @@ impl Context<'_> {
 
     /// "the president": the latest person described as one, else the person a pronoun
     /// would name, unless the article describes that person otherwise ("the governor"
-    /// is not the "former beauty queen" named last).
-    fn person_by_role(&self, head: &str, at: usize, history: &History) -> Option<SourceDraft> {
+    /// is not the "former beauty queen" named last). "The Ethiopian leader": a leader is
+    /// one who heads a state, a government or a body, when the modifiers of the
+    /// description ("Ethiopian") are all in the person's.
+    fn person_by_role(
+        &self,
+        head: &str,
+        modifiers: &[String],
+        at: usize,
+        history: &History,
+    ) -> Option<SourceDraft> {
         let upto = self.actors.mentions.partition_point(|m| m.end <= at);
         // A title stands for its role: "Sen." is a senator.
         let has_role = |a: usize| {
             self.actors.actors[a].description.as_deref().map(|d| {
-                d.to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == head || self.lex.titles.get(w).is_some_and(|r| r == head))
+                let d = d.to_lowercase();
+                let words: Vec<&str> = d.split(|c: char| !c.is_alphanumeric()).collect();
+                let leads = head == "leader"
+                    && !modifiers.is_empty()
+                    && modifiers.iter().all(|m| words.contains(&m.as_str()));
+                words.iter().any(|&w| {
+                    w == head
+                        || self.lex.titles.get(w).is_some_and(|r| r == head)
+                        || leads && LEADERS.contains(&w)
+                })
             })
         };
         let described = self.actors.mentions[..upto]
@@ -449,6 +470,23 @@ impl Context<'_> {
             .filter(|s| s.actor.is_some_and(|a| has_role(a).is_none()))
     }
 }
+
+/// Role nouns of one who leads a state, a government or a body: "the leader" may be any.
+const LEADERS: &[&str] = &[
+    "president",
+    "premier",
+    "minister",
+    "king",
+    "chancellor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "commander",
+    "head",
+    "emir",
+    "sultan",
+];
 
 /// The source kinds a pronoun's earlier speaker may have, and the actor kinds it may
 /// name: a person for "he"/"she", a body for "it", a body or a group for "they"/"we".

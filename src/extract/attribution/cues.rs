@@ -346,14 +346,11 @@ impl Context<'_> {
         silence || (infinitive && last_word.ends_with("ed") && !intention)
     }
 
-    /// "will continue supporting", "continue to search": an aspectual verb with its verb
-    /// complement reports nothing; "“…,” he continued" does.
+    /// "will continue supporting", "continue to search", "fighting continued in the
+    /// north": an aspectual verb with a complement reports nothing; "“…,” he continued"
+    /// and "he continued: “…”" do, the verb closing its clause.
     fn aspectual(&self, tokens: &[Token], next: usize, last_word: &str) -> bool {
-        ASPECTUAL_VERBS.contains(&last_word)
-            && tokens.get(next).is_some_and(|t| {
-                let w = lower(t.text(self.text));
-                w == "to" || (w.len() > 4 && w.ends_with("ing"))
-            })
+        ASPECTUAL_VERBS.contains(&last_word) && tokens.get(next).is_some_and(Token::is_word)
     }
 
     /// "campaign-finance reports shows": a plural noun before the finite cue.

@@ -10,7 +10,8 @@ use crate::extract::segment::{Token, tokenize};
 use crate::model::{ActorKind, SourceKind};
 
 use super::wordlists::{
-    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES, is_part_quantity,
+    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
+    is_part_quantity, starts_upper,
 };
 use super::{Context, History, SourceDraft};
 
@@ -247,7 +248,7 @@ impl Context<'_> {
         }
         if determiner == Some("the")
             && content_words.len() <= 3
-            && let Some(s) = self.anaphor(head, p.r.start, history)
+            && let Some(s) = self.anaphor(head, &p.proper_modifiers(self.text), p.r.start, history)
         {
             return Some(s);
         }
@@ -294,7 +295,7 @@ impl Context<'_> {
             return Some(self.actor_source(m.actor));
         }
         let body = rest.strip_prefix("the ")?.split_whitespace().next()?;
-        self.anaphor(&body.to_lowercase(), p.r.start, history)
+        self.anaphor(&body.to_lowercase(), &[], p.r.start, history)
     }
 
     /// A name the actor finder did not know ("PolitiFact says"): up to three
@@ -458,6 +459,18 @@ impl Phrase<'_> {
     /// The words after the determiners.
     fn content_words(&self) -> &[String] {
         &self.words[self.skipped..]
+    }
+
+    /// The capitalised words before the head, lower-cased: "ethiopian" in "the
+    /// Ethiopian leader".
+    fn proper_modifiers(&self, text: &str) -> Vec<String> {
+        let before_head = self.skipped..self.skipped + self.head_end.saturating_sub(1);
+        self.word_tokens[before_head]
+            .iter()
+            .map(|t| t.text(text))
+            .filter(|w| starts_upper(w))
+            .map(str::to_lowercase)
+            .collect()
     }
 
     /// "Another 19 percent", "Nearly eight of 10 voters": a share of people.
