@@ -435,7 +435,9 @@ fn marked_noun(before: &str, last_word: &str, n: usize, progressive: bool) -> bo
     let floating = matches!(before, "all" | "both" | "each")
         && (last_word.ends_with("ed") || last_word == "said");
     let object = before.len() > 4 && before.ends_with("ing") && n == 1 && plural_noun(last_word);
-    (NOUN_MARKERS.contains(&before) && !floating)
+    // "criticised for saying": a gerund after "for", unlike "for fears".
+    let gerund = before == "for" && progressive && n == 1;
+    (NOUN_MARKERS.contains(&before) && !floating && !gerund)
         || (COPULAS.contains(&before) && !progressive)
         || object
 }

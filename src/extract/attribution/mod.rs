@@ -9,6 +9,7 @@ mod content;
 mod cues;
 mod evaluation;
 mod extents;
+mod gerund;
 mod hearer;
 mod interrupted;
 mod inverted;
@@ -185,11 +186,15 @@ impl Context<'_> {
         for (i, cue) in cues.iter().enumerate() {
             if self.in_subject_relative(&parsed, cue, &cues)
                 || self.document_speaks(&parsed, cue, &cues)
+                || self.yields_to_gerund(&parsed, cue, &cues)
             {
                 continue;
             }
             let mut claims =
                 self.claims_of_cue(&parsed, &tokens, cue, sentence.clone(), para, history);
+            if claims.is_empty() {
+                claims.extend(self.gerund(&parsed, cue, sentence.clone(), history));
+            }
             if claims.is_empty() {
                 continue;
             }

@@ -184,32 +184,44 @@ impl Context<'_> {
         let (tokens, words, tree) = (parsed.tokens, &parsed.words, parsed.tree());
         let verb = (cue.first..=cue.last).find(|&i| tree.upos[i] == Upos::Verb)?;
         let subject = self.tree_subject(parsed, cue, verb)?;
-        let pronoun = lower(words[subject]);
-        let source = match self.subject_actor(parsed, subject) {
-            Some(actor) => self.actor_source(actor),
-            // "Last week she said …": a subject pronoun after a fronted phrase, of a
-            // verb heading no complement, relative clause or marked subordinate clause.
-            None if PERSONAL_SUBJECTS.contains(&&*pronoun) && !self.embedded_verb(tree, verb) => {
-                self.pronoun(&pronoun, tokens[subject].start, history)?
-            }
-            None if is_document_noun(&tree.lemma[subject]) => {
-                let r = tree.subtree(subject);
-                self.source(tokens[r.start].start..tokens[subject].end, history)
-                    .filter(|s| s.kind == SourceKind::Document)?
-            }
-            None => return None,
-        };
+        // "Last week she said …": a subject pronoun after a fronted phrase, of a verb
+        // heading no complement, relative clause or marked subordinate clause.
+        let pronoun = PERSONAL_SUBJECTS.contains(&&*lower(words[subject]));
+        let named = self.subject_actor(parsed, subject).is_some();
+        if pronoun && !named && self.embedded_verb(tree, verb) {
+            return None;
+        }
+        let document = is_document_noun(&tree.lemma[subject]);
+        if !named && !pronoun && !document {
+            return None;
+        }
+        let source = self
+            .tree_source(parsed, subject, history)
+            .filter(|s| named || pronoun || s.kind == SourceKind::Document)?;
         let from = cue.last + 1;
-        let is_cue =
-            |i: usize| tree.upos[i] == Upos::Verb && self.lex.cue(&lower(words[i])).is_some();
-        let is_break = |i: usize| matches!(words[i], "," | ";") || tree.upos[i] == Upos::Cconj;
-        let extent = tree::content_end(tree, verb, from, is_cue, is_break)?;
-        let end = tokens[extent.end - 1].end.min(sentence.end);
+        let end = self.tree_content_end(parsed, verb, from)?;
+        let end = tokens[end - 1].end.min(sentence.end);
         self.draft(
             tokens.get(from)?.start..end,
             &source,
             &self.text[cue.span.clone()],
         )
+    }
+
+    /// Where the content a cue verb governs on the tree ends (a token index, exclusive),
+    /// the content starting at token `from`: its complement, up to a break before a
+    /// reporting clause of its own.
+    pub(super) fn tree_content_end(
+        &self,
+        parsed: &Parsed,
+        verb: usize,
+        from: usize,
+    ) -> Option<usize> {
+        let (words, tree) = (&parsed.words, parsed.tree());
+        let is_cue =
+            |i: usize| tree.upos[i] == Upos::Verb && self.lex.cue(&lower(words[i])).is_some();
+        let is_break = |i: usize| matches!(words[i], "," | ";") || tree.upos[i] == Upos::Cconj;
+        tree::content_end(tree, verb, from, is_cue, is_break).map(|e| e.end)
     }
 
     /// Whether the cue sits in a restrictive relative clause on the subject of a later
@@ -304,6 +316,27 @@ impl Context<'_> {
             tree.deprel[verb],
             Deprel::Ccomp | Deprel::Xcomp | Deprel::Csubj | Deprel::Acl | Deprel::AclRelcl
         ) || tree.children(verb).any(|k| tree.deprel[k] == Deprel::Mark)
+    }
+
+    /// The source a subject on the tree names: the actor heading it (or the only actor in
+    /// it), the referent of a personal pronoun, else what its phrase up to the head reads
+    /// as ("the minister", "a report by X").
+    pub(super) fn tree_source(
+        &self,
+        parsed: &Parsed,
+        subject: usize,
+        history: &History,
+    ) -> Option<SourceDraft> {
+        let (tokens, tree) = (parsed.tokens, parsed.tree());
+        if let Some(actor) = self.subject_actor(parsed, subject) {
+            return Some(self.actor_source(actor));
+        }
+        let pronoun = lower(parsed.words[subject]);
+        if PERSONAL_SUBJECTS.contains(&&*pronoun) {
+            return self.pronoun(&pronoun, tokens[subject].start, history);
+        }
+        let r = tree.subtree(subject);
+        self.source(tokens[r.start].start..tokens[subject].end, history)
     }
 
     /// The actor that heads the subject phrase at `subject`, or the only actor in it.
