@@ -1,5 +1,6 @@
 //! Finding reporting cues in a sentence, and telling them from nouns, namings and passives.
 //! Example: "The mayor said on Monday" holds the cue "said"; "over fears" holds none.
+//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt.
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
@@ -76,6 +77,12 @@ impl Context<'_> {
         let mut out = Vec::new();
         let mut k = 0;
         while k < tokens.len() {
+            // "who asked not to be named", "speaking on condition of anonymity": part
+            // of an anonymous source, no cue.
+            if let Some(n) = self.anonymity_phrase(tokens, k) {
+                k += n;
+                continue;
+            }
             if !self.may_open_cue(&tokens[k]) {
                 k += 1;
                 continue;
@@ -124,6 +131,29 @@ impl Context<'_> {
             k += n;
         }
         out
+    }
+
+    /// The number of tokens of the anonymity phrase of the lexicon ("who asked not to be
+    /// named") that starts at token `k`, if one does.
+    fn anonymity_phrase(&self, tokens: &[Token], k: usize) -> Option<usize> {
+        if !tokens[k].is_word() {
+            return None;
+        }
+        let first = lower(tokens[k].text(self.text));
+        let at_k = |p: &&String| {
+            let n = p.split(' ').count();
+            tokens.len() >= k + n
+                && p.split(' ')
+                    .zip(&tokens[k..k + n])
+                    .all(|(w, t)| lower(t.text(self.text)) == w)
+        };
+        self.lex
+            .anonymity_phrases
+            .iter()
+            .filter(|p| p.split(' ').next() == Some(&*first))
+            .filter(at_k)
+            .map(|p| p.split(' ').count())
+            .max()
     }
 
     /// Whether a token can open a cue: a word outside quotations that opens a lexicon

@@ -178,7 +178,17 @@ impl Context<'_> {
         let pronoun_before = parsed.words[..cue.first]
             .iter()
             .any(|w| PERSONAL_SUBJECTS.contains(&&*lower(w)));
-        if !actor_before && !document_before && !pronoun_before {
+        // "A soldier speaking on condition of anonymity said …": a noun of an unnamed
+        // source ("soldier", "officials") heads the subject.
+        let person_noun = |w: &str| {
+            self.lex.anonymous.contains(w)
+                || w.strip_suffix('s')
+                    .is_some_and(|w| self.lex.anonymous.contains(w))
+        };
+        let noun_before = parsed.words[..cue.first]
+            .iter()
+            .any(|w| person_noun(&lower(w)));
+        if !actor_before && !document_before && !pronoun_before && !noun_before {
             return None;
         }
         let (tokens, words, tree) = (parsed.tokens, &parsed.words, parsed.tree());
@@ -187,17 +197,27 @@ impl Context<'_> {
         // "Last week she said …": a subject pronoun after a fronted phrase, of a verb
         // heading no complement, relative clause or marked subordinate clause.
         let pronoun = PERSONAL_SUBJECTS.contains(&&*lower(words[subject]));
+        // An unnamed source reports a clause ("said the base was hit"), not an object
+        // ("supporters show more enthusiasm").
+        let unnamed =
+            person_noun(&tree.lemma[subject]) && tree.child_with(verb, Deprel::Ccomp).is_some();
         let named = self.subject_actor(parsed, subject).is_some();
-        if pronoun && !named && self.embedded_verb(tree, verb) {
+        if (pronoun || unnamed) && !named && self.embedded_verb(tree, verb) {
             return None;
         }
         let document = is_document_noun(&tree.lemma[subject]);
-        if !named && !pronoun && !document {
+        if !named && !pronoun && !document && !unnamed {
             return None;
         }
-        let source = self
-            .tree_source(parsed, subject, history)
-            .filter(|s| named || pronoun || s.kind == SourceKind::Document)?;
+        let source = self.tree_source(parsed, subject, history).filter(|s| {
+            named
+                || pronoun
+                || match s.kind {
+                    SourceKind::Document => document,
+                    SourceKind::Anonymous | SourceKind::Vague => unnamed,
+                    _ => false,
+                }
+        })?;
         let from = cue.last + 1;
         let end = self.tree_content_end(parsed, verb, from)?;
         let end = tokens[end - 1].end.min(sentence.end);
