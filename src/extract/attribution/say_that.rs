@@ -2,7 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt.
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt., tests/fixtures/extract/told-hearer-no-that.txt
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
@@ -294,14 +294,24 @@ impl Context<'_> {
     fn told_content_start(&self, said: &Said) -> Option<usize> {
         let text = self.text;
         let (after, cue) = (said.after, said.cue);
-        // "told local media networks to end …": object and infinitive.
-        let infinitive_at = after.windows(3).position(|w| {
-            w[1].text(text) == "to"
-                && w[0].is_word()
-                && w[2].is_word()
-                && !starts_upper(w[0].text(text))
-                && !starts_upper(w[2].text(text))
-        });
+        let verb_group = |t: &Token| {
+            let w = lower(t.text(text));
+            MODALS.contains(&&*w)
+                || AUXILIARIES.contains(&&*w)
+                || matches!(&*w, "is" | "are" | "was" | "were")
+        };
+        // "told local media networks to end …": object and infinitive; not "told Reuters
+        // the army was trying to …", where a clause holds it.
+        let infinitive_at = after
+            .windows(3)
+            .position(|w| {
+                w[1].text(text) == "to"
+                    && w[0].is_word()
+                    && w[2].is_word()
+                    && !starts_upper(w[0].text(text))
+                    && !starts_upper(w[2].text(text))
+            })
+            .filter(|&i| !after[..i].iter().any(verb_group));
         // "told Sky News any process …": the hearer, then the content.
         let hearer_end = self.hearer_end(after);
         let quote_at = after
@@ -340,12 +350,8 @@ impl Context<'_> {
         } else {
             // "warned violence would increase": no hearer, but a clause whose verb group
             // follows its subject within a few words.
-            let clause = after.iter().take(6).skip(1).any(|t| {
-                let w = lower(t.text(text));
-                MODALS.contains(&&*w)
-                    || AUXILIARIES.contains(&&*w)
-                    || matches!(&*w, "is" | "are" | "was" | "were")
-            }) && after.first().is_some_and(|t| t.is_word());
+            let clause = after.iter().take(6).skip(1).any(verb_group)
+                && after.first().is_some_and(|t| t.is_word());
             clause.then_some(cue.span.end)
         }
     }
