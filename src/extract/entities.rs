@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -857,7 +857,17 @@ impl<'a> Finder<'a> {
             let w = lower(strip_possessive(tokens[first].text(self.text)));
             // "Said Karim Haddad: …" — a sentence-initial verb of saying is no name.
             let cue_word = first == 0 && self.lex.cue(&w).is_some();
-            if FUNCTION_WORDS.contains(&&*w)
+            // "Fighters of the X", "Members of the Y": a sentence-initial noun of people
+            // before "of" is no part of the name.
+            let people_of = first == 0
+                && first < last
+                && lower(tokens[first + 1].text(self.text)) == "of"
+                && w.strip_suffix('s').is_some_and(|n| {
+                    self.lex.anonymous.contains(n) || self.lex.vague.contains(&*w)
+                });
+            if people_of {
+                first += 2;
+            } else if FUNCTION_WORDS.contains(&&*w)
                 || MONTHS_AND_DAYS.contains(&&*w)
                 || CONNECTORS.contains(&&*w)
                 || cue_word
@@ -1032,8 +1042,11 @@ impl<'a> Finder<'a> {
     /// and organisation as description.
     fn organisation(&mut self, c: &Candidate, h: usize) {
         let (text, tokens) = (self.text, c.tokens);
-        // "CEO of the Refugee Council Enver Solomon": a role, an organisation, a person.
-        let role_end = c.role_at.filter(|&r| r < h);
+        // "CEO of the Refugee Council Enver Solomon": a role, an organisation, a person;
+        // not "the Justice Party", whose role word is the first word of its name.
+        let role_end = c.role_at.filter(|&r| {
+            r < h && (r + 1..h).any(|k| matches!(tokens[k].text(text), "of" | "for" | "at"))
+        });
         let start = match role_end {
             Some(r) => (r + 1..=h)
                 .find(|&k| tokens[k].is_word() && !CONNECTORS.contains(&tokens[k].text(text)))

@@ -273,14 +273,14 @@ impl Context<'_> {
         {
             return Some(self.actor_source(m.actor));
         }
-        if !p.mentions.is_empty() {
-            return Some(p.unnamed(SourceKind::Anonymous));
-        }
-        // "Voters", "these voters", "the rebels": an unnamed plural. A singular
-        // demonstrative ("this news") makes no plural.
+        // "Voters", "these voters", "the rebels", "fighters of the X": an unnamed plural.
+        // A singular demonstrative ("this news") makes no plural.
         let plural = plural_head(head) && !matches!(determiner, Some("this" | "that"));
         if plural && content_words.len() <= 6 {
             return Some(p.unnamed(SourceKind::Vague));
+        }
+        if !p.mentions.is_empty() {
+            return Some(p.unnamed(SourceKind::Anonymous));
         }
         self.unknown_name(p).or_else(|| self.unnamed_body(p, head))
     }
