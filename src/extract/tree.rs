@@ -45,11 +45,19 @@ pub fn content_end(
 ) -> Option<Extent> {
     let kids = children(a);
     let first = |k: usize| (0..k).find(|&j| a.dominates(k, j)).unwrap_or(k);
-    // A reporting clause after a break: ", but the governor told …".
+    // A reporting clause after a break: ", but the governor told …"; or a reporting verb
+    // in the cue's finite form coordinated to a non-finite verb of the content, which
+    // shares the cue's subject ("denies restricting aid and blames the UN …").
+    let finite = |k: usize| matches!(a.xpos[k], "VBZ" | "VBP" | "VBD");
     let reports = |k: usize| {
+        let own_subject = kids[k].iter().any(|&c| is_subject(a.deprel[c]));
+        let cue_form = a.deprel[k] == Deprel::Conj
+            && a.xpos[k] == a.xpos[cue]
+            && finite(k)
+            && a.head_of(k).is_some_and(|h| h != cue && !finite(h));
         matches!(a.deprel[k], Deprel::Conj | Deprel::Parataxis)
             && is_cue(k)
-            && kids[k].iter().any(|&c| is_subject(a.deprel[c]))
+            && (own_subject || cue_form)
             && {
                 let f = first(k);
                 f > 0 && (is_break(f - 1) || is_break(f))

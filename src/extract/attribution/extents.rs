@@ -1,6 +1,6 @@
 //! Content extents from the dependency tree: where an indirect content after its cue ends.
 //! Example: "Ortiz said the road was closed, and police warned of ice" ends at "closed".
-//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt.
+//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt., tests/fixtures/extract/coordinated-verb-shared-subject.txt
 
 use std::ops::Range;
 
@@ -299,9 +299,36 @@ impl Context<'_> {
         let more = self.attribute(rest.clone(), para, history);
         if !more.is_empty() {
             claims.extend(more);
+        } else if let Some(claim) = self.shared_subject_claim(parsed, first, claims, sentence.end) {
+            claims.push(claim);
         } else if tokens[first..].iter().filter(|t| t.is_word()).count() >= 4 {
             claims.push(self.own_voice(rest, sentence.end));
         }
+    }
+
+    /// "Israel denies restricting aid and accuses the UN of …": after the cut, a finite
+    /// reporting verb without a subject of its own shares the speaker of the claim before
+    /// the cut; what follows the verb is its content.
+    fn shared_subject_claim(
+        &self,
+        parsed: &Parsed,
+        verb: usize,
+        claims: &[ClaimDraft],
+        sentence_end: usize,
+    ) -> Option<ClaimDraft> {
+        let (tokens, tree) = (parsed.tokens, parsed.tree());
+        let word = lower(parsed.words[verb]);
+        let finite =
+            tree.upos[verb] == Upos::Verb && matches!(tree.xpos[verb], "VBZ" | "VBP" | "VBD");
+        let own_subject = tree
+            .children(verb)
+            .any(|k| matches!(tree.deprel[k], Deprel::Nsubj | Deprel::NsubjPass));
+        if !finite || own_subject || self.lex.cue(&word).is_none() {
+            return None;
+        }
+        let source = claims.iter().rev().find_map(|c| c.source.clone())?;
+        let content = tokens.get(verb + 1)?.start..sentence_end;
+        self.draft(content, &source, parsed.words[verb])
     }
 
     /// A relative clause the heuristics cut off is the content's: "Ortiz said the road
