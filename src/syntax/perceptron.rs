@@ -2,6 +2,9 @@
 //! running sums) and the quantised table the shipped model scores with (i16 rows, all
 //! classes of a feature side by side).
 
+use super::parser::NLABELS;
+use super::tagger::NTAGS;
+
 /// A frozen table: `2^bits` rows of `nclass` quantised weights.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Table {
@@ -14,30 +17,57 @@ impl Table {
     /// Sums the rows of `rows` into `out` (one score per class).
     #[inline]
     pub(crate) fn scores(&self, rows: &[u32], out: &mut [i32]) {
-        let n = self.nclass;
         self.prefetch(rows);
-        let out = &mut out[..n];
-        if n == 3 {
-            // The transition table: a fixed width lets the sums stay in registers.
-            let mut acc = [0i32; 3];
-            for &r in rows {
-                let row: &[i16; 3] = self.w[r as usize * 3..r as usize * 3 + 3]
-                    .try_into()
-                    .expect("a row of three");
-                acc[0] += row[0] as i32;
-                acc[1] += row[1] as i32;
-                acc[2] += row[2] as i32;
-            }
-            out.copy_from_slice(&acc);
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2.
+            unsafe { self.sum_avx2(rows, out) };
             return;
         }
-        out.fill(0);
-        for &r in rows {
-            let row = &self.w[r as usize * n..r as usize * n + n];
-            for (o, &x) in out.iter_mut().zip(row) {
-                *o += x as i32;
+        self.sum(rows, out);
+    }
+
+    /// [`Table::sum`] compiled for AVX2: a row of 16 weights is one widening load.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn sum_avx2(&self, rows: &[u32], out: &mut [i32]) {
+        self.sum(rows, out);
+    }
+
+    /// Sums the rows; the widths of the shipped tables (transitions, tags, relations)
+    /// are known at compile time, so their sums stay in registers.
+    #[inline(always)]
+    fn sum(&self, rows: &[u32], out: &mut [i32]) {
+        match self.nclass {
+            3 => self.sum_fixed::<3>(rows, out),
+            NTAGS => self.sum_fixed::<NTAGS>(rows, out),
+            NLABELS => self.sum_fixed::<NLABELS>(rows, out),
+            n => {
+                let out = &mut out[..n];
+                out.fill(0);
+                for &r in rows {
+                    let row = &self.w[r as usize * n..r as usize * n + n];
+                    for (o, &x) in out.iter_mut().zip(row) {
+                        *o += x as i32;
+                    }
+                }
             }
         }
+    }
+
+    /// Sums rows of `N` weights.
+    #[inline(always)]
+    fn sum_fixed<const N: usize>(&self, rows: &[u32], out: &mut [i32]) {
+        let mut acc = [0i32; N];
+        for &r in rows {
+            let row: &[i16; N] = self.w[r as usize * N..][..N]
+                .try_into()
+                .expect("a whole row");
+            for (a, &x) in acc.iter_mut().zip(row) {
+                *a += x as i32;
+            }
+        }
+        out[..N].copy_from_slice(&acc);
     }
 
     /// Asks the processor to fetch the rows into cache before they are summed: they lie
