@@ -4,7 +4,9 @@
 //! of a described person and short forms.
 //! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -79,7 +81,7 @@ pub struct EntityMatcher {
     automaton: AhoCorasick,
     targets: Vec<(Target, bool)>,
     patterns: Vec<String>,
-    country_words: HashSet<String>,
+    country_words: FxHashSet<String>,
 }
 
 /// Nouns that make "Malian army", "Mali Defense Ministry" a name of the state.
@@ -250,7 +252,7 @@ impl EntityMatcher {
             automaton,
             targets,
             patterns,
-            country_words: lex.folded_country_names(),
+            country_words: lex.folded_country_names().into_iter().collect(),
         }
     }
 }
@@ -266,10 +268,10 @@ pub fn find_actors(
         text,
         lex,
         out: ArticleActors::default(),
-        index: HashMap::new(),
+        index: FxHashMap::default(),
         spans: BTreeMap::new(),
         country_words: &matcher.country_words,
-        desks: HashMap::new(),
+        desks: FxHashMap::default(),
     };
     found.lexicon_matches(matcher);
     let tokens: Vec<Vec<Token>> = sentences
@@ -326,13 +328,13 @@ struct Finder<'a> {
     lex: &'a Lexicon,
     out: ArticleActors,
     /// (kind, folded name) → actor index.
-    index: HashMap<(ActorKind, String), usize>,
+    index: FxHashMap<(ActorKind, String), usize>,
     /// Start → end of every mention so far; they never overlap.
     spans: BTreeMap<usize, usize>,
     /// Folded country names, aliases, demonyms and capitals.
-    country_words: &'a HashSet<String>,
+    country_words: &'a FxHashSet<String>,
     /// Folded names of an outlet's desks ("Hausa Service") → the outlet.
-    desks: HashMap<String, usize>,
+    desks: FxHashMap<String, usize>,
 }
 
 impl<'a> Finder<'a> {
@@ -1492,12 +1494,12 @@ impl<'a> Finder<'a> {
 
     /// Surnames ("Diallo"), short forms ("Timbuktu Institute") and acronyms of the actors
     /// found, by first word, longest first.
-    fn short_form_index(&self) -> HashMap<String, Vec<(Vec<String>, usize)>> {
+    fn short_form_index(&self) -> FxHashMap<String, Vec<(Vec<String>, usize)>> {
         let mut forms: Vec<(Vec<String>, usize)> = Vec::new();
         // A described person's other name words ("Gizachew" of the spokesman "Gizachew
         // Muluneh", "Faki" of the chairman "Moussa Faki Mahamat") when no other person
         // has them. A role is the evidence that the name is a person's.
-        let mut given: HashMap<&str, Option<usize>> = HashMap::new();
+        let mut given: FxHashMap<&str, Option<usize>> = FxHashMap::default();
         for (i, a) in self.out.actors.iter().enumerate() {
             let words: Vec<&str> = a.name.split_whitespace().collect();
             if a.kind != ActorKind::Person || words.len() < 2 {
@@ -1544,7 +1546,7 @@ impl<'a> Finder<'a> {
             }
         }
         forms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut index: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut index: FxHashMap<String, Vec<(Vec<String>, usize)>> = FxHashMap::default();
         for f in forms {
             index.entry(f.0[0].clone()).or_default().push(f);
         }
@@ -1556,7 +1558,7 @@ impl<'a> Finder<'a> {
     fn short_forms(
         &mut self,
         tokens: &[Token],
-        forms: &HashMap<String, Vec<(Vec<String>, usize)>>,
+        forms: &FxHashMap<String, Vec<(Vec<String>, usize)>>,
     ) {
         let text = self.text;
         for k in 0..tokens.len() {
@@ -1658,7 +1660,9 @@ fn is_name_word(t: &Token, text: &str) -> bool {
     }
     // "al-Islam", "el-Sisi"
     let lower_particles = ["al-", "el-", "ad-", "ash-", "as-", "bin-", "ag-"];
-    lower_particles
-        .iter()
-        .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
+    // Every particle ends in a hyphen within the first four bytes.
+    w.bytes().take(4).any(|b| b == b'-')
+        && lower_particles
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
 }

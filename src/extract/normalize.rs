@@ -1,7 +1,7 @@
 //! Text normalisation: NFC, LF line ends, no BOM or invisible characters, tidy spaces,
 //! one paragraph per block, teaser headlines moved out of the body.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -176,10 +176,10 @@ fn join_block(block: Vec<String>) -> Vec<String> {
 /// Marks paragraphs that carry no claims: repeated captions, credit lines, bylines,
 /// datelines and photo credits.
 fn mark_non_prose(paragraphs: &mut [Paragraph]) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    let mut copies: HashMap<&str, usize> = HashMap::new();
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut copies: FxHashMap<&str, usize> = FxHashMap::default();
     // Texts with two copies side by side: a caption doubled by the page's layout.
-    let mut doubled: HashSet<&str> = HashSet::new();
+    let mut doubled: FxHashSet<&str> = FxHashSet::default();
     for (i, p) in paragraphs.iter().enumerate() {
         first.entry(p.text.as_str()).or_insert(i);
         *copies.entry(p.text.as_str()).or_default() += 1;

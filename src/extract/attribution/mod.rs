@@ -111,7 +111,7 @@ pub struct History {
     /// (paragraph, claim span, source), in text order.
     sources: Vec<(usize, Range<usize>, SourceDraft)>,
     /// The index in `sources` of the latest source of each kind.
-    last_of_kind: std::collections::HashMap<SourceKind, usize>,
+    last_of_kind: rustc_hash::FxHashMap<SourceKind, usize>,
 }
 
 impl History {
