@@ -89,6 +89,8 @@ pub struct Lexicon {
     pub anonymous: FxHashSet<String>,
     /// Phrases that mark a source as anonymous.
     pub anonymity_phrases: Vec<String>,
+    /// The first words of the anonymity phrases.
+    pub anonymity_starts: FxHashSet<String>,
     /// Titles before a name, lower case without final period, with their role.
     pub titles: FxHashMap<String, String>,
     /// Organisation head words (as written) and the actor kind they imply.
@@ -218,6 +220,8 @@ impl Lexicon {
                 for (_, l) in data_lines(text) {
                     let l = words(&l.to_lowercase());
                     if l.contains(' ') {
+                        let first = l.split(' ').next().unwrap_or_default().to_string();
+                        self.anonymity_starts.insert(first);
                         self.anonymity_phrases.push(l);
                     } else {
                         self.anonymous.insert(l);

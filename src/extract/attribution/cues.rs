@@ -140,6 +140,9 @@ impl Context<'_> {
             return None;
         }
         let first = lower(tokens[k].text(self.text));
+        if !self.lex.anonymity_starts.contains(&*first) {
+            return None;
+        }
         let at_k = |p: &&String| {
             let n = p.split(' ').count();
             tokens.len() >= k + n

@@ -72,8 +72,14 @@ impl Context<'_> {
         if cue.first != cue.last || !matches!(cue.class, CueClass::Speech | CueClass::Finding) {
             return None;
         }
-        let (words, tree) = (&parsed.words, parsed.tree());
-        let verb = cue.first;
+        // On the words first: the tree is asked only for "-ing" after a preposition.
+        let (words, verb) = (&parsed.words, cue.first);
+        let after_preposition =
+            (verb.saturating_sub(2)..verb).any(|k| PREPOSITIONS.contains(&&*lower(words[k])));
+        if !(words[verb].ends_with("ing") && after_preposition) {
+            return None;
+        }
+        let tree = parsed.tree();
         let gerund = tree.xpos[verb] == "VBG"
             && matches!(
                 tree.deprel[verb],
