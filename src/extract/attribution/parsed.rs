@@ -31,12 +31,12 @@ const EVENT_NOUNS: &[&str] = &[
 const PERSONAL_SUBJECTS: &[&str] = &["he", "she", "they", "we"];
 
 /// Verbs that report only with a clause or a quotation: "X established that C" reports,
-/// "X established a fund" does not, nor "continues his praise of Y" or "knows the
-/// details". Lemmas.
+/// "X established a fund" does not, nor "continues his praise of Y", "wished a speedy
+/// recovery to the injured" or "knows the details". Lemmas.
 #[rustfmt::skip]
 const CLAUSE_ONLY: &[&str] = &[
     "establish", "assume", "maintain", "demonstrate", "feel", "know", "prove", "identify",
-    "decide", "seek", "plan", "continue",
+    "decide", "seek", "plan", "continue", "wish",
 ];
 
 /// A sentence's tokens, their words and its dependency tree, parsed on first use: most
