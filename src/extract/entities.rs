@@ -5,11 +5,10 @@
 //! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
-
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{Lexicon, lower};
 use super::segment::{Token, tokenize};
@@ -864,8 +863,8 @@ impl<'a> Finder<'a> {
             let people_of = first == 0
                 && first < last
                 && lower(tokens[first + 1].text(self.text)) == "of"
-                && w.strip_suffix('s').is_some_and(|n| {
-                    self.lex.anonymous.contains(n) || self.lex.vague.contains(&*w)
+                && w.strip_suffix('s').is_some_and(|singular| {
+                    self.lex.anonymous.contains(singular) || self.lex.vague.contains(&*w)
                 });
             if people_of {
                 first += 2;

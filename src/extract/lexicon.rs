@@ -87,10 +87,8 @@ pub struct Lexicon {
     pub vague: FxHashSet<String>,
     /// Head nouns of anonymous sources.
     pub anonymous: FxHashSet<String>,
-    /// Phrases that mark a source as anonymous.
-    pub anonymity_phrases: Vec<String>,
-    /// The first words of the anonymity phrases.
-    pub anonymity_starts: FxHashSet<String>,
+    /// Phrases that mark a source as anonymous, as words, by their first word.
+    pub anonymity_phrases: FxHashMap<String, Vec<Vec<String>>>,
     /// Titles before a name, lower case without final period, with their role.
     pub titles: FxHashMap<String, String>,
     /// Organisation head words (as written) and the actor kind they imply.
@@ -220,9 +218,11 @@ impl Lexicon {
                 for (_, l) in data_lines(text) {
                     let l = words(&l.to_lowercase());
                     if l.contains(' ') {
-                        let first = l.split(' ').next().unwrap_or_default().to_string();
-                        self.anonymity_starts.insert(first);
-                        self.anonymity_phrases.push(l);
+                        let words: Vec<String> = l.split(' ').map(str::to_string).collect();
+                        self.anonymity_phrases
+                            .entry(words[0].clone())
+                            .or_default()
+                            .push(words);
                     } else {
                         self.anonymous.insert(l);
                     }

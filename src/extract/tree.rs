@@ -5,6 +5,12 @@
 
 use crate::syntax::{Analysis, Deprel};
 
+/// Whether a Penn tag is that of a finite verb: past or present, not a participle nor
+/// the base form.
+pub fn finite_tag(xpos: &str) -> bool {
+    matches!(xpos, "VBD" | "VBZ" | "VBP")
+}
+
 fn is_subject(rel: Deprel) -> bool {
     matches!(rel, Deprel::Nsubj | Deprel::NsubjPass | Deprel::Csubj)
 }
@@ -48,13 +54,13 @@ pub fn content_end(
     // A reporting clause after a break: ", but the governor told …"; or a reporting verb
     // in the cue's finite form coordinated to a non-finite verb of the content, which
     // shares the cue's subject ("denies restricting aid and blames the UN …").
-    let finite = |k: usize| matches!(a.xpos[k], "VBZ" | "VBP" | "VBD");
     let reports = |k: usize| {
         let own_subject = kids[k].iter().any(|&c| is_subject(a.deprel[c]));
         let cue_form = a.deprel[k] == Deprel::Conj
             && a.xpos[k] == a.xpos[cue]
-            && finite(k)
-            && a.head_of(k).is_some_and(|h| h != cue && !finite(h));
+            && finite_tag(a.xpos[k])
+            && a.head_of(k)
+                .is_some_and(|h| h != cue && !finite_tag(a.xpos[h]));
         matches!(a.deprel[k], Deprel::Conj | Deprel::Parataxis)
             && is_cue(k)
             && (own_subject || cue_form)

@@ -139,23 +139,20 @@ impl Context<'_> {
         if !tokens[k].is_word() {
             return None;
         }
-        let first = lower(tokens[k].text(self.text));
-        if !self.lex.anonymity_starts.contains(&*first) {
-            return None;
-        }
-        let at_k = |p: &&String| {
-            let n = p.split(' ').count();
-            tokens.len() >= k + n
-                && p.split(' ')
-                    .zip(&tokens[k..k + n])
-                    .all(|(w, t)| lower(t.text(self.text)) == w)
-        };
-        self.lex
+        let phrases = self
+            .lex
             .anonymity_phrases
+            .get(&*lower(tokens[k].text(self.text)))?;
+        phrases
             .iter()
-            .filter(|p| p.split(' ').next() == Some(&*first))
-            .filter(at_k)
-            .map(|p| p.split(' ').count())
+            .filter(|p| {
+                tokens.get(k..k + p.len()).is_some_and(|ts| {
+                    p.iter()
+                        .zip(ts)
+                        .all(|(w, t)| lower(t.text(self.text)) == w.as_str())
+                })
+            })
+            .map(Vec::len)
             .max()
     }
 

@@ -1,6 +1,6 @@
 //! Content extents from the dependency tree: where an indirect content after its cue ends.
 //! Example: "Ortiz said the road was closed, and police warned of ice" ends at "closed".
-//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt., tests/fixtures/extract/coordinated-verb-shared-subject.txt
+//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt.
 
 use std::ops::Range;
 
@@ -318,8 +318,7 @@ impl Context<'_> {
     ) -> Option<ClaimDraft> {
         let (tokens, tree) = (parsed.tokens, parsed.tree());
         let word = lower(parsed.words[verb]);
-        let finite =
-            tree.upos[verb] == Upos::Verb && matches!(tree.xpos[verb], "VBZ" | "VBP" | "VBD");
+        let finite = tree.upos[verb] == Upos::Verb && tree::finite_tag(tree.xpos[verb]);
         let own_subject = tree
             .children(verb)
             .any(|k| matches!(tree.deprel[k], Deprel::Nsubj | Deprel::NsubjPass));

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
-use crate::extract::tree;
+use crate::extract::tree::{self, finite_tag};
 use crate::model::{ClaimKind, SourceKind};
 use crate::syntax::{Analysis, Deprel, Model, Upos};
 
@@ -70,12 +70,6 @@ fn may_be_no_phrase(name: &str) -> bool {
                 *first,
                 "a" | "an" | "the" | "one" | "some" | "many" | "most" | "several" | "two" | "three"
             )))
-}
-
-/// Whether a Penn tag is that of a finite verb: past or present, not a participle nor
-/// the base form.
-fn finite_tag(xpos: &str) -> bool {
-    matches!(xpos, "VBD" | "VBZ" | "VBP")
 }
 
 /// Whether token `i` is a relative pronoun.
