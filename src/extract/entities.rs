@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -1513,7 +1513,12 @@ impl<'a> Finder<'a> {
             let words: Vec<String> = a.name.split_whitespace().map(str::to_string).collect();
             match a.kind {
                 ActorKind::Person if words.len() >= 2 => {
-                    forms.push((vec![words[words.len() - 1].clone()], i));
+                    let last = &words[words.len() - 1];
+                    forms.push((vec![last.clone()], i));
+                    // "Burhan" for "Abdel Fattah al-Burhan".
+                    if let Some(bare) = after_particle(last).filter(|b| b.chars().count() >= 3) {
+                        forms.push((vec![bare.to_string()], i));
+                    }
                     for w in &words[..words.len() - 1] {
                         let name_word = w.chars().count() >= 3
                             && w.starts_with(char::is_uppercase)
@@ -1657,11 +1662,17 @@ fn is_name_word(t: &Token, text: &str) -> bool {
     if starts_upper(w) {
         return true;
     }
-    // "al-Islam", "el-Sisi"
-    let lower_particles = ["al-", "el-", "ad-", "ash-", "as-", "bin-", "ag-"];
+    after_particle(w).is_some()
+}
+
+/// The name after a lower-case particle: "Sisi" of "el-Sisi", "Islam" of "al-Islam".
+fn after_particle(w: &str) -> Option<&str> {
+    const PARTICLES: [&str; 7] = ["al-", "el-", "ad-", "ash-", "as-", "bin-", "ag-"];
     // Every particle ends in a hyphen within the first four bytes.
-    w.bytes().take(4).any(|b| b == b'-')
-        && lower_particles
-            .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
+    if !w.bytes().take(4).any(|b| b == b'-') {
+        return None;
+    }
+    PARTICLES
+        .iter()
+        .find_map(|p| w.strip_prefix(p).filter(|rest| starts_upper(rest)))
 }
