@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -120,10 +120,6 @@ impl Context<'_> {
             .map(|m| (m.actor, m.start))
     }
 
-    fn last_actor(&self, at: usize, kinds: &[ActorKind], history: &History) -> Option<usize> {
-        self.last_actor_at(at, kinds, history).map(|(a, _)| a)
-    }
-
     /// The referent of a pronoun subject: the latest of the last compatible speaker and
     /// the last compatible actor named outside reported content; unresolved pronouns stay
     /// as written (vague for "they", anonymous for "he"/"she").
@@ -194,10 +190,15 @@ impl Context<'_> {
         };
         // The first name, at the start or after an opening phrase ("In response to
         // pressure, Suu Kyi …").
-        let opens = |before: &str| {
+        let opens = |before: &str, body: bool| {
             // A title before the name is the name's: "President Lena Varga".
             let mut words: Vec<&str> = before.split_whitespace().collect();
             while words.last().is_some_and(|w| self.lex.is_role_word(w)) {
+                words.pop();
+            }
+            // "The Coastal Liberation Front": the article before a body's name is the
+            // name's.
+            if body && words.last().is_some_and(|w| matches!(*w, "The" | "the")) {
                 words.pop();
             }
             words.is_empty() || (words.last().is_some_and(|w| w.ends_with(',')) && words.len() <= 8)
@@ -206,7 +207,10 @@ impl Context<'_> {
             .actors
             .mentions_in(sentence.clone())
             .next()
-            .filter(|m| opens(&self.text[sentence.start..m.start]) && m.start < pos);
+            .filter(|m| {
+                let body = self.actors.actors[m.actor].kind != ActorKind::Person;
+                opens(&self.text[sentence.start..m.start], body) && m.start < pos
+            });
         match opening {
             Some(m) if m.actor != actor && fits(m.actor) && !self.in_quote(m.start) => {
                 (m.actor, m.start)
@@ -429,12 +433,16 @@ impl Context<'_> {
                 .chain(&actor.aliases)
                 .any(|n| n.to_lowercase().split(' ').any(|w| w == head))
         };
-        self.last_actor_where(at, history, |a| {
-            kinds.contains(&self.actors.actors[a].kind) && named(a)
-        })
-        .map(|(a, _)| a)
-        .or_else(|| self.last_actor(at, kinds, history))
-        .map(|a| self.actor_source(a))
+        // "Al-Shabaab, the militant group linked to al-Qaeda, claimed …. The group said":
+        // a body named inside an earlier sentence yields to the one that opens it.
+        let fits = |a: usize| kinds.contains(&self.actors.actors[a].kind);
+        self.last_actor_where(at, history, |a| fits(a) && named(a))
+            .map(|(a, _)| a)
+            .or_else(|| {
+                self.last_actor_at(at, kinds, history)
+                    .map(|(a, pos)| self.prefer_subject(a, pos, at, fits).0)
+            })
+            .map(|a| self.actor_source(a))
     }
 
     /// "the president": the latest person described as one, else the person a pronoun
