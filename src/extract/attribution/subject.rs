@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -505,9 +505,18 @@ impl Context<'_> {
             let as_clause = seg_first == 1 && opener.as_deref() == Some("as");
             // "Trump attacked her after Clinton, at the debate, cited C": after a
             // subordinator the segment is the subject of its clause, when it names one.
-            let subordinate = opener
-                .as_deref()
-                .is_some_and(|w| w != "as" && SUBORDINATORS.contains(&w));
+            // "The RSF, which has besieged the city since May, rejected": a segment that
+            // a relative pronoun opens is an aside as a whole, whatever word inside it
+            // ("since") the walk stopped at.
+            let relative_segment = comma.is_some()
+                && seg_first > floor
+                && tokens.get(floor).is_some_and(|t| {
+                    matches!(&*lower(t.text(text)), "who" | "which" | "whom" | "whose")
+                });
+            let subordinate = !relative_segment
+                && opener
+                    .as_deref()
+                    .is_some_and(|w| w != "as" && SUBORDINATORS.contains(&w));
             // "The UN mission, known as MINUSMA, reported": the name the aside gives is
             // the subject's.
             let naming = opener.as_deref().is_some_and(|w| {
