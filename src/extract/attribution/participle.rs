@@ -1,6 +1,6 @@
 //! Speech through a participle of the sentence subject ("X did A, saying C").
 //! Example: "The union called a strike, saying wages had fallen."
-//! Fixtures: tests/fixtures/extract/participle-clause-subject.txt, tests/fixtures/extract/participle-second-claim.txt, tests/fixtures/extract/document-participle.txt.
+//! Fixtures: tests/fixtures/extract/participle-clause-subject.txt, tests/fixtures/extract/participle-second-claim.txt, tests/fixtures/extract/document-participle.txt, tests/fixtures/extract/preposition-before-that.txt.
 
 use std::ops::Range;
 
@@ -74,7 +74,12 @@ impl Context<'_> {
                 }
             }
         };
-        self.draft(cue.span.end..sentence.end, &source, &text[cue.span.clone()])
+        // "…, saying without evidence that C": the content opens after "that".
+        let after = &tokens[cue.last + 1..];
+        let start = self
+            .that_at(after, false, false)
+            .map_or(cue.span.end, |p| after[p].end);
+        self.draft(start..sentence.end, &source, &text[cue.span.clone()])
     }
 
     /// The last name of the noun phrase a name opens: "Maria Santos" for "U.N." in

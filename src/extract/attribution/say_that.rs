@@ -2,7 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt.
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt.
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
@@ -10,7 +10,7 @@ use crate::extract::segment::{Token, tokenize};
 use super::source::is_document_noun;
 use super::subject::Said;
 use super::wordlists::{
-    ADVERBIALS, AUXILIARIES, INTRODUCERS, MODALS, is_ly_adverb, is_tell, starts_upper,
+    ADVERBIALS, AUXILIARIES, DETERMINERS, INTRODUCERS, MODALS, is_ly_adverb, is_tell, starts_upper,
 };
 use super::{ClaimDraft, Context, History};
 
@@ -215,7 +215,7 @@ impl Context<'_> {
 
     /// Where (in `after`, the tokens after the cue) a "that" opens the content: right
     /// after the cue or past adverbials, a prepositional phrase or a parenthetical.
-    fn that_at(&self, after: &[Token], tell: bool, document_cue: bool) -> Option<usize> {
+    pub(super) fn that_at(&self, after: &[Token], tell: bool, document_cue: bool) -> Option<usize> {
         let text = self.text;
         let word = |t: &Token| lower(t.text(text));
         after
@@ -247,16 +247,47 @@ impl Context<'_> {
                         && phrase
                             .iter()
                             .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
-                    || phrase.first().is_some_and(|t| {
-                        matches!(
-                            &*word(t),
-                            "in" | "on" | "at" | "during" | "via" | "through" | "over" | "with"
-                        )
-                    }) && phrase.iter().all(|t| {
-                        (t.is_word() || t.text(text) == ",")
-                            && !self.in_quote(t.start)
-                            && self.lex.cue(&word(t)).is_none()
-                    })
+                    || self.prepositional(phrase, after.get(p + 1))
+            })
+    }
+
+    /// Whether `phrase` is a prepositional phrase between a cue and the "that" of its
+    /// content, `next` the word after "that": "in an interview with CNN", "to troops",
+    /// "without evidence". Not an infinitive ("agreed to clean up the land that …"), nor
+    /// a noun that a relative "that" goes on ("after the meeting that was held …").
+    fn prepositional(&self, phrase: &[Token], next: Option<&Token>) -> bool {
+        let text = self.text;
+        let word = |t: &Token| lower(t.text(text));
+        let Some(first) = phrase.first().map(word) else {
+            return false;
+        };
+        let noun_after_to = || {
+            phrase.get(1).is_some_and(|t| {
+                let w = word(t);
+                DETERMINERS.contains(&&*w)
+                    || starts_upper(t.text(text))
+                    || w.ends_with('s') && !w.ends_with("ss")
+            })
+        };
+        let opens = match &*first {
+            "in" | "on" | "at" | "during" | "via" | "through" | "over" | "with" => true,
+            "without" | "after" | "before" | "from" | "by" => true,
+            "to" => noun_after_to(),
+            _ => false,
+        };
+        let relative_that = next.is_some_and(|t| {
+            let w = word(t);
+            AUXILIARIES.contains(&&*w)
+                || MODALS.contains(&&*w)
+                || matches!(&*w, "is" | "was" | "are" | "were")
+                || w.ends_with("ed")
+        });
+        opens
+            && !relative_that
+            && phrase.iter().all(|t| {
+                (t.is_word() || t.text(text) == ",")
+                    && !self.in_quote(t.start)
+                    && self.lex.cue(&word(t)).is_none()
             })
     }
 
