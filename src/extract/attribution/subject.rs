@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -463,8 +463,9 @@ impl Context<'_> {
 
     /// Appositions between the subject and the cue: "X, mayor of Y, told", "The
     /// governor, X, said", "Schiff, 56, who serves on the panel, said". Walks back over
-    /// the comma-separated segments; the first named source wins, else the nearest
-    /// source. Returns where the chosen segment starts.
+    /// the comma-separated segments; the first named source wins, else the farthest one,
+    /// the head the others describe ("A resident, a mother of three, said"). Returns
+    /// where the chosen segment starts.
     fn apposed_subject(
         &self,
         tokens: &[Token],
@@ -536,7 +537,7 @@ impl Context<'_> {
                     if named(&s) || coordinated || as_clause || subordinate {
                         return Some((seg_first, s));
                     }
-                    fallback.get_or_insert((seg_first, s));
+                    fallback = Some((seg_first, s));
                 }
             }
             if coordinated {
