@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -1003,6 +1003,11 @@ impl<'a> Finder<'a> {
             self.mention(a, start, end);
             return;
         }
+        if let Some(kind) = self.typed_by_noun_after(c) {
+            let a = self.actor(kind, word);
+            self.mention(a, start, end);
+            return;
+        }
         if is_acronym(word) && start != c.sentence_start && !c.after.starts_with(')') {
             let kind = c.head.map_or(ActorKind::Organization, |h| {
                 self.lex.org_heads[strip_possessive(c.tokens[h].text(self.text))]
@@ -1082,6 +1087,7 @@ impl<'a> Finder<'a> {
                     .map(|k| k.unwrap_or(ActorKind::Organization))
             })
             .filter(|&k| k != ActorKind::Person && start != c.sentence_start && c.words.len() <= 4)
+            .or_else(|| self.typed_by_noun_after(c))
         else {
             return false;
         };
@@ -1228,6 +1234,22 @@ impl<'a> Finder<'a> {
             .find_map(|w| self.typing_noun(&lower(w)))
             .filter(|&k| k != ActorKind::Person);
         (self_given || typed.is_some()).then_some(typed)
+    }
+
+    /// "The state-run Herald newspaper", "the Lakaro militia": the kind of an outlet or
+    /// an armed group that the noun right after a name announces.
+    fn typed_by_noun_after(&self, c: &Candidate) -> Option<ActorKind> {
+        let kind = self.typing_noun(&c.next_word)?;
+        // "Russian stations": a demonym is no name of an outlet.
+        if c.words
+            .iter()
+            .any(|w| self.country_words.contains(&fold_name(w)))
+        {
+            return None;
+        }
+        let outlet = kind == ActorKind::Media;
+        let militia = matches!(&*c.next_word, "militia" | "militias" | "faction");
+        (outlet || militia).then_some(kind)
     }
 
     /// The kind the noun before the name at `start` announces; after `and`, the kind of
