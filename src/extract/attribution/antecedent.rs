@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -399,6 +399,44 @@ impl Context<'_> {
                     .split_whitespace()
                     .any(|w| words.contains(&fold_word(w)));
                 kinds.contains(&actor.kind) && (shares || first_at(a) >= Some(phrase.end))
+            })
+    }
+
+    /// Cataphora of a person: "The UN special envoy for Sudan warned …. Speaking to the
+    /// Council, the envoy, Ramtane Lamamra, said": a definite description with a role
+    /// head refers to the person named for the first time in its sentence or the next
+    /// two, outside quotations, whose description holds the role.
+    pub(super) fn person_named_after(&self, phrase: &Range<usize>, head: &str) -> Option<usize> {
+        let s = self.sentences.partition_point(|s| s.end <= phrase.start);
+        let until = self.sentences.get(s + 2).or(self.sentences.last())?.end;
+        let holds_role = |a: usize| {
+            self.actors.actors[a]
+                .description
+                .as_deref()
+                .is_some_and(|d| {
+                    d.to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == head || self.lex.titles.get(w).is_some_and(|r| r == head))
+                })
+        };
+        let first = self
+            .actors
+            .mentions
+            .partition_point(|m| m.end <= phrase.end);
+        self.actors.mentions[first..]
+            .iter()
+            .take_while(|m| m.start < until)
+            .filter(|m| !self.in_quote(m.start))
+            .map(|m| m.actor)
+            .find(|&a| {
+                self.actors.actors[a].kind == ActorKind::Person
+                    && holds_role(a)
+                    && self
+                        .actors
+                        .mentions
+                        .iter()
+                        .find(|m| m.actor == a)
+                        .is_some_and(|m| m.start >= phrase.end)
             })
     }
 

@@ -253,6 +253,12 @@ impl Context<'_> {
             return Some(s);
         }
         let role = self.lex.anonymous.contains(head) || self.lex.roles.contains(head);
+        if role
+            && determiner == Some("the")
+            && let Some(a) = self.person_named_after(&p.r, head)
+        {
+            return Some(self.actor_source(a));
+        }
         if role && (determiner != Some("the") || p.mentions.is_empty()) {
             return Some(p.unnamed(SourceKind::Anonymous));
         }
