@@ -85,6 +85,13 @@ const ANAPHORA: &[(&str, &[ActorKind])] = &[
     ("expert", &[ActorKind::Person]),
 ];
 
+/// Whether a noun refers back to a body, not a person ("government", "group").
+pub(super) fn is_body_anaphor(head: &str) -> bool {
+    ANAPHORA
+        .iter()
+        .any(|(w, kinds)| *w == head && !kinds.contains(&ActorKind::Person))
+}
+
 /// How many mentions back an antecedent is looked for: a bound on the work per pronoun.
 const ANTECEDENT_WINDOW: usize = 256;
 

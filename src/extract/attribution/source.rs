@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt.
 
 use std::ops::Range;
 
@@ -9,6 +9,7 @@ use crate::extract::entities::LocalMention;
 use crate::extract::segment::{Token, tokenize};
 use crate::model::{ActorKind, SourceKind};
 
+use super::antecedent::is_body_anaphor;
 use super::wordlists::{
     DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
     is_part_quantity, starts_upper,
@@ -249,6 +250,17 @@ impl Context<'_> {
         if determiner == Some("the")
             && content_words.len() <= 3
             && let Some(s) = self.anaphor(head, &p.proper_modifiers(self.text), p.r.start, history)
+        {
+            return Some(s);
+        }
+        // "His government says": a possessive before a body noun refers back as "the" does.
+        let possessive = content_words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "his" | "her" | "its" | "their"));
+        if possessive
+            && content_words.len() <= 3
+            && is_body_anaphor(head)
+            && let Some(s) = self.anaphor(head, &[], p.r.start, history)
         {
             return Some(s);
         }
