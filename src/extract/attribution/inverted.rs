@@ -1,11 +1,12 @@
 //! Inverted cues: the speaker after the verb ("“Q,” said X", "C, added X", "Said X: …").
 //! Example: "“We are ready,” said Ines Barros."
-//! Fixtures: tests/fixtures/extract/inverted-no-quote.txt, tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt, tests/fixtures/extract/participle-phrase-cue.txt.
+//! Fixtures: tests/fixtures/extract/inverted-no-quote.txt, tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt, tests/fixtures/extract/participle-phrase-cue.txt, tests/fixtures/extract/opening-noun-not-inverted.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
+use crate::syntax::Model;
 
 use super::wordlists::{is_ly_adverb, is_tell};
 use super::{ClaimDraft, Context, Cue, History};
@@ -32,6 +33,12 @@ impl Context<'_> {
             return None;
         }
         if cue.first == 0 && cue.class == CueClass::Speech {
+            // "Said Ellis: …", "Wrote Ortiz: …"; an uninflected form opens a noun
+            // phrase ("Protest organisers, most of them students, say …").
+            let w = lower(cue_text);
+            if Model::embedded().verb_lemma(&w) == *w {
+                return None;
+            }
             return self.opening_said(tokens, cue, sentence, history);
         }
         if !(prev == Some(",") || after_quote)
@@ -77,9 +84,30 @@ impl Context<'_> {
         history: &History,
     ) -> Option<ClaimDraft> {
         let text = self.text;
-        let colon = (cue.last + 1..tokens.len().min(cue.last + 10))
-            .find(|&k| matches!(tokens[k].text(text), ":" | ","))?;
-        let source = self.source(Self::bytes(tokens, cue.last + 1, colon), history)?;
+        let limit = tokens.len().min(cue.last + 16);
+        // "Said the group's spokesman, Ana Ruiz: …": up to a colon the speaker may have
+        // appositions, of which a name wins; else the speaker ends at a comma.
+        let colon = (cue.last + 1..limit).find(|&k| tokens[k].text(text) == ":");
+        let end = match colon {
+            Some(c) => c,
+            None => {
+                (cue.last + 1..limit.min(cue.last + 10)).find(|&k| tokens[k].text(text) == ",")?
+            }
+        };
+        let mut segments = tokens[cue.last + 1..end]
+            .split(|t| t.text(text) == ",")
+            .filter(|seg| !seg.is_empty())
+            .filter_map(|seg| {
+                let r = seg[0].start..seg[seg.len() - 1].end;
+                self.source(r, history)
+            });
+        let first = segments.next()?;
+        let source = if first.actor.is_some() {
+            first
+        } else {
+            segments.find(|s| s.actor.is_some()).unwrap_or(first)
+        };
+        let colon = end;
         self.draft(
             tokens.get(colon + 1)?.start..sentence.end,
             &source,
