@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt.
 
 use std::ops::Range;
 
@@ -9,7 +9,7 @@ use crate::extract::entities::LocalMention;
 use crate::extract::segment::{Token, tokenize};
 use crate::model::{ActorKind, SourceKind};
 
-use super::antecedent::is_body_anaphor;
+use super::antecedent::body_anaphor_kinds;
 use super::wordlists::{
     DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
     is_part_quantity, starts_upper,
@@ -48,6 +48,14 @@ fn plural_head(head: &str) -> bool {
 pub(super) fn is_document_noun(word: &str) -> bool {
     DOCUMENT_NOUNS.contains(&word)
 }
+
+/// Adjectives that follow the noun of a source and take a preposition: "sources
+/// familiar with", "officials close to", "fighters loyal to".
+#[rustfmt::skip]
+const POSTNOMINAL_ADJECTIVES: &[&str] = &[
+    "familiar", "close", "loyal", "opposed", "linked", "allied", "affiliated", "sympathetic",
+    "knowledgeable", "privy", "aware", "briefed", "involved", "critical", "friendly",
+];
 
 impl Context<'_> {
     /// The source a noun phrase names, if it names one. In order: a pronoun; a phrase
@@ -159,10 +167,15 @@ impl Context<'_> {
             .take_while(|w| DETERMINERS.contains(&w.as_str()))
             .count();
         let content_words = &words[skipped..];
-        let head_end = content_words
+        let mut head_end = content_words
             .iter()
             .position(|w| HEAD_ENDS.contains(&w.as_str()))
             .unwrap_or(content_words.len());
+        // "sources familiar with the talks", "officials close to the president": an
+        // adjective after the noun, before its preposition, is no head.
+        if head_end >= 2 && POSTNOMINAL_ADJECTIVES.contains(&content_words[head_end - 1].as_str()) {
+            head_end -= 1;
+        }
         let head_byte = word_tokens
             .get(skipped + head_end)
             .map_or(r.end, |t| t.start);
@@ -253,16 +266,26 @@ impl Context<'_> {
         {
             return Some(s);
         }
-        // "His government says": a possessive before a body noun refers back as "the" does.
-        let possessive = content_words
-            .first()
-            .is_some_and(|w| matches!(w.as_str(), "his" | "her" | "its" | "their"));
-        if possessive
+        // "Its ministry says", "His government says": a possessive before a body noun
+        // refers back as "the" does; a person's body is a state's ("his office" is his).
+        let refers_back = match content_words.first().map(String::as_str) {
+            Some("its" | "their") => body_anaphor_kinds(head).is_some(),
+            Some("his" | "her") => body_anaphor_kinds(head) == Some(&[ActorKind::State]),
+            _ => false,
+        };
+        if refers_back
             && content_words.len() <= 3
-            && is_body_anaphor(head)
             && let Some(s) = self.anaphor(head, &[], p.r.start, history)
         {
             return Some(s);
+        }
+        // "Her office said": the office speaks for the person.
+        if let [owner, office] = content_words
+            && office == "office"
+            && matches!(owner.as_str(), "his" | "her")
+        {
+            let pronoun = if owner == "his" { "he" } else { "she" };
+            return self.pronoun(pronoun, p.r.start, history);
         }
         let role = self.lex.anonymous.contains(head) || self.lex.roles.contains(head);
         if role
