@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -85,11 +85,13 @@ const ANAPHORA: &[(&str, &[ActorKind])] = &[
     ("expert", &[ActorKind::Person]),
 ];
 
-/// Whether a noun refers back to a body, not a person ("government", "group").
-pub(super) fn is_body_anaphor(head: &str) -> bool {
+/// The kinds of body a noun refers back to ("government": a state; "group": an armed
+/// group or an organisation); `None` for a person's noun or another word.
+pub(super) fn body_anaphor_kinds(head: &str) -> Option<&'static [ActorKind]> {
     ANAPHORA
         .iter()
-        .any(|(w, kinds)| *w == head && !kinds.contains(&ActorKind::Person))
+        .find(|(w, kinds)| *w == head && !kinds.contains(&ActorKind::Person))
+        .map(|(_, kinds)| *kinds)
 }
 
 /// How many mentions back an antecedent is looked for: a bound on the work per pronoun.
@@ -508,7 +510,7 @@ impl Context<'_> {
             self.actors.actors[a].description.as_deref().map(|d| {
                 let d = d.to_lowercase();
                 let words: Vec<&str> = d.split(|c: char| !c.is_alphanumeric()).collect();
-                let leads = head == "leader"
+                let leads = matches!(head, "leader" | "chief" | "head")
                     && !modifiers.is_empty()
                     && modifiers.iter().all(|m| words.contains(&m.as_str()));
                 words.iter().any(|&w| {
@@ -535,7 +537,8 @@ impl Context<'_> {
     }
 }
 
-/// Role nouns of one who leads a state, a government or a body: "the leader" may be any.
+/// Role nouns of one who leads a state, a government or a body: "the leader", "the
+/// chief" or "the head" may be any ("the UN chief" is its Secretary-General).
 const LEADERS: &[&str] = &[
     "president",
     "premier",
@@ -550,6 +553,8 @@ const LEADERS: &[&str] = &[
     "head",
     "emir",
     "sultan",
+    "secretary",
+    "director",
 ];
 
 /// The source kinds a pronoun's earlier speaker may have, and the actor kinds it may
