@@ -1,6 +1,6 @@
 //! Inverted cues: the speaker after the verb ("“Q,” said X", "C, added X", "Said X: …").
 //! Example: "“We are ready,” said Ines Barros."
-//! Fixtures: tests/fixtures/extract/inverted-no-quote.txt, tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt, tests/fixtures/extract/participle-phrase-cue.txt, tests/fixtures/extract/opening-noun-not-inverted.txt.
+//! Fixtures: tests/fixtures/extract/inverted-no-quote.txt, tests/fixtures/extract/inverted-parenthetical.txt, tests/fixtures/extract/quote-comma-said-x.txt, tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/said-x-colon.txt, tests/fixtures/extract/participle-phrase-cue.txt, tests/fixtures/extract/opening-noun-not-inverted.txt, tests/fixtures/extract/asked-about-opening.txt.
 
 use std::ops::Range;
 
@@ -84,6 +84,30 @@ impl Context<'_> {
         history: &History,
     ) -> Option<ClaimDraft> {
         let text = self.text;
+        // "Asked about the reports, a spokesperson said …": a preposition or a question
+        // word after the cue opens no speaker.
+        let next = lower(tokens.get(cue.last + 1)?.text(text));
+        if matches!(
+            &*next,
+            "about"
+                | "on"
+                | "by"
+                | "for"
+                | "in"
+                | "at"
+                | "to"
+                | "with"
+                | "whether"
+                | "if"
+                | "why"
+                | "what"
+                | "how"
+                | "when"
+                | "where"
+                | "who"
+        ) {
+            return None;
+        }
         let limit = tokens.len().min(cue.last + 16);
         // "Said the group's spokesman, Ana Ruiz: …": up to a colon the speaker may have
         // appositions, of which a name wins; else the speaker ends at a comma.
