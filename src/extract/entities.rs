@@ -145,7 +145,7 @@ const PLACE_NOUNS: &[&str] = &[
     "commune", "municipality", "peninsula", "gulf", "bay", "strait", "coast", "delta",
     "plateau", "basin", "canal", "corridor", "governorate", "avenue", "bridge", "neighbourhood",
     "neighborhood", "suburb", "market", "promenade", "boulevard", "plaza", "piazza",
-    "esplanade", "quay",
+    "esplanade", "quay", "line", "crossing", "checkpoint", "base", "airbase",
 ];
 
 #[rustfmt::skip]
@@ -1239,6 +1239,22 @@ impl<'a> Finder<'a> {
     /// "The state-run Herald newspaper", "the Lakaro militia": the kind of an outlet or
     /// an armed group that the noun right after a name announces.
     fn typed_by_noun_after(&self, c: &Candidate) -> Option<ActorKind> {
+        // Only nouns that name nothing else: "Victoria station" is a place, "its
+        // Telegram channel" a platform.
+        if !matches!(
+            &*c.next_word,
+            "newspaper"
+                | "daily"
+                | "weekly"
+                | "magazine"
+                | "tabloid"
+                | "broadcaster"
+                | "militia"
+                | "militias"
+                | "faction"
+        ) {
+            return None;
+        }
         let kind = self.typing_noun(&c.next_word)?;
         // "Russian stations": a demonym is no name of an outlet.
         if c.words
@@ -1247,9 +1263,7 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        let outlet = kind == ActorKind::Media;
-        let militia = matches!(&*c.next_word, "militia" | "militias" | "faction");
-        (outlet || militia).then_some(kind)
+        Some(kind)
     }
 
     /// The kind the noun before the name at `start` announces; after `and`, the kind of
