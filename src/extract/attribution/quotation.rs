@@ -1,6 +1,7 @@
 //! Quotation then cue: a quotation before its cue, its continuation after the cue, a cue
 //! sentence after a lone quotation, and block quotations after "X added:".
 //! Example: "“We won,” Silva said. “Now we rest.”"
+//! Fixtures: tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/multi-paragraph-quote.txt, tests/fixtures/extract/pronoun-after-content.txt.
 
 use std::ops::Range;
 
@@ -243,10 +244,15 @@ impl Context<'_> {
     /// the cue is its tail ([`Self::tail`]). "Climate change, Mr. Obama often says, is
     /// the greatest threat": a cue that interrupts one content clause makes one claim
     /// around it.
-    pub(super) fn said_before(&self, said: &Said, layout: &Layout) -> Vec<ClaimDraft> {
+    pub(super) fn said_before(
+        &self,
+        said: &Said,
+        layout: &Layout,
+        history: &History,
+    ) -> Vec<ClaimDraft> {
         let text = self.text;
         let (tokens, first) = (said.tokens, said.first);
-        let (source, cue_text, end) = (&said.source, said.cue_text, said.sentence.end);
+        let (cue_text, end) = (said.cue_text, said.sentence.end);
         if first > 0 && lower(tokens[first - 1].text(text)) == "as" {
             return self.as_parenthetical(said);
         }
@@ -260,6 +266,7 @@ impl Context<'_> {
         } else {
             tokens[first - 1].end
         };
+        let source = &self.speaker_outside(said, content_end, history);
         let before = self.draft(said.sentence.start..content_end, source, cue_text);
         let tail = self.tail(
             &said.after[layout.adverbials_end.unwrap_or(0)..],
@@ -276,6 +283,45 @@ impl Context<'_> {
             return self.draft(whole, source, cue_text).into_iter().collect();
         }
         before.into_iter().chain(tail).collect()
+    }
+
+    /// "C, he said": the pronoun subject of a cue after its content names no one the
+    /// content names ("The envoy spoke with Prime Minister Mikati, his office said" is
+    /// not Mikati's); it is resolved again from before the sentence.
+    fn speaker_outside(&self, said: &Said, content_end: usize, history: &History) -> SourceDraft {
+        let source = &said.source;
+        let subject = self.text[said.tokens[said.first].start..said.tokens[said.cue.first].start]
+            .trim()
+            .to_lowercase();
+        let pronoun = match subject.as_str() {
+            "he" | "his office" => "he",
+            "she" | "her office" => "she",
+            "they" => "they",
+            "it" => "it",
+            _ => return source.clone(),
+        };
+        // The subject the content opens with may be the speaker ("Oz sat down. Ms.
+        // McCaskill scolded him: “…,” she said").
+        let content = said.sentence.start..content_end;
+        let opens = self
+            .actors
+            .mentions_in(content.clone())
+            .next()
+            .filter(|m| {
+                // Only capitalised words (a title) before the name.
+                self.text[said.sentence.start..m.start]
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+            })
+            .map(|m| m.actor);
+        let inside = source.actor.is_some_and(|a| {
+            opens != Some(a) && self.actors.mentions_in(content).any(|m| m.actor == a)
+        });
+        if !inside {
+            return source.clone();
+        }
+        self.pronoun(pronoun, said.sentence.start, history)
+            .unwrap_or_else(|| source.clone())
     }
 
     /// "…, the board says, but would eventually cut them": a modal without a subject

@@ -122,7 +122,7 @@ impl Context<'_> {
         }
         match self.question_word_start(said, forward_from) {
             Some(from) => self.said_forward(said, from, history),
-            None => self.said_before(said, &layout),
+            None => self.said_before(said, &layout, history),
         }
     }
 

@@ -266,13 +266,13 @@ impl Context<'_> {
         {
             return Some(s);
         }
-        // "Its ministry says", "His government says": a possessive before a body noun
-        // refers back as "the" does; a person's body is a state's ("his office" is his).
-        let refers_back = match content_words.first().map(String::as_str) {
-            Some("its" | "their") => body_anaphor_kinds(head).is_some(),
-            Some("his" | "her") => body_anaphor_kinds(head) == Some(&[ActorKind::State]),
-            _ => false,
-        };
+        // "Its ministry says", "their spokesman": a body's possessive before a body noun
+        // refers back as "the" does. A person's ("his government") names no body the
+        // text gives.
+        let refers_back = content_words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "its" | "their"))
+            && body_anaphor_kinds(head).is_some();
         if refers_back
             && content_words.len() <= 3
             && let Some(s) = self.anaphor(head, &[], p.r.start, history)
