@@ -264,7 +264,7 @@ impl Context<'_> {
             return false;
         };
         let w = lower(prev.text(self.text));
-        matches!(&*w, "," | "i" | "who")
+        matches!(&*w, "," | "i" | "who" | "which")
             || PRONOUNS.contains(&&*w)
             || w.ends_with("ly")
             || self

@@ -1,6 +1,6 @@
 //! Relative-clause cues: the antecedent of "who said" / "which reported" / "that says" is the source.
 //! Example: "Mayor Tan, who said the park would reopen, left early."
-//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt, tests/fixtures/extract/relative-clause-in-dashes.txt.
+//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt, tests/fixtures/extract/relative-clause-in-dashes.txt, tests/fixtures/extract/relative-which-after-claim.txt.
 
 use std::ops::Range;
 
