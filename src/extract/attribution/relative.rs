@@ -1,6 +1,6 @@
 //! Relative-clause cues: the antecedent of "who said" / "which reported" / "that says" is the source.
 //! Example: "Mayor Tan, who said the park would reopen, left early."
-//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt, tests/fixtures/extract/relative-clause-in-dashes.txt, tests/fixtures/extract/relative-which-after-claim.txt.
+//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt, tests/fixtures/extract/relative-clause-in-dashes.txt, tests/fixtures/extract/relative-which-after-claim.txt, tests/fixtures/extract/relative-aside-own-subject.txt.
 
 use std::ops::Range;
 
@@ -38,21 +38,25 @@ impl Context<'_> {
         // "which media reports …", "that Patriot was seeking": the words between, up to
         // the verb group, are the clause's own subject.
         let subject_end = self.verb_group_start(tokens, cue).0.max(pronoun + 1);
-        if pronoun + 1 < subject_end
-            && self
-                .source(Self::bytes(tokens, pronoun + 1, subject_end), history)
-                .is_some()
-        {
-            return None;
-        }
         let lead = quantifier.unwrap_or(pronoun);
         let comma = lead > 0 && matches!(tokens[lead - 1].text(text), "," | "—" | "–" | "--");
+        let after = &tokens[cue.last + 1..];
+        let cue_text = &text[cue.span.clone()];
+        // "The M23, which Kinshasa says is backed by Rwanda, has seized …": the clause's
+        // own subject speaks, and the content ends with the relative clause.
+        if pronoun + 1 < subject_end
+            && let Some(own) = self.source(Self::bytes(tokens, pronoun + 1, subject_end), history)
+        {
+            // Only an aside between commas; else the clause is read as any other.
+            let resumes = self
+                .main_clause_resumes(after, cue.span.end, comma)
+                .filter(|_| comma)?;
+            return self.draft(cue.span.end..resumes, &own, cue_text);
+        }
         let source = match quantifier {
             Some(q) => self.part_of(tokens, q, history)?,
             None => self.relative_antecedent(tokens, lead, comma, history)?,
         };
-        let after = &tokens[cue.last + 1..];
-        let cue_text = &text[cue.span.clone()];
         let mut from = cue.span.end;
         if is_tell(cue_text) {
             // "Mayor Tan, who told reporters that the park would reopen": after "that".
