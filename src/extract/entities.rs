@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -1360,11 +1360,17 @@ impl<'a> Finder<'a> {
         if !self.lex.roles.contains(&words.first()?.to_lowercase()) {
             return None;
         }
+        // "the government spokesman, X", "Congo's government spokesman, X": the phrase
+        // after its article, or from its possessor on.
         let the = words
             .iter()
-            .position(|w| matches!(*w, "The" | "the"))
+            .position(|w| matches!(*w, "The" | "the") || w.ends_with("'s") || w.ends_with("’s"))
             .filter(|&d| d > 0)?;
-        let phrase = &words[..the];
+        let phrase = if matches!(words[the], "The" | "the") {
+            &words[..the]
+        } else {
+            &words[..=the]
+        };
         if phrase.iter().any(|w| {
             w.ends_with([',', '.', ';', ':', '"', '(']) || self.lex.cue(&w.to_lowercase()).is_some()
         }) {
