@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt.
 
 use std::ops::Range;
 
@@ -260,6 +260,16 @@ impl Context<'_> {
         if self.lex.vague.contains(head) || (vague_phrase && p.mentions.is_empty()) {
             return Some(p.unnamed(SourceKind::Vague));
         }
+        // "The government in Kinshasa": a body in a capital is its state's, when the
+        // article names the state; never another state's.
+        if self.body_head(head)
+            && let Some(state) = self.state_of_capital_after(p)
+        {
+            return Some(match state {
+                Some(a) => self.actor_source(a),
+                None => p.unnamed(SourceKind::Organization),
+            });
+        }
         if determiner == Some("the")
             && content_words.len() <= 3
             && let Some(s) = self.anaphor(head, &p.proper_modifiers(self.text), p.r.start, history)
@@ -371,6 +381,26 @@ impl Context<'_> {
     }
 
     /// Whether a head noun names a body: a ministry, an army, a government, a group.
+    /// The state whose capital follows the head of `p` after "in" ("the ministry in
+    /// Bamako"): `Some(Some(actor))` when the article names it, `Some(None)` when not.
+    fn state_of_capital_after(&self, p: &Phrase) -> Option<Option<usize>> {
+        let rest = self.text[p.head_byte..p.r.end]
+            .trim_start()
+            .strip_prefix("in ")?;
+        let place = rest.trim_end_matches(['.', ',']);
+        let country = self
+            .lex
+            .countries
+            .iter()
+            .find(|c| c.capitals.iter().any(|cap| cap == place))?;
+        Some(
+            self.actors
+                .actors
+                .iter()
+                .position(|a| a.kind == ActorKind::State && a.name == country.name),
+        )
+    }
+
     fn body_head(&self, head: &str) -> bool {
         let mut c = head.chars();
         let title: String = c
