@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -599,14 +599,27 @@ impl<'a> Finder<'a> {
             self.longest_name_wins(&tokens[i..=last]);
         }
         let mut from = i;
-        if !has_head {
-            for k in i..=last {
-                if tokens[k].text(text) == "and" {
-                    if k > from {
-                        self.name_candidate(tokens, from, k - 1, sentence_start, None);
-                    }
-                    from = k + 1;
+        for k in i..=last {
+            if tokens[k].text(text) != "and" {
+                continue;
+            }
+            // "the Justice Department and Congress": with a head, "and" parts two names
+            // only after a head ends the first; "Ministry of Foreign Affairs and
+            // International Cooperation" is one name.
+            // "Center for Media and Public Affairs": a head inside a complement is no end.
+            let head_before = k > from
+                && self
+                    .lex
+                    .org_heads
+                    .contains_key(strip_possessive(tokens[k - 1].text(text)))
+                && !tokens[from..k]
+                    .iter()
+                    .any(|t| matches!(t.text(text), "of" | "for" | "on"));
+            if !has_head || head_before {
+                if k > from {
+                    self.name_candidate(tokens, from, k - 1, sentence_start, None);
                 }
+                from = k + 1;
             }
         }
         if from <= last {
