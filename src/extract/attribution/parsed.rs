@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt.
 
 use std::ops::Range;
 
@@ -549,9 +549,18 @@ impl Context<'_> {
             || event_word && {
                 let tree = parsed.tree();
                 let verb = parsed.verb(cue);
+                // The event heads the sentence's first noun phrase ("The attacks threaten
+                // to …"), not one after a noun a misparse left out ("Residents fleeing
+                // the fighting said").
                 tree.children(verb)
                     .find(|&k| tree.deprel[k] == Deprel::Nsubj)
-                    .is_some_and(|k| EVENT_NOUNS.contains(&tree.lemma[k].as_str()))
+                    .is_some_and(|k| {
+                        let start = tree.subtree(k).start;
+                        EVENT_NOUNS.contains(&tree.lemma[k].as_str())
+                            && !tree.upos[..start]
+                                .iter()
+                                .any(|u| matches!(u, Upos::Noun | Upos::Propn | Upos::Pron))
+                    })
             }
     }
 }

@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt.
 
 use std::ops::Range;
 
@@ -167,9 +167,29 @@ impl Context<'_> {
             .take_while(|w| DETERMINERS.contains(&w.as_str()))
             .count();
         let content_words = &words[skipped..];
+        // The head ends before a preposition or relative word, a place adverb ("a doctor
+        // there") or a participle after the noun ("residents fleeing the fighting").
+        let postnominal_participle = |i: usize, w: &str| {
+            i >= 1
+                && w.len() > 5
+                && w.ends_with("ing")
+                // "a militant group calling itself X" is named by what follows.
+                && !matches!(w, "calling" | "naming" | "styling" | "dubbing")
+                && self.lex.cue(w).is_none()
+                && !content_words[i - 1].ends_with("'s")
+                && !content_words[i - 1].ends_with("’s")
+                && word_tokens
+                    .get(skipped + i)
+                    .is_some_and(|t| !t.text(self.text).starts_with(char::is_uppercase))
+        };
         let mut head_end = content_words
             .iter()
-            .position(|w| HEAD_ENDS.contains(&w.as_str()))
+            .enumerate()
+            .position(|(i, w)| {
+                HEAD_ENDS.contains(&w.as_str())
+                    || (i >= 1 && matches!(w.as_str(), "there" | "here"))
+                    || postnominal_participle(i, w)
+            })
             .unwrap_or(content_words.len());
         // "sources familiar with the talks", "officials close to the president": an
         // adjective after the noun, before its preposition, is no head.
