@@ -11,6 +11,14 @@ use crate::syntax::Model;
 use super::wordlists::{is_ly_adverb, is_tell};
 use super::{ClaimDraft, Context, Cue, History};
 
+/// Words after an opening verb that start no speaker: "Asked about the reports, …",
+/// "Asked whether …".
+#[rustfmt::skip]
+const NO_SPEAKER_AFTER: &[&str] = &[
+    "about", "on", "by", "for", "in", "at", "to", "with", "whether", "if", "why", "what", "how",
+    "when", "where", "who",
+];
+
 impl Context<'_> {
     /// "“Q,” said X." / "C, added KCNA."
     pub(super) fn inverted(
@@ -87,25 +95,7 @@ impl Context<'_> {
         // "Asked about the reports, a spokesperson said …": a preposition or a question
         // word after the cue opens no speaker.
         let next = lower(tokens.get(cue.last + 1)?.text(text));
-        if matches!(
-            &*next,
-            "about"
-                | "on"
-                | "by"
-                | "for"
-                | "in"
-                | "at"
-                | "to"
-                | "with"
-                | "whether"
-                | "if"
-                | "why"
-                | "what"
-                | "how"
-                | "when"
-                | "where"
-                | "who"
-        ) {
+        if NO_SPEAKER_AFTER.contains(&&*next) {
             return None;
         }
         let limit = tokens.len().min(cue.last + 16);
@@ -131,9 +121,8 @@ impl Context<'_> {
         } else {
             segments.find(|s| s.actor.is_some()).unwrap_or(first)
         };
-        let colon = end;
         self.draft(
-            tokens.get(colon + 1)?.start..sentence.end,
+            tokens.get(end + 1)?.start..sentence.end,
             &source,
             &text[cue.span.clone()],
         )

@@ -296,7 +296,7 @@ impl Context<'_> {
         {
             return Some(s);
         }
-        // "Its ministry says", "their spokesman": a body's possessive before a body noun
+        // "Its ministry says", "their council said": a body's possessive before a body noun
         // refers back as "the" does. A person's ("his government") names no body the
         // text gives.
         let refers_back = content_words
@@ -400,7 +400,6 @@ impl Context<'_> {
         }))
     }
 
-    /// Whether a head noun names a body: a ministry, an army, a government, a group.
     /// The state whose capital follows the head of `p` after "in" ("the ministry in
     /// Bamako"): `Some(Some(actor))` when the article names it, `Some(None)` when not.
     fn state_of_capital_after(&self, p: &Phrase) -> Option<Option<usize>> {
@@ -421,6 +420,7 @@ impl Context<'_> {
         )
     }
 
+    /// Whether a head noun names a body: a ministry, an army, a government, a group.
     fn body_head(&self, head: &str) -> bool {
         let mut c = head.chars();
         let title: String = c
