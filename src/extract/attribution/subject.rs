@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -475,6 +475,8 @@ impl Context<'_> {
         let text = self.text;
         let named = |s: &SourceDraft| s.actor.is_some() && s.kind != SourceKind::Document;
         let mut fallback = None;
+        let mut given = None;
+        let mut head_first = subj_first;
         let mut seg_end = subj_first - 1;
         for _ in 0..4 {
             let comma = (0..seg_end)
@@ -532,14 +534,22 @@ impl Context<'_> {
                 if self.overlaps_quote(&r) {
                     break;
                 }
-                // Only a name the aside gives stands for the subject.
+                // Only a name the aside gives stands for the subject; the subject still
+                // starts where the phrase it names does ("“Q,” the commander, known as
+                // General Tiger, said").
                 if let Some(s) = self.source(r, history).filter(|s| !naming || named(s)) {
-                    if named(&s) || coordinated || as_clause || subordinate {
+                    if naming {
+                        given.get_or_insert(s);
+                    } else if let Some(g) = given.take() {
+                        return Some((seg_first, g));
+                    } else if named(&s) || coordinated || as_clause || subordinate {
                         return Some((seg_first, s));
+                    } else {
+                        fallback = Some((seg_first, s));
                     }
-                    fallback = Some((seg_first, s));
                 }
             }
+            head_first = seg_first;
             if coordinated {
                 break;
             }
@@ -548,7 +558,7 @@ impl Context<'_> {
                 _ => break,
             }
         }
-        fallback
+        given.map(|s| (head_first, s)).or(fallback)
     }
 }
 
