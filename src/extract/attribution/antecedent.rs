@@ -382,33 +382,19 @@ impl Context<'_> {
         if kinds.contains(&ActorKind::Person) {
             return None;
         }
-        let s = self.sentences.partition_point(|s| s.end <= phrase.start);
-        let until = self.sentences.get(s + 1).or(self.sentences.get(s))?.end;
         let words: Vec<String> = self.text[phrase.clone()]
             .split_whitespace()
             .map(fold_word)
             .filter(|w| w.len() > 3 && w != head)
             .collect();
-        let first_at = |a: usize| {
-            self.actors
-                .mentions
-                .iter()
-                .find(|m| m.actor == a)
-                .map(|m| m.start)
-        };
-        self.actors
-            .mentions
-            .iter()
-            .filter(|m| m.start >= phrase.end && m.start < until && !self.in_quote(m.start))
-            .map(|m| m.actor)
-            .find(|&a| {
-                let actor = &self.actors.actors[a];
-                let shares = actor
-                    .name
-                    .split_whitespace()
-                    .any(|w| words.contains(&fold_word(w)));
-                kinds.contains(&actor.kind) && (shares || first_at(a) >= Some(phrase.end))
-            })
+        self.named_after_phrase(phrase, 1).find(|&a| {
+            let actor = &self.actors.actors[a];
+            let shares = actor
+                .name
+                .split_whitespace()
+                .any(|w| words.contains(&fold_word(w)));
+            kinds.contains(&actor.kind) && (shares || self.first_named(a) >= Some(phrase.end))
+        })
     }
 
     /// Cataphora of a person: "The UN special envoy for Sudan warned …. Speaking to the
@@ -416,36 +402,56 @@ impl Context<'_> {
     /// head refers to the person named for the first time in its sentence or the next
     /// two, outside quotations, whose description holds the role.
     pub(super) fn person_named_after(&self, phrase: &Range<usize>, head: &str) -> Option<usize> {
+        self.named_after_phrase(phrase, 2).find(|&a| {
+            self.actors.actors[a].kind == ActorKind::Person
+                && self.described_as(a, head)
+                && self.first_named(a) >= Some(phrase.end)
+        })
+    }
+
+    /// The actors named after `phrase`, outside quotations, up to the end of the
+    /// sentence `sentences` after the phrase's own, in text order.
+    fn named_after_phrase(
+        &self,
+        phrase: &Range<usize>,
+        sentences: usize,
+    ) -> impl Iterator<Item = usize> {
         let s = self.sentences.partition_point(|s| s.end <= phrase.start);
-        let until = self.sentences.get(s + 2).or(self.sentences.last())?.end;
-        let holds_role = |a: usize| {
-            self.actors.actors[a]
-                .description
-                .as_deref()
-                .is_some_and(|d| {
-                    d.to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w == head || self.lex.titles.get(w).is_some_and(|r| r == head))
-                })
-        };
+        let until = self
+            .sentences
+            .get(s + sentences)
+            .or(self.sentences.last())
+            .map_or(0, |s| s.end);
         let first = self
             .actors
             .mentions
-            .partition_point(|m| m.end <= phrase.end);
+            .partition_point(|m| m.start < phrase.end);
         self.actors.mentions[first..]
             .iter()
-            .take_while(|m| m.start < until)
+            .take_while(move |m| m.start < until)
             .filter(|m| !self.in_quote(m.start))
             .map(|m| m.actor)
-            .find(|&a| {
-                self.actors.actors[a].kind == ActorKind::Person
-                    && holds_role(a)
-                    && self
-                        .actors
-                        .mentions
-                        .iter()
-                        .find(|m| m.actor == a)
-                        .is_some_and(|m| m.start >= phrase.end)
+    }
+
+    /// Where actor `a` is first named.
+    fn first_named(&self, a: usize) -> Option<usize> {
+        self.actors
+            .mentions
+            .iter()
+            .find(|m| m.actor == a)
+            .map(|m| m.start)
+    }
+
+    /// Whether the description of actor `a` holds the role `head`, or a title that
+    /// stands for it ("Sen." for a senator).
+    fn described_as(&self, a: usize, head: &str) -> bool {
+        self.actors.actors[a]
+            .description
+            .as_deref()
+            .is_some_and(|d| {
+                d.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == head || self.lex.titles.get(w).is_some_and(|r| r == head))
             })
     }
 

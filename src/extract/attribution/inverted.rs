@@ -6,10 +6,9 @@ use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
-use crate::syntax::Model;
 
 use super::wordlists::{is_ly_adverb, is_tell};
-use super::{ClaimDraft, Context, Cue, History};
+use super::{ClaimDraft, Context, Cue, History, finite_form};
 
 /// Words after an opening verb that start no speaker: "Asked about the reports, …",
 /// "Asked whether …".
@@ -43,8 +42,7 @@ impl Context<'_> {
         if cue.first == 0 && cue.class == CueClass::Speech {
             // "Said Ellis: …", "Wrote Ortiz: …"; an uninflected form opens a noun
             // phrase ("Protest organisers, most of them students, say …").
-            let w = lower(cue_text);
-            if Model::embedded().verb_lemma(&w) == *w {
+            if !finite_form(&lower(cue_text)) {
                 return None;
             }
             return self.opening_said(tokens, cue, sentence, history);
