@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt., tests/fixtures/extract/according-leading-apposition.txt
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -188,6 +188,14 @@ fn strip_possessive(word: &str) -> &str {
         }
     }
     word
+}
+
+/// The initials of a name's capitalised words ("Northern Refugee Office" → "NRO").
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -1479,6 +1487,17 @@ impl<'a> Finder<'a> {
     }
 
     /// "Full Name (ACR)" and "known by the acronym ACR": the acronym becomes an alias.
+    /// The acronym of `len` bytes at `start` is a mention of `actor`, instead of any other
+    /// actor it was taken for.
+    fn define_acronym(&mut self, actor: usize, start: usize, len: usize) {
+        let other = |x: &LocalMention| x.start == start && x.end == start + len && x.actor != actor;
+        if self.out.mentions.iter().any(other) {
+            self.out.mentions.retain(|x| !other(x));
+            self.spans.remove(&start);
+        }
+        self.mention(actor, start, start + len);
+    }
+
     fn acronym_definitions(&mut self) {
         let text = self.text;
         let mentions = self.out.mentions.clone();
@@ -1490,18 +1509,21 @@ impl<'a> Finder<'a> {
                 " known as ",
                 ", also known as ",
                 ", or ",
+                ", ",
             ] {
                 if let Some(r) = rest.strip_prefix(lead) {
                     let acr: &str = r
                         .split(|c: char| !c.is_alphanumeric() && c != '-')
                         .next()
                         .unwrap_or("");
-                    if is_acronym(acr) {
-                        let start = m.end + lead.len();
-                        self.out
-                            .mentions
-                            .retain(|x| !(x.start == start && x.actor != m.actor));
-                        self.mention(m.actor, start, start + acr.len());
+                    // "the Office for the Coordination of Humanitarian Affairs, OCHA,
+                    // said": after a bare comma, only an acronym of the name's initials
+                    // closed by another comma.
+                    let apposed = lead != ", "
+                        || r[acr.len()..].starts_with(',')
+                            && initials(&text[m.start..m.end]) == acr;
+                    if is_acronym(acr) && apposed {
+                        self.define_acronym(m.actor, m.end + lead.len(), acr.len());
                     }
                 }
             }
@@ -1513,15 +1535,7 @@ impl<'a> Finder<'a> {
             };
             let acr = &inner[..close];
             if is_acronym(acr) && !acr.contains(' ') {
-                let start = m.end + 2;
-                let other = |x: &LocalMention| {
-                    x.start == start && x.end == start + acr.len() && x.actor != m.actor
-                };
-                if self.out.mentions.iter().any(other) {
-                    self.out.mentions.retain(|x| !other(x));
-                    self.spans.remove(&start);
-                }
-                self.mention(m.actor, start, start + acr.len());
+                self.define_acronym(m.actor, m.end + 2, acr.len());
             }
         }
         // Standalone uses of a defined acronym found earlier as actors of their own.

@@ -2,12 +2,14 @@
 //! its passive kin ("the attack was claimed by X": the agent speaks, the subject is the
 //! content).
 //! Example: "The dam will open in May, according to the regional water board."
-//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt, tests/fixtures/extract/passive-agent.txt, tests/fixtures/extract/according-to-unnamed.txt, tests/fixtures/extract/according-to-statement.txt.
+//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt, tests/fixtures/extract/passive-agent.txt, tests/fixtures/extract/according-to-unnamed.txt, tests/fixtures/extract/according-to-statement.txt., tests/fixtures/extract/according-leading-apposition.txt
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, abbreviation_dot, tokenize};
+
+use crate::syntax::{Model, Upos};
 
 use super::wordlists::TIME_NOUNS;
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
@@ -35,6 +37,9 @@ impl Context<'_> {
         let mut source = self
             .source(np.clone(), history)
             .or_else(|| self.named_phrase(np))?;
+        let comma = self
+            .leading_apposition(tokens, comma, &source, history)
+            .unwrap_or(comma);
         let mut content_start = tokens.get(comma + 1)?.start;
         let mut cue_text = text[cue.span.clone()].to_string();
         if let Some((relayed, relay_cue, c2)) = self.according_relay(tokens, comma, history) {
@@ -158,6 +163,48 @@ impl Context<'_> {
             let w = lower(t.text(text));
             matches!(&*w, "a" | "an" | "who" | "whose") || w == "the" && role(c + 2)
         }) || role(c + 1)
+    }
+
+    /// "According to the UN refugee agency, UNHCR, C", "According to X, a monitoring
+    /// group, C": an apposition on X after the comma `comma` of a leading cue, another
+    /// name of the source or a noun phrase describing it (no verb in it, on the tags).
+    /// Returns the comma that closes it.
+    fn leading_apposition(
+        &self,
+        tokens: &[Token],
+        comma: usize,
+        source: &SourceDraft,
+        history: &History,
+    ) -> Option<usize> {
+        let text = self.text;
+        let close = (comma + 1..tokens.len()).find(|&k| tokens[k].text(text) == ",")?;
+        let words = tokens[comma + 1..close]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
+        let rest = tokens[close + 1..].iter().filter(|t| t.is_word()).count();
+        if words == 0 || words > 8 || rest < 4 {
+            return None;
+        }
+        let same_actor = source.actor.is_some()
+            && self
+                .source(Self::bytes(tokens, comma + 1, close), history)
+                .is_some_and(|s| s.actor == source.actor);
+        if same_actor {
+            return Some(close);
+        }
+        if !self.according_apposition(tokens, comma) {
+            return None;
+        }
+        let forms: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let tree = Model::embedded().analyse(&forms);
+        // "a monitoring group": a noun phrase, whose participle may modify the noun; a
+        // finite verb makes a clause ("a man was killed", "a crane collapsed").
+        let finite = |k: usize| {
+            tree.upos[k] == Upos::Aux || matches!(tree.xpos[k], "VBD" | "VBZ" | "VBP" | "MD")
+        };
+        let nominal = matches!(tree.upos[close - 1], Upos::Noun | Upos::Propn);
+        (nominal && !(comma + 1..close).any(finite)).then_some(close)
     }
 
     /// A second according-to cue right after the comma of a leading one relays the

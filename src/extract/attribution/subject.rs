@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt., tests/fixtures/extract/description-before-name.txt
 
 use std::ops::{ControlFlow, Range};
 
@@ -542,6 +542,8 @@ impl Context<'_> {
                         given.get_or_insert(s);
                     } else if let Some(g) = given.take() {
                         return Some((seg_first, g));
+                    } else if named(&s) && !(coordinated || as_clause || subordinate) {
+                        return Some((self.described_before(tokens, seg_first, history), s));
                     } else if named(&s) || coordinated || as_clause || subordinate {
                         return Some((seg_first, s));
                     } else {
@@ -559,6 +561,47 @@ impl Context<'_> {
             }
         }
         given.map(|s| (head_first, s)).or(fallback)
+    }
+}
+
+impl Context<'_> {
+    /// "“Q,” the governor, X, said", "WFP's country director, X, told": the description
+    /// that a named subject is apposed to is part of the subject. Where the subject
+    /// starts: at the description before the comma at `name_first - 1`, if one is there.
+    fn described_before(&self, tokens: &[Token], name_first: usize, history: &History) -> usize {
+        let text = self.text;
+        let Some(comma) = name_first
+            .checked_sub(1)
+            .filter(|&c| c > 0 && tokens[c].text(text) == "," && !self.in_quote(tokens[c].start))
+        else {
+            return name_first;
+        };
+        let floor = (0..comma)
+            .rev()
+            .find(|&k| tokens[k].text(text) == ",")
+            .map_or(0, |c| c + 1);
+        let first = self.clause_start(tokens, comma, floor);
+        let opener = lower(tokens[first].text(text));
+        let possessor = tokens
+            .get(first + 1)
+            .is_some_and(|t| matches!(t.text(text), "'s" | "’s"))
+            || tokens[first].text(text).ends_with("'s");
+        let described = first + 1 < comma
+            && (matches!(
+                &*opener,
+                "the" | "a" | "an" | "its" | "his" | "her" | "their"
+            ) || possessor);
+        let r = Self::bytes(tokens, first, comma);
+        if described
+            && !self.overlaps_quote(&r)
+            && self
+                .source(r, history)
+                .is_some_and(|s| s.kind != SourceKind::Document)
+        {
+            first
+        } else {
+            name_first
+        }
     }
 }
 
