@@ -1,6 +1,6 @@
 //! Finding reporting cues in a sentence, and telling them from nouns, namings and passives.
 //! Example: "The mayor said on Monday" holds the cue "said"; "over fears" holds none.
-//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt.
+//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt., tests/fixtures/extract/relay-participle-on-subject.txt
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
@@ -8,7 +8,7 @@ use crate::extract::segment::Token;
 use super::wordlists::{
     AUXILIARIES, COPULAS, NOUN_MARKERS, is_contraction, is_ly_adverb, is_number, starts_upper,
 };
-use super::{Context, Cue};
+use super::{Context, Cue, finite_form};
 
 /// Infinitives that make "declined to …" a report of silence, not a claim.
 #[rustfmt::skip]
@@ -130,7 +130,37 @@ impl Context<'_> {
             });
             k += n;
         }
+        self.drop_relay_modifiers(tokens, &mut out);
         out
+    }
+
+    /// "Officials quoted by state media said C", "The minister, cited by Interfax, told
+    /// C": a participle of relaying on the subject of a later verb of saying tells where
+    /// the words were reported; the verb speaks, for the original speaker.
+    fn drop_relay_modifiers(&self, tokens: &[Token], cues: &mut Vec<Cue>) {
+        let relay = |c: &Cue| {
+            c.class == CueClass::According
+                && c.first > 0
+                && lower(tokens[c.last].text(self.text)) == "by"
+                && !matches!(
+                    &*lower(tokens[c.first - 1].text(self.text)),
+                    "as" | "was" | "were"
+                )
+        };
+        let governed = |c: &Cue| {
+            cues.iter().any(|later| {
+                later.class == CueClass::Speech
+                    && later.first > c.last
+                    && later.first <= c.last + 10
+                    && finite_form(&lower(tokens[later.first].text(self.text)))
+            })
+        };
+        let dropped: Vec<usize> = (0..cues.len())
+            .filter(|&i| relay(&cues[i]) && governed(&cues[i]))
+            .collect();
+        for i in dropped.into_iter().rev() {
+            cues.remove(i);
+        }
     }
 
     /// The number of tokens of the anonymity phrase of the lexicon ("who asked not to be

@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt., tests/fixtures/extract/relay-participle-on-subject.txt
 
 use std::ops::Range;
 
@@ -169,10 +169,18 @@ impl Context<'_> {
         let content_words = &words[skipped..];
         // The head ends before a preposition or relative word, a place adverb ("a doctor
         // there") or a participle after the noun ("residents fleeing the fighting").
+        // "a resident reached by phone", "a man wounded in the attack": a past
+        // participle with its phrase.
+        let past_with_phrase = |i: usize, w: &str| {
+            w.len() > 4
+                && w.ends_with("ed")
+                && content_words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "by" | "in" | "at" | "on" | "from"))
+        };
         let postnominal_participle = |i: usize, w: &str| {
             i >= 1
-                && w.len() > 5
-                && w.ends_with("ing")
+                && (w.len() > 5 && w.ends_with("ing") || past_with_phrase(i, w))
                 // "a militant group calling itself X" is named by what follows.
                 && !matches!(w, "calling" | "naming" | "styling" | "dubbing")
                 && self.lex.cue(w).is_none()
