@@ -4,6 +4,7 @@
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
+use crate::syntax::Model;
 
 use super::wordlists::{
     AUXILIARIES, COPULAS, NOUN_MARKERS, is_contraction, is_ly_adverb, is_number, starts_upper,
@@ -138,13 +139,18 @@ impl Context<'_> {
     /// C": a participle of relaying on the subject of a later verb of saying tells where
     /// the words were reported; the verb speaks, for the original speaker.
     fn drop_relay_modifiers(&self, tokens: &[Token], cues: &mut Vec<Cue>) {
+        // The bare participle ("quoted by"), not "as quoted by" or "was cited by".
         let relay = |c: &Cue| {
             c.class == CueClass::According
                 && c.first > 0
+                && c.last == c.first + 1
                 && lower(tokens[c.last].text(self.text)) == "by"
-                && !matches!(
-                    &*lower(tokens[c.first - 1].text(self.text)),
-                    "as" | "was" | "were"
+                && lower(tokens[c.first - 1].text(self.text)) != "as"
+                && matches!(
+                    Model::embedded()
+                        .verb_lemma(tokens[c.first].text(self.text))
+                        .as_str(),
+                    "quote" | "cite"
                 )
         };
         let governed = |c: &Cue| {
