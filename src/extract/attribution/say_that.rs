@@ -2,7 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt.
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt., tests/fixtures/extract/time-phrase-before-content.txt
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
@@ -10,7 +10,8 @@ use crate::extract::segment::{Token, tokenize};
 use super::source::is_document_noun;
 use super::subject::Said;
 use super::wordlists::{
-    ADVERBIALS, AUXILIARIES, DETERMINERS, INTRODUCERS, MODALS, is_ly_adverb, is_tell, starts_upper,
+    ADVERBIALS, AUXILIARIES, DETERMINERS, INTRODUCERS, MODALS, PRONOUNS, TIME_NOUNS, is_ly_adverb,
+    is_tell, starts_upper,
 };
 use super::{ClaimDraft, Context, History};
 
@@ -121,7 +122,7 @@ impl Context<'_> {
             return claims;
         }
         match self.question_word_start(said, forward_from) {
-            Some(from) => self.said_forward(said, from, history),
+            Some(from) => self.said_forward(said, self.past_time_phrase(said, from), history),
             None => self.said_before(said, &layout, history),
         }
     }
@@ -401,6 +402,47 @@ impl Context<'_> {
                 from
             }
         })
+    }
+
+    /// "said on Tuesday he was …", "told reporters late on Monday the army …": a phrase
+    /// of time between the cue and a content clause is the saying's, not the content's.
+    /// Where the content starts: past the phrase when a clause's subject follows it (a
+    /// pronoun, a determiner, a name); "said this year would be hard" keeps its subject.
+    fn past_time_phrase(&self, said: &Said, from: usize) -> usize {
+        let text = self.text;
+        let words: Vec<&Token> = said.after.iter().filter(|t| t.start >= from).collect();
+        let word = |i: usize| words.get(i).map(|t| lower(t.text(text)));
+        let mut i = 0;
+        if word(i).is_some_and(|w| matches!(&*w, "late" | "early" | "earlier" | "last" | "this")) {
+            i += 1;
+        }
+        if word(i).as_deref() == Some("on") {
+            i += 1;
+        }
+        if !word(i).is_some_and(|w| TIME_NOUNS.contains(&&*w)) {
+            return from;
+        }
+        i += 1;
+        if word(i).is_some_and(|w| matches!(&*w, "morning" | "afternoon" | "evening" | "night")) {
+            i += 1;
+        }
+        let opens_subject = words.get(i).is_some_and(|t| {
+            let w = lower(t.text(text));
+            t.is_word()
+                && (PRONOUNS.contains(&&*w)
+                    || matches!(
+                        &*w,
+                        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "i"
+                    )
+                    || starts_upper(t.text(text))
+                    || w.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        let clause_after = words.len() >= i + 3;
+        if opens_subject && clause_after {
+            words[i].start
+        } else {
+            from
+        }
     }
 
     /// The content from `from` on: up to a second cue of the same speaker, another
