@@ -2,7 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt., tests/fixtures/extract/time-phrase-before-content.txt
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt., tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
@@ -547,7 +547,7 @@ impl Context<'_> {
             let next = next?;
             match t.text(text) {
                 "," if word(next).ends_with("ing") && is_cue(next) => {
-                    Some((t.start, next.end, next.text(text).to_string()))
+                    Some(self.cue_from(after, k + 1, t.start))
                 }
                 // "…, while chanting “Q”", "…, even suggesting C": a subordinator or a
                 // linking adverb before the participle.
@@ -560,8 +560,7 @@ impl Context<'_> {
                             .get(k + 2)
                             .is_some_and(|c| word(c).ends_with("ing") && is_cue(c)) =>
                 {
-                    let c = &after[k + 2];
-                    Some((t.start, c.end, c.text(text).to_string()))
+                    Some(self.cue_from(after, k + 2, t.start))
                 }
                 "," | ";"
                     if matches!(&*word(next), "and" | "but")
@@ -569,8 +568,7 @@ impl Context<'_> {
                             is_cue(c) && (word(next) == "and" || word(c).ends_with("ed"))
                         }) =>
                 {
-                    let c = &after[k + 2];
-                    Some((t.start, c.end, c.text(text).to_string()))
+                    Some(self.cue_from(after, k + 2, t.start))
                 }
                 ":" if self.opens_quote(next) && k > 0 => {
                     Some((t.start, t.end, cue_text.to_string()))
@@ -579,6 +577,14 @@ impl Context<'_> {
                 _ => None,
             }
         })
+    }
+
+    /// The longest cue at `after[at]` ("calling on", not "calling"), as `second_cue`
+    /// returns it with the first content stopping at `stop`.
+    fn cue_from(&self, after: &[Token], at: usize, stop: usize) -> (usize, usize, String) {
+        let n = self.cue_len(&after[at..]).max(1);
+        let (first, last) = (&after[at], &after[at + n - 1]);
+        (stop, last.end, self.text[first.start..last.end].to_string())
     }
 
     /// A second finite verb of saying after the "and" or "but" at `after[k]`:
