@@ -580,11 +580,21 @@ impl Context<'_> {
     }
 
     /// The longest cue at `after[at]` ("calling on", not "calling"), as `second_cue`
-    /// returns it with the first content stopping at `stop`.
+    /// returns it with the first content stopping at `stop`; a "that" the phrase ends
+    /// with ("adding that") is no part of the cue as written.
     fn cue_from(&self, after: &[Token], at: usize, stop: usize) -> (usize, usize, String) {
         let n = self.cue_len(&after[at..]).max(1);
         let (first, last) = (&after[at], &after[at + n - 1]);
-        (stop, last.end, self.text[first.start..last.end].to_string())
+        let written = if n > 1 && lower(last.text(self.text)) == "that" {
+            &after[at + n - 2]
+        } else {
+            last
+        };
+        (
+            stop,
+            last.end,
+            self.text[first.start..written.end].to_string(),
+        )
     }
 
     /// A second finite verb of saying after the "and" or "but" at `after[k]`:
