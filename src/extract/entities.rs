@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt., tests/fixtures/extract/according-leading-apposition.txt
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt., tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -940,9 +940,18 @@ impl<'a> Finder<'a> {
         // ("Prime Minister Boris Johnson", "CEO of the Refugee Council Enver Solomon").
         // "Office of the Special Envoy for Syria": a role after an organisation head and
         // `of` is part of the organisation's name.
+        // "President Hassan Sheikh Mohamud": a title that also stands inside names is a
+        // name part after a given name.
+        let name_part = |k: usize| {
+            k > first
+                && self.lex.name_part_titles.contains(&*lower(word(k)))
+                && tokens[k - 1].is_word()
+                && starts_upper(word(k - 1))
+                && !self.is_role_word(word(k - 1))
+        };
         let role_at = (first..=last)
             .rev()
-            .find(|&k| tokens[k].is_word() && self.is_role_word(word(k)))
+            .find(|&k| tokens[k].is_word() && self.is_role_word(word(k)) && !name_part(k))
             .filter(|&r| {
                 !head.is_some_and(|h| h < r && (h + 1..r).any(|k| tokens[k].text(text) == "of"))
             });
@@ -1592,7 +1601,8 @@ impl<'a> Finder<'a> {
                         let name_word = w.chars().count() >= 3
                             && w.starts_with(char::is_uppercase)
                             && !w.ends_with('.')
-                            && !CONNECTORS.contains(&&*w.to_lowercase());
+                            && !CONNECTORS.contains(&&*w.to_lowercase())
+                            && !self.is_role_word(w);
                         if name_word
                             && a.description.is_some()
                             && given.get(w.as_str()) == Some(&Some(i))

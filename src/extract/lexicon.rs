@@ -91,6 +91,9 @@ pub struct Lexicon {
     pub anonymity_phrases: FxHashMap<String, Vec<Vec<String>>>,
     /// Titles before a name, lower case without final period, with their role.
     pub titles: FxHashMap<String, String>,
+    /// Titles that also stand inside names, after a given name ("Sheikh" in "Hassan
+    /// Sheikh Mohamud"), lower case.
+    pub name_part_titles: FxHashSet<String>,
     /// Organisation head words (as written) and the actor kind they imply.
     pub org_heads: FxHashMap<String, ActorKind>,
     /// Role nouns (lower case).
@@ -230,8 +233,13 @@ impl Lexicon {
             }
             "titles.tsv" => {
                 for (_, l) in data_lines(text) {
-                    let (title, role) = l.split_once('\t').unwrap_or((l, ""));
+                    let mut cols = l.split('\t');
+                    let title = cols.next().unwrap_or(l);
+                    let role = cols.next().unwrap_or("");
                     let title = title.trim().trim_end_matches('.').to_lowercase();
+                    if cols.next().is_some_and(|c| c.trim() == "name") {
+                        self.name_part_titles.insert(title.clone());
+                    }
                     self.titles.insert(title, role.trim().to_string());
                 }
             }
