@@ -1,6 +1,6 @@
 //! Finding reporting cues in a sentence, and telling them from nouns, namings and passives.
 //! Example: "The mayor said on Monday" holds the cue "said"; "over fears" holds none.
-//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt., tests/fixtures/extract/relay-participle-on-subject.txt
+//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt., tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/naming-and-participle-that.txt
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
@@ -296,12 +296,17 @@ impl Context<'_> {
         // sentence is part of a name or a heading, not a cue.
         let capitalised =
             k > 0 && tokens[..k].iter().any(|t| t.is_word()) && starts_upper(tokens[k].text(text));
-        // "known as IBK", "better known as": a naming, not a belief; so is an aside
-        // "The militia, called the Northern Guard, said".
+        // "known as IBK", "better known as", "known locally as", "known by its
+        // initials": a naming, not a belief; so is an aside "The militia, called the
+        // Northern Guard, said".
+        let after_adverb = match tokens.get(k + n).map(|t| lower(t.text(text))) {
+            Some(w) if is_ly_adverb(&w) => k + n + 1,
+            _ => k + n,
+        };
         let naming = last_word == "known"
             && tokens
-                .get(k + n)
-                .is_some_and(|t| lower(t.text(text)) == "as")
+                .get(after_adverb)
+                .is_some_and(|t| matches!(&*lower(t.text(text)), "as" | "by" | "for"))
             || n == 1
                 && last_word == "called"
                 && k > 0

@@ -2,7 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt., tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt., tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt, tests/fixtures/extract/naming-and-participle-that.txt
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
@@ -242,13 +242,19 @@ impl Context<'_> {
                     && phrase[1..].iter().all(|t| {
                         t.is_word() && !self.in_quote(t.start) && self.lex.cue(&word(t)).is_none()
                     });
-                tell || parenthetical
-                    || on_document
-                    || phrase.len() <= 8
-                        && phrase
-                            .iter()
-                            .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
-                    || self.prepositional(phrase, after.get(p + 1))
+                // "urged X to act, warning that C": the "that" is another cue's.
+                let other_cue = phrase.iter().any(|t| {
+                    t.is_word() && word(t).ends_with("ing") && self.lex.cue(&word(t)).is_some()
+                });
+                !other_cue
+                    && (tell
+                        || parenthetical
+                        || on_document
+                        || phrase.len() <= 8
+                            && phrase
+                                .iter()
+                                .all(|t| t.is_word() && ADVERBIALS.contains(&&*word(t)))
+                        || self.prepositional(phrase, after.get(p + 1)))
             })
     }
 
