@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt., tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt., tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -1169,6 +1169,56 @@ impl<'a> Finder<'a> {
                 .is_some_and(|w| words.len() > 1 && TIME_HEADS.contains(&&*lower(w)))
     }
 
+    /// "Defense Minister Israel Katz", "envoy Jordan Hale": after a title or role, a
+    /// country's name followed by a name word is a given name. The country's mention
+    /// there gives way to the person. Whether it did.
+    fn country_as_given_name(
+        &mut self,
+        tokens: &[Token],
+        first: usize,
+        last: usize,
+        sentence_start: usize,
+    ) -> bool {
+        let text = self.text;
+        let Some(r) = (first..last).find(|&k| {
+            let (role, given, surname) = (&tokens[k], &tokens[k + 1], tokens.get(k + 2));
+            role.is_word()
+                && self.is_role_word(role.text(text))
+                && given.is_word()
+                && strip_possessive(given.text(text)) == given.text(text)
+                && surname.is_some_and(|t| {
+                    k + 2 <= last
+                        && is_name_word(t, text)
+                        && !self
+                            .lex
+                            .org_heads
+                            .contains_key(strip_possessive(t.text(text)))
+                        && !self.overlaps(t.start, t.end)
+                })
+        }) else {
+            return false;
+        };
+        let given = tokens[r + 1];
+        let country = |m: &LocalMention| {
+            m.start == given.start
+                && m.end == given.end
+                && self.out.actors[m.actor].kind == ActorKind::State
+        };
+        if !self.out.mentions.iter().any(country) {
+            return false;
+        }
+        self.out.mentions.retain(|m| !country(m));
+        self.spans.remove(&given.start);
+        // The role words before the name, back to the last name matched before them.
+        let from = (first..=r)
+            .rev()
+            .take_while(|&k| !self.overlaps(tokens[k].start, tokens[k].end))
+            .last()
+            .unwrap_or(r);
+        self.name_candidate(tokens, from, last, sentence_start, None);
+        true
+    }
+
     /// "NATO Secretary-General Anders Fogh Rasmussen", "Hamas leader Ismail Haniyeh": a
     /// lexicon name, then a title or role, then a name: the person, with the organisation
     /// and the title as role.
@@ -1192,6 +1242,9 @@ impl<'a> Finder<'a> {
         let Some(after) = (first..=last).find(|&k| tokens[k].start >= matched_end) else {
             return;
         };
+        if self.country_as_given_name(tokens, first, last, sentence_start) {
+            return;
+        }
         let titled = tokens[after].is_word() && self.is_role_word(tokens[after].text(self.text));
         if titled && after < last {
             self.name_candidate(tokens, after, last, sentence_start, Some(start));
