@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt., tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt., tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -1353,6 +1353,14 @@ impl<'a> Finder<'a> {
     /// the name the noun typed before it ("the schools Santa Maria and San Pietro").
     fn typed_by_noun(&self, start: usize) -> Option<ActorKind> {
         let prev = lower(self.previous_word(start)?);
+        // "the state news agency NNA": an agency of news is an outlet.
+        if prev == "agency" {
+            let at = self.text[..start].trim_end().len() - prev.len();
+            let news = self
+                .previous_word(at)
+                .is_some_and(|w| matches!(&*lower(w), "news" | "press"));
+            return news.then_some(ActorKind::Media);
+        }
         if prev != "and" {
             return self.typing_noun(&prev);
         }
