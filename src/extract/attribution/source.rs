@@ -274,49 +274,11 @@ impl Context<'_> {
     /// ("Republicans"), a name the actor finder did not know, or a body or relation
     /// the article does not name.
     fn described_source(&self, p: &Phrase, head: &str, history: &History) -> Option<SourceDraft> {
-        let (words, content_words) = (&p.words, p.content_words());
+        if let Some(s) = self.referring_description(p, head, history) {
+            return Some(s);
+        }
+        let content_words = p.content_words();
         let determiner = p.determiner();
-        // "The members of the Council": a body speaks through its members.
-        if head == "members"
-            && matches!(determiner, None | Some("the"))
-            && let Some(s) = self.body_of_members(p, history)
-        {
-            return Some(s);
-        }
-        let vague_phrase =
-            (2..=words.len().min(5)).any(|n| self.lex.vague.contains(&words[..n].join(" ")));
-        if self.lex.vague.contains(head) || (vague_phrase && p.mentions.is_empty()) {
-            return Some(p.unnamed(SourceKind::Vague));
-        }
-        // "The government in Kinshasa": a body in a capital is its state's, when the
-        // article names the state; never another state's.
-        if self.body_head(head)
-            && let Some(state) = self.state_of_capital_after(p)
-        {
-            return Some(match state {
-                Some(a) => self.actor_source(a),
-                None => p.unnamed(SourceKind::Organization),
-            });
-        }
-        if determiner == Some("the")
-            && content_words.len() <= 3
-            && let Some(s) = self.anaphor(head, &p.proper_modifiers(self.text), p.r.start, history)
-        {
-            return Some(s);
-        }
-        // "Its ministry says", "their council said": a body's possessive before a body noun
-        // refers back as "the" does. A person's ("his government") names no body the
-        // text gives.
-        let refers_back = content_words
-            .first()
-            .is_some_and(|w| matches!(w.as_str(), "its" | "their"))
-            && body_anaphor_kinds(head).is_some();
-        if refers_back
-            && content_words.len() <= 3
-            && let Some(s) = self.anaphor(head, &[], p.r.start, history)
-        {
-            return Some(s);
-        }
         // "Her office said": the office speaks for the person.
         if let [owner, office] = content_words
             && office == "office"
@@ -362,6 +324,61 @@ impl Context<'_> {
             return Some(p.unnamed(SourceKind::Anonymous));
         }
         self.unknown_name(p).or_else(|| self.unnamed_body(p, head))
+    }
+
+    /// A phrase that refers to an actor by what it says of it: a body through its
+    /// members, a vague phrase, a body in a capital, a definite description or a
+    /// possessive that refers back.
+    fn referring_description(
+        &self,
+        p: &Phrase,
+        head: &str,
+        history: &History,
+    ) -> Option<SourceDraft> {
+        let (words, content_words) = (&p.words, p.content_words());
+        let determiner = p.determiner();
+        // "The members of the Council": a body speaks through its members.
+        if head == "members"
+            && matches!(determiner, None | Some("the"))
+            && let Some(s) = self.body_of_members(p, history)
+        {
+            return Some(s);
+        }
+        let vague_phrase =
+            (2..=words.len().min(5)).any(|n| self.lex.vague.contains(&words[..n].join(" ")));
+        if self.lex.vague.contains(head) || (vague_phrase && p.mentions.is_empty()) {
+            return Some(p.unnamed(SourceKind::Vague));
+        }
+        // "The government in Kinshasa": a body in a capital is its state's, when the
+        // article names the state; never another state's.
+        if self.body_head(head)
+            && let Some(state) = self.state_of_capital_after(p)
+        {
+            return Some(match state {
+                Some(a) => self.actor_source(a),
+                None => p.unnamed(SourceKind::Organization),
+            });
+        }
+        if determiner == Some("the")
+            && content_words.len() <= 3
+            && let Some(s) = self.anaphor(head, &p.proper_modifiers(self.text), p.r.start, history)
+        {
+            return Some(s);
+        }
+        // "Its ministry says", "their council said": a body's possessive before a body noun
+        // refers back as "the" does. A person's ("his government") names no body the
+        // text gives.
+        let refers_back = content_words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "its" | "their"))
+            && body_anaphor_kinds(head).is_some();
+        if refers_back
+            && content_words.len() <= 3
+            && let Some(s) = self.anaphor(head, &[], p.r.start, history)
+        {
+            return Some(s);
+        }
+        None
     }
 
     /// The body after "members of": a name ("the Security Council") or a description

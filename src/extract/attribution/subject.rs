@@ -472,95 +472,106 @@ impl Context<'_> {
         subj_first: usize,
         history: &History,
     ) -> Option<(usize, SourceDraft)> {
-        let text = self.text;
         let named = |s: &SourceDraft| s.actor.is_some() && s.kind != SourceKind::Document;
         let mut fallback = None;
         let mut given = None;
         let mut head_first = subj_first;
         let mut seg_end = subj_first - 1;
         for _ in 0..4 {
-            let comma = (0..seg_end)
-                .rev()
-                .find(|&k| tokens[k].text(text) == "," && !self.in_quote(tokens[k].start));
-            let floor = comma.map_or(0, |c| c + 1);
-            let seg_first = self.clause_start(tokens, seg_end, floor);
-            // "X, who serves on the panel, said": a clause, not a name; a quotation's
-            // edge before the name is no clause. "A share Y, but the coalition, which …,
-            // wants": after a coordinator the segment opens a clause of its own, whose
-            // subject it is; the walk goes no further back.
-            let opener = (seg_first > floor && tokens[seg_first - 1].is_word())
-                .then(|| lower(tokens[seg_first - 1].text(text)));
-            let coordinated = opener
-                .as_deref()
-                .is_some_and(|w| matches!(w, "but" | "and" | "or" | "yet" | "while" | "whereas"));
-            // "X, appearing after Y at the NBC/MSNBC forum, cited": a participle's
-            // clause is an aside on the subject, like a relative clause.
-            let participial = comma.is_some()
-                && tokens.get(floor).is_some_and(|t| {
-                    let w = t.text(text);
-                    w.len() > 4
-                        && w.ends_with("ing")
-                        && !starts_upper(w)
-                        && !PREPOSITION_PARTICIPLES.contains(&w)
-                });
-            // "As many experts, including X, have pointed out, C": the subject of an
-            // opening "as" clause.
-            let as_clause = seg_first == 1 && opener.as_deref() == Some("as");
-            // "Trump attacked her after Clinton, at the debate, cited C": after a
-            // subordinator the segment is the subject of its clause, when it names one.
-            // "The RSF, which has besieged the city since May, rejected": a segment that
-            // a relative pronoun opens is an aside as a whole, whatever word inside it
-            // ("since") the walk stopped at.
-            let relative_segment = comma.is_some()
-                && seg_first > floor
-                && tokens.get(floor).is_some_and(|t| {
-                    matches!(&*lower(t.text(text)), "who" | "which" | "whom" | "whose")
-                });
-            let subordinate = !relative_segment
-                && opener
-                    .as_deref()
-                    .is_some_and(|w| w != "as" && SUBORDINATORS.contains(&w));
-            // "The UN mission, known as MINUSMA, reported": the name the aside gives is
-            // the subject's.
-            let naming = opener.as_deref().is_some_and(|w| {
-                matches!(w, "called" | "dubbed" | "named")
-                    || w == "as"
-                        && seg_first > floor + 1
-                        && lower(tokens[seg_first - 2].text(text)) == "known"
-            });
-            let relative = (opener.is_some() || participial) && !coordinated && !as_clause;
-            if seg_first < seg_end && (!relative || subordinate || naming) {
-                let r = Self::bytes(tokens, seg_first, seg_end);
+            let seg = self.segment(tokens, seg_end);
+            if seg.first < seg_end && (!seg.relative || seg.subordinate || seg.naming) {
+                let r = Self::bytes(tokens, seg.first, seg_end);
                 if self.overlaps_quote(&r) {
                     break;
                 }
                 // Only a name the aside gives stands for the subject; the subject still
                 // starts where the phrase it names does ("“Q,” the commander, known as
                 // General Tiger, said").
-                if let Some(s) = self.source(r, history).filter(|s| !naming || named(s)) {
-                    if naming {
+                let own_clause = seg.coordinated || seg.as_clause || seg.subordinate;
+                if let Some(s) = self.source(r, history).filter(|s| !seg.naming || named(s)) {
+                    if seg.naming {
                         given.get_or_insert(s);
                     } else if let Some(g) = given.take() {
-                        return Some((seg_first, g));
-                    } else if named(&s) && !(coordinated || as_clause || subordinate) {
-                        return Some((self.described_before(tokens, seg_first, history), s));
-                    } else if named(&s) || coordinated || as_clause || subordinate {
-                        return Some((seg_first, s));
+                        return Some((seg.first, g));
+                    } else if named(&s) && !own_clause {
+                        return Some((self.described_before(tokens, seg.first, history), s));
+                    } else if named(&s) || own_clause {
+                        return Some((seg.first, s));
                     } else {
-                        fallback = Some((seg_first, s));
+                        fallback = Some((seg.first, s));
                     }
                 }
             }
-            head_first = seg_first;
-            if coordinated {
+            head_first = seg.first;
+            if seg.coordinated {
                 break;
             }
-            match comma {
-                Some(c) if relative || seg_first == floor => seg_end = c,
+            match seg.comma {
+                Some(c) if seg.relative || seg.first == seg.floor => seg_end = c,
                 _ => break,
             }
         }
         given.map(|s| (head_first, s)).or(fallback)
+    }
+
+    /// The comma-separated segment of a subject's appositions that ends at `seg_end`,
+    /// read for what opens it.
+    fn segment(&self, tokens: &[Token], seg_end: usize) -> Segment {
+        let text = self.text;
+        let comma = (0..seg_end)
+            .rev()
+            .find(|&k| tokens[k].text(text) == "," && !self.in_quote(tokens[k].start));
+        let floor = comma.map_or(0, |c| c + 1);
+        let first = self.clause_start(tokens, seg_end, floor);
+        // "X, who serves on the panel, said": a clause, not a name; a quotation's edge
+        // before the name is no clause. "A share Y, but the coalition, which …, wants":
+        // after a coordinator the segment opens a clause of its own, whose subject it is;
+        // the walk goes no further back.
+        let opener = (first > floor && tokens[first - 1].is_word())
+            .then(|| lower(tokens[first - 1].text(text)));
+        let opener = opener.as_deref();
+        let coordinated =
+            opener.is_some_and(|w| matches!(w, "but" | "and" | "or" | "yet" | "while" | "whereas"));
+        // "X, appearing after Y at the NBC/MSNBC forum, cited": a participle's clause is
+        // an aside on the subject, like a relative clause.
+        let participial = comma.is_some()
+            && tokens.get(floor).is_some_and(|t| {
+                let w = t.text(text);
+                w.len() > 4
+                    && w.ends_with("ing")
+                    && !starts_upper(w)
+                    && !PREPOSITION_PARTICIPLES.contains(&w)
+            });
+        // "As many experts, including X, have pointed out, C": the subject of an opening
+        // "as" clause.
+        let as_clause = first == 1 && opener == Some("as");
+        // "Trump attacked her after Clinton, at the debate, cited C": after a subordinator
+        // the segment is the subject of its clause, when it names one. "The RSF, which has
+        // besieged the city since May, rejected": a segment that a relative pronoun opens
+        // is an aside as a whole, whatever word inside it ("since") the walk stopped at.
+        let relative_segment = comma.is_some()
+            && first > floor
+            && tokens.get(floor).is_some_and(|t| {
+                matches!(&*lower(t.text(text)), "who" | "which" | "whom" | "whose")
+            });
+        let subordinate =
+            !relative_segment && opener.is_some_and(|w| w != "as" && SUBORDINATORS.contains(&w));
+        // "The UN mission, known as MINUSMA, reported": the name the aside gives is the
+        // subject's.
+        let naming = opener.is_some_and(|w| {
+            matches!(w, "called" | "dubbed" | "named")
+                || w == "as" && first > floor + 1 && lower(tokens[first - 2].text(text)) == "known"
+        });
+        Segment {
+            first,
+            floor,
+            comma,
+            relative: (opener.is_some() || participial) && !coordinated && !as_clause,
+            coordinated,
+            as_clause,
+            subordinate,
+            naming,
+        }
     }
 }
 
@@ -603,6 +614,26 @@ impl Context<'_> {
             name_first
         }
     }
+}
+
+/// One comma-separated segment of the appositions before a cue, and what opens it.
+struct Segment {
+    /// Its first token.
+    first: usize,
+    /// The token after the comma before it (0 without one).
+    floor: usize,
+    /// The comma before it.
+    comma: Option<usize>,
+    /// An aside (a relative or participle clause, or a phrase a word opens).
+    relative: bool,
+    /// Opened by a coordinator: a clause of its own.
+    coordinated: bool,
+    /// The subject of an opening "as" clause.
+    as_clause: bool,
+    /// Opened by a subordinator.
+    subordinate: bool,
+    /// A name the aside gives ("known as X").
+    naming: bool,
 }
 
 /// A cue whose subject is found: what the steps that read its content share.
