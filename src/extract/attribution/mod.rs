@@ -307,6 +307,29 @@ impl Context<'_> {
         (tokens, sentence, cues)
     }
 
+    /// "accused X of Y, a charge Kigali has long denied": a cue in a clause on a noun
+    /// of claiming after the comma before it closes no sentence; it answers the claim.
+    fn on_claim_noun(&self, tokens: &[Token], cue: &Cue) -> bool {
+        tokens[..cue.first]
+            .iter()
+            .rposition(|t| t.text(self.text) == ",")
+            .is_some_and(|comma| comma + 3 < cue.first && self.claim_noun_after(tokens, comma))
+    }
+
+    /// Whether the comma at `tokens[comma]` opens a phrase on a noun of claiming: ", a
+    /// charge Kigali denies", ", a claim the group rejected".
+    pub(super) fn claim_noun_after(&self, tokens: &[Token], comma: usize) -> bool {
+        let word = |k: usize| tokens.get(k).map(|t| lower(t.text(self.text)));
+        tokens[comma].text(self.text) == ","
+            && word(comma + 1).is_some_and(|w| matches!(&*w, "a" | "an" | "the"))
+            && word(comma + 2).is_some_and(|w| {
+                matches!(
+                    &*w,
+                    "charge" | "claim" | "accusation" | "allegation" | "assertion" | "account"
+                )
+            })
+    }
+
     /// "…, according to X." governs the whole sentence: tried first; then a verb of
     /// saying that closes the sentence ("A decided B, a source said."), which reports
     /// everything before it; then the rest in order.
@@ -328,6 +351,7 @@ impl Context<'_> {
                 && tokens[c.first.saturating_sub(8)..c.first]
                     .iter()
                     .any(|t| t.text(self.text) == ",")
+                && !self.on_claim_noun(tokens, c)
         };
         // "X said …, citing Y": a participle of citing after a verb of saying tells what the
         // speaker cited; the speaker's claim comes first. Other according cues lead.

@@ -2,7 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt., tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt, tests/fixtures/extract/naming-and-participle-that.txt
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt., tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt, tests/fixtures/extract/naming-and-participle-that.txt, tests/fixtures/extract/claim-noun-apposition.txt
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
@@ -486,13 +486,20 @@ impl Context<'_> {
     /// debate"). Other contents run to the end of the sentence. Where the tree shows the
     /// relative clause belongs to the content, it is taken back in (see `tree_extents`).
     fn noun_content_end(&self, said: &Said, from: usize) -> usize {
-        let end = said.sentence.end;
+        let after = said.after;
+        // "accused X of Y, a charge Kigali denies": the phrase on the claim is no content.
+        let end = (0..after.len())
+            .find(|&k| {
+                after[k].start > from
+                    && !self.in_quote(after[k].start)
+                    && self.claim_noun_after(after, k)
+            })
+            .map_or(said.sentence.end, |k| after[k].start);
         if !matches!(said.cue.class, CueClass::NounContent | CueClass::Evaluation) {
             return end;
         }
         let text = self.text;
         let word = |t: &Token| lower(t.text(text));
-        let after = said.after;
         let words_before = |at: usize| {
             after
                 .iter()

@@ -454,6 +454,15 @@ impl Context<'_> {
         } else {
             subj_end
         };
+        // "…, a claim the group denied": the subject follows the noun of claiming.
+        let subj_first = if subj_first > 0
+            && subj_first + 2 < subj_end
+            && self.claim_noun_after(tokens, subj_first - 1)
+        {
+            subj_first + 2
+        } else {
+            subj_first
+        };
         let subj = Self::bytes(tokens, subj_first, subj_end);
         if self.overlaps_quote(&subj) {
             return None;
