@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt., tests/fixtures/extract/add-with-object.txt
 
 use std::ops::Range;
 
@@ -36,7 +36,7 @@ const PERSONAL_SUBJECTS: &[&str] = &["he", "she", "they", "we"];
 #[rustfmt::skip]
 const CLAUSE_ONLY: &[&str] = &[
     "establish", "assume", "maintain", "demonstrate", "feel", "know", "prove", "identify",
-    "decide", "seek", "plan", "continue", "wish",
+    "decide", "seek", "plan", "continue", "wish", "add",
 ];
 
 /// A sentence's tokens, their words and its dependency tree, parsed on first use: most
@@ -95,14 +95,24 @@ impl<'a> Parsed<'a> {
     /// "Republicans continue their attacks", "She knows the details": a verb that
     /// reports only with a clause, here with a noun object and no clause, reports nothing.
     /// The tree is asked only when the word after the cue may open a noun phrase.
+    /// "“Q,” added KCNA": a finite cue right after the quotation it closes is followed by
+    /// its speaker, no object.
     pub(super) fn object_only(&self, cue: &Cue) -> bool {
-        let opens_object = self.words.get(cue.last + 1).is_some_and(|w| {
-            w.starts_with(char::is_alphanumeric)
-                && !matches!(
-                    &*lower(w),
-                    "that" | "to" | "what" | "whether" | "how" | "why" | "if" | "who" | "when"
-                )
-        });
+        let closes_quote = |k: usize| matches!(self.words[k], "”" | "\"" | "''");
+        let closing = cue.first > 0
+            && !self.words[cue.last].ends_with("ing")
+            && (closes_quote(cue.first - 1)
+                || cue.first > 1
+                    && self.words[cue.first - 1] == ","
+                    && closes_quote(cue.first - 2));
+        let opens_object = !closing
+            && self.words.get(cue.last + 1).is_some_and(|w| {
+                w.starts_with(char::is_alphanumeric)
+                    && !matches!(
+                        &*lower(w),
+                        "that" | "to" | "what" | "whether" | "how" | "why" | "if" | "who" | "when"
+                    )
+            });
         // The lemma by lookup first: the tree is asked only for these verbs.
         let lemma = || Model::embedded().verb_lemma(self.words[cue.last]);
         if !(opens_object && CLAUSE_ONLY.contains(&lemma().as_str())) {
