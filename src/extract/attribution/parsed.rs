@@ -95,16 +95,21 @@ impl<'a> Parsed<'a> {
     /// "Republicans continue their attacks", "She knows the details": a verb that
     /// reports only with a clause, here with a noun object and no clause, reports nothing.
     /// The tree is asked only when the word after the cue may open a noun phrase.
-    /// "“Q,” added KCNA": a finite cue right after the quotation it closes is followed by
-    /// its speaker, no object.
+    /// "“Q,” added KCNA", "C, added Port Director X.": a finite cue right after the
+    /// content it closes is followed by its speaker, no object.
     pub(super) fn object_only(&self, cue: &Cue) -> bool {
         let closes_quote = |k: usize| matches!(self.words[k], "”" | "\"" | "''");
+        let rest = &self.words[cue.last + 1..];
+        let speaker_ends = rest.len() <= 7
+            && rest
+                .first()
+                .is_some_and(|w| w.starts_with(char::is_uppercase) || *w == "the");
         let closing = cue.first > 0
             && !self.words[cue.last].ends_with("ing")
             && (closes_quote(cue.first - 1)
                 || cue.first > 1
                     && self.words[cue.first - 1] == ","
-                    && closes_quote(cue.first - 2));
+                    && (closes_quote(cue.first - 2) || speaker_ends));
         let opens_object = !closing
             && self.words.get(cue.last + 1).is_some_and(|w| {
                 w.starts_with(char::is_alphanumeric)
