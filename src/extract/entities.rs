@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt., tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

@@ -2,13 +2,12 @@
 //! its passive kin ("the attack was claimed by X": the agent speaks, the subject is the
 //! content).
 //! Example: "The dam will open in May, according to the regional water board."
-//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt, tests/fixtures/extract/passive-agent.txt, tests/fixtures/extract/according-to-unnamed.txt, tests/fixtures/extract/according-to-statement.txt., tests/fixtures/extract/according-leading-apposition.txt
+//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt, tests/fixtures/extract/passive-agent.txt, tests/fixtures/extract/according-to-unnamed.txt, tests/fixtures/extract/according-to-statement.txt, tests/fixtures/extract/according-leading-apposition.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, abbreviation_dot, tokenize};
-
 use crate::syntax::{Model, Upos};
 
 use super::wordlists::TIME_NOUNS;

@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt., tests/fixtures/extract/news-agency-name.txt
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};

@@ -1,6 +1,6 @@
 //! Finding reporting cues in a sentence, and telling them from nouns, namings and passives.
 //! Example: "The mayor said on Monday" holds the cue "said"; "over fears" holds none.
-//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt., tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/naming-and-participle-that.txt
+//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/naming-and-participle-that.txt.
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;

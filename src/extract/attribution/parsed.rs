@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt., tests/fixtures/extract/add-with-object.txt
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt.
 
 use std::ops::Range;
 

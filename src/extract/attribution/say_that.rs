@@ -2,7 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt., tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt, tests/fixtures/extract/naming-and-participle-that.txt, tests/fixtures/extract/claim-noun-apposition.txt
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt, tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt, tests/fixtures/extract/naming-and-participle-that.txt, tests/fixtures/extract/claim-noun-apposition.txt.
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};

@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt., tests/fixtures/extract/description-before-name.txt
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt.
 
 use std::ops::{ControlFlow, Range};
 
