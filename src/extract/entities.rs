@@ -1199,16 +1199,17 @@ impl<'a> Finder<'a> {
             return false;
         };
         let given = tokens[r + 1];
-        let country = |m: &LocalMention| {
-            m.start == given.start
-                && m.end == given.end
-                && self.out.actors[m.actor].kind == ActorKind::State
-        };
-        if !self.out.mentions.iter().any(country) {
+        let at_given = |m: &LocalMention| m.start == given.start && m.end == given.end;
+        let Some(state) = self
+            .out
+            .mentions
+            .iter()
+            .find(|m| at_given(m) && self.out.actors[m.actor].kind == ActorKind::State)
+            .map(|m| m.actor)
+        else {
             return false;
-        }
-        self.out.mentions.retain(|m| !country(m));
-        self.spans.remove(&given.start);
+        };
+        self.remove_mentions(|m| at_given(m) && m.actor == state);
         // The role words before the name, back to the last name matched before them.
         let from = (first..=r)
             .rev()
@@ -1560,12 +1561,25 @@ impl<'a> Finder<'a> {
     /// The acronym of `len` bytes at `start` is a mention of `actor`, instead of any other
     /// actor it was taken for.
     fn define_acronym(&mut self, actor: usize, start: usize, len: usize) {
-        let other = |x: &LocalMention| x.start == start && x.end == start + len && x.actor != actor;
-        if self.out.mentions.iter().any(other) {
-            self.out.mentions.retain(|x| !other(x));
-            self.spans.remove(&start);
-        }
+        self.remove_mentions(|x| x.start == start && x.end == start + len && x.actor != actor);
         self.mention(actor, start, start + len);
+    }
+
+    /// Removes the mentions that `taken` selects, and their spans, so that another
+    /// reading can claim the words. Whether any was removed.
+    fn remove_mentions(&mut self, taken: impl Fn(&LocalMention) -> bool) -> bool {
+        let starts: Vec<usize> = self
+            .out
+            .mentions
+            .iter()
+            .filter(|m| taken(m))
+            .map(|m| m.start)
+            .collect();
+        self.out.mentions.retain(|m| !taken(m));
+        for start in &starts {
+            self.spans.remove(start);
+        }
+        !starts.is_empty()
     }
 
     fn acronym_definitions(&mut self) {

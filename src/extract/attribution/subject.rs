@@ -596,11 +596,7 @@ impl Context<'_> {
         else {
             return name_first;
         };
-        let floor = (0..comma)
-            .rev()
-            .find(|&k| tokens[k].text(text) == ",")
-            .map_or(0, |c| c + 1);
-        let first = self.clause_start(tokens, comma, floor);
+        let first = self.segment(tokens, comma).first;
         let opener = lower(tokens[first].text(text));
         let possessor = tokens
             .get(first + 1)
