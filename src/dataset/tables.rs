@@ -11,7 +11,7 @@ use std::sync::Arc;
 use arrow_array::builder::{ListBuilder, StringBuilder, StringDictionaryBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Int32Type, UInt32Type};
-use arrow_array::{Array, ArrayRef, Date32Array, RecordBatch, StringArray, UInt32Array};
+use arrow_array::{Array, ArrayRef, Date32Array, RecordBatch, UInt32Array};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 
@@ -122,12 +122,21 @@ pub fn arrow_schema(table: &str) -> Option<SchemaRef> {
     Some(Arc::new(Schema::new(fields)))
 }
 
-fn strs<'a>(values: impl Iterator<Item = &'a str>) -> ArrayRef {
-    Arc::new(values.map(Some).collect::<StringArray>())
+/// A string column, its buffers sized before they are filled: an article's text is
+/// kilobytes, and growing the buffer as it goes copies it again and again.
+fn strs<'a>(values: impl Iterator<Item = &'a str> + Clone) -> ArrayRef {
+    opt_strs(values.map(Some))
 }
 
-fn opt_strs<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
-    Arc::new(values.collect::<StringArray>())
+fn opt_strs<'a>(values: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
+    let (n, bytes) = values
+        .clone()
+        .fold((0, 0), |(n, b), v| (n + 1, b + v.map_or(0, str::len)));
+    let mut b = StringBuilder::with_capacity(n, bytes);
+    for v in values {
+        b.append_option(v);
+    }
+    Arc::new(b.finish())
 }
 
 fn u32s(values: impl Iterator<Item = u32>) -> ArrayRef {
