@@ -171,6 +171,8 @@ impl Context<'_> {
         }
     }
 
+    /// A claim of `source` over `content` with the cue `cue` as written
+    /// ([`written_cue`]).
     pub(super) fn draft(
         &self,
         content: Range<usize>,
@@ -182,7 +184,7 @@ impl Context<'_> {
             span,
             kind,
             source: Some(source.clone()),
-            cue: Some(cue.to_string()),
+            cue: Some(written_cue(cue).to_string()),
         })
     }
 
@@ -204,5 +206,14 @@ impl Context<'_> {
                 word,
                 "or" | "so" | "yet" | "nor" | "then" | "citing" | "noting"
             )
+    }
+}
+
+/// A cue as written: a lexicon phrase's closing "that" ("added that", "ruled that"),
+/// which binds the verb to its clause, is no part of it.
+pub(super) fn written_cue(cue: &str) -> &str {
+    match cue.rsplit_once(' ') {
+        Some((verb, that)) if that.eq_ignore_ascii_case("that") => verb,
+        _ => cue,
     }
 }

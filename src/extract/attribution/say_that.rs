@@ -7,6 +7,7 @@
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
 
+use super::content::written_cue;
 use super::source::is_document_noun;
 use super::subject::Said;
 use super::wordlists::{
@@ -598,16 +599,8 @@ impl Context<'_> {
     fn cue_from(&self, after: &[Token], at: usize, stop: usize) -> (usize, usize, String) {
         let n = self.cue_len(&after[at..]).max(1);
         let (first, last) = (&after[at], &after[at + n - 1]);
-        let written = if n > 1 && lower(last.text(self.text)) == "that" {
-            &after[at + n - 2]
-        } else {
-            last
-        };
-        (
-            stop,
-            last.end,
-            self.text[first.start..written.end].to_string(),
-        )
+        let cue = &self.text[first.start..last.end];
+        (stop, last.end, written_cue(cue).to_string())
     }
 
     /// A second finite verb of saying after the "and" or "but" at `after[k]`:
