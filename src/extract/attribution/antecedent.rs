@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -212,15 +212,16 @@ impl Context<'_> {
             }
             words.is_empty() || (words.last().is_some_and(|w| w.ends_with(',')) && words.len() <= 8)
         };
+        // "Lebanon's state news agency NNA reported": a possessor is no subject; in
+        // "Burkina Faso's military leader, Captain Ibrahim Traoré, met …" the name after
+        // the description it is apposed to is.
         let opening = self
             .actors
             .mentions_in(sentence.clone())
-            .next()
+            .find(|m| !self.text[m.end..].starts_with(['\'', '’']))
             .filter(|m| {
                 let body = self.actors.actors[m.actor].kind != ActorKind::Person;
-                // "Lebanon's state news agency NNA reported": a possessor is no subject.
-                let possessor = self.text[m.end..].starts_with(['\'', '’']);
-                opens(&self.text[sentence.start..m.start], body) && m.start < pos && !possessor
+                opens(&self.text[sentence.start..m.start], body) && m.start < pos
             });
         match opening {
             Some(m) if m.actor != actor && fits(m.actor) && !self.in_quote(m.start) => {
