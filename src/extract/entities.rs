@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -197,6 +197,29 @@ fn initials(name: &str) -> String {
         .filter(|c| c.is_uppercase())
         .collect()
 }
+
+/// The letters an acronym of `name` is made of: the first of each capitalised word and
+/// every capital of a word in capitals or dotted ("U.N. Relief and Works Agency" →
+/// "UNRWA").
+fn capitals_of(name: &str) -> String {
+    name.split([' ', '-'])
+        .flat_map(|w| {
+            let capitals = w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && w.chars().all(|c| c.is_uppercase() || c == '.');
+            let n = if capitals { w.len() } else { 1 };
+            w.chars().take(n).filter(|c| c.is_uppercase())
+        })
+        .collect()
+}
+
+/// Lower-case nouns of bodies that stand between a name and its acronym: "the X agency
+/// (ACR)".
+#[rustfmt::skip]
+const BODY_NOUNS: &[&str] = &[
+    "agency", "mission", "force", "forces", "group", "office", "organization", "organisation",
+    "programme", "program", "network", "coalition", "alliance", "militia", "movement",
+    "committee", "unit", "panel",
+];
 
 fn is_acronym(word: &str) -> bool {
     // "D-N.Y", "R-S.C": party and state, not an organisation.
@@ -598,6 +621,9 @@ impl<'a> Finder<'a> {
         sentence_start: usize,
     ) {
         let text = self.text;
+        if self.spelled_by_acronym(tokens, i, last) {
+            return;
+        }
         let has_head = (i..=last).any(|k| {
             self.lex
                 .org_heads
@@ -633,6 +659,53 @@ impl<'a> Finder<'a> {
         if from <= last {
             self.name_candidate(tokens, from, last, sentence_start, None);
         }
+    }
+
+    /// "The United Kingdom Maritime Trade Operations agency (UKMTO)", "the Multinational
+    /// Security Support (MSS) mission": a name whose capitals the acronym in brackets after
+    /// it spells (a noun of bodies may stand between) is one body, whatever names lie
+    /// inside it, and no person. A name the gazetteer knows whole stays as it is.
+    fn spelled_by_acronym(&mut self, tokens: &[Token], i: usize, last: usize) -> bool {
+        let text = self.text;
+        let first = self.skip_leading_words(tokens, i, last);
+        if first >= last {
+            return false;
+        }
+        let mut k = last + 1;
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && BODY_NOUNS.contains(&t.text(text)))
+        {
+            k += 1;
+        }
+        let [open, acr, close] = match tokens.get(k..k + 3) {
+            Some(&[a, b, c]) => [a, b, c],
+            _ => return false,
+        };
+        let acr_text = acr.text(text);
+        if open.text(text) != "(" || close.text(text) != ")" || !is_acronym(acr_text) {
+            return false;
+        }
+        let (start, end) = (tokens[first].start, tokens[last].end);
+        let name = &text[start..end];
+        let known_whole = self.spans.get(&start) == Some(&end);
+        if known_whole || capitals_of(name) != acr_text.replace('.', "") {
+            return false;
+        }
+        let kind = (first..=last)
+            .rev()
+            .find_map(|k| {
+                self.lex
+                    .org_heads
+                    .get(strip_possessive(tokens[k].text(text)))
+            })
+            .copied()
+            .unwrap_or(ActorKind::Organization);
+        self.remove_mentions(|m| m.start >= start && m.end <= end);
+        let a = self.actor(kind, name);
+        self.mention(a, start, end);
+        self.define_acronym(a, acr.start, acr_text.len());
+        true
     }
 
     /// The token a name starting at `i` really starts at: the number before it when the
@@ -773,7 +846,16 @@ impl<'a> Finder<'a> {
             inner.iter().any(|&(s, _)| s == m.start)
                 && self.out.actors[m.actor].kind == ActorKind::Media
         });
-        let two_names = seq.iter().any(|t| t.text(text) == "and");
+        // "the Justice Department and Congress" are two; "U.N. Relief and Works Agency"
+        // is one: "and" parts names after a head or a name it knows.
+        let two_names = seq.windows(2).any(|w| {
+            w[1].text(text) == "and"
+                && (self
+                    .lex
+                    .org_heads
+                    .contains_key(strip_possessive(w[0].text(text)))
+                    || inner.iter().any(|&(_, e)| e == w[0].end))
+        });
         // A state's headquarters or command has a name of its own ("U.S. Africa Command");
         // its army or ministry is the state.
         let own_unit = matches!(
@@ -876,7 +958,12 @@ impl<'a> Finder<'a> {
     fn skip_leading_words(&self, tokens: &[Token], first: usize, last: usize) -> usize {
         let mut first = first;
         while first <= last {
-            let w = lower(strip_possessive(tokens[first].text(self.text)));
+            let written = strip_possessive(tokens[first].text(self.text));
+            let w = lower(written);
+            // "US Central Command": a country in capitals is no pronoun ("us").
+            let capitals = written.len() > 1
+                && written.chars().all(|c| c.is_ascii_uppercase())
+                && self.country_words.contains(&fold_name(written));
             // "Said Karim Haddad: …" — a sentence-initial verb of saying is no name.
             let cue_word = first == 0 && self.lex.cue(&w).is_some();
             // "Fighters of the X", "Members of the Y": a sentence-initial noun of people
@@ -887,9 +974,15 @@ impl<'a> Finder<'a> {
                 && w.strip_suffix('s').is_some_and(|singular| {
                     self.lex.anonymous.contains(singular) || self.lex.vague.contains(&*w)
                 });
+            // "Kenyan-led", "Iran-backed": a compound adjective before a name.
+            let adjective = starts_upper(written)
+                && written
+                    .rsplit_once('-')
+                    .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
             if people_of {
                 first += 2;
-            } else if FUNCTION_WORDS.contains(&&*w)
+            } else if adjective && first < last
+                || FUNCTION_WORDS.contains(&&*w) && !capitals
                 || MONTHS_AND_DAYS.contains(&&*w)
                 || CONNECTORS.contains(&&*w)
                 || cue_word

@@ -142,9 +142,22 @@ pub fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let prev = tokens[i - 1].text(text);
-    let single_initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+    // "… in a post on X. It added …": a letter before a pronoun or determiner that opens
+    // a sentence is a word of its own, no initial of a name.
+    let opens_sentence = tokens
+        .get(i + 1)
+        .is_some_and(|n| SENTENCE_OPENERS.contains(&n.text(text)));
+    let single_initial =
+        prev.chars().count() == 1 && prev.chars().all(char::is_uppercase) && !opens_sentence;
     single_initial || ABBREVIATIONS.contains(&prev.to_lowercase().as_str())
 }
+
+/// Capitalised words that open a sentence and never go on a name after an initial.
+#[rustfmt::skip]
+const SENTENCE_OPENERS: &[&str] = &[
+    "It", "He", "She", "They", "We", "The", "This", "That", "These", "Those", "There", "But",
+    "However", "Its", "His", "Her", "Their", "Our",
+];
 
 fn opens_quote(c: char) -> bool {
     matches!(c, '“' | '"' | '‘' | '«' | '\'')
