@@ -2,12 +2,13 @@
 //! its passive kin ("the attack was claimed by X": the agent speaks, the subject is the
 //! content).
 //! Example: "The dam will open in May, according to the regional water board."
-//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt, tests/fixtures/extract/passive-agent.txt, tests/fixtures/extract/according-to-unnamed.txt, tests/fixtures/extract/according-to-statement.txt, tests/fixtures/extract/according-leading-apposition.txt.
+//! Fixtures: tests/fixtures/extract/according-inner-speaker.txt, tests/fixtures/extract/according-to-apposition.txt, tests/fixtures/extract/according-to-document.txt, tests/fixtures/extract/according-to-leading.txt, tests/fixtures/extract/according-to-parenthetical.txt, tests/fixtures/extract/according-to-trailing.txt, tests/fixtures/extract/y-quoted-x.txt, tests/fixtures/extract/citing-content.txt, tests/fixtures/extract/passive-agent.txt, tests/fixtures/extract/according-to-unnamed.txt, tests/fixtures/extract/according-to-statement.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/apposed-name-sources.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, abbreviation_dot, tokenize};
+use crate::model::ActorKind;
 use crate::syntax::{Model, Upos};
 
 use super::wordlists::TIME_NOUNS;
@@ -92,6 +93,9 @@ impl Context<'_> {
             }
             None => self.named_phrase(cue.span.end..np_end)?,
         };
+        let source = self
+            .name_apposed_after(tokens, cue, np_end)
+            .unwrap_or(source);
         if let Some(c) = self.according_parenthetical(tokens, cue, np_end) {
             return self
                 .draft(tokens[c].end..sentence.end, &source, cue_text)
@@ -99,6 +103,37 @@ impl Context<'_> {
         }
         self.draft(sentence.start..cue.span.start, &source, cue_text)
             .map(|c| vec![c])
+    }
+
+    /// "…, according to the region's governor, Vyacheslav Gladkov.": the name apposed to
+    /// a description that names no one, closing the sentence or its own phrase, is the
+    /// source the description stands for.
+    fn name_apposed_after(
+        &self,
+        tokens: &[Token],
+        cue: &Cue,
+        np_end: usize,
+    ) -> Option<SourceDraft> {
+        let text = self.text;
+        if self
+            .actors
+            .mentions_in(cue.span.end..np_end)
+            .next()
+            .is_some()
+        {
+            return None;
+        }
+        let comma = tokens
+            .iter()
+            .position(|t| t.start == np_end && t.text(text) == ",")?;
+        let name = tokens.get(comma + 1)?;
+        let m = self.actors.mention_at(name.start)?;
+        let closes = tokens
+            .iter()
+            .find(|t| t.start >= m.end)
+            .is_none_or(|t| matches!(t.text(text), "." | "," | ";" | ")"));
+        (closes && self.actors.actors[m.actor].kind == ActorKind::Person)
+            .then(|| self.actor_source(m.actor))
     }
 
     /// "The court blocked the sale, citing a threat to public health": what is cited is

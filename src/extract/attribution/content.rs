@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::extract::quotes::Quote;
+use crate::extract::segment::tokenize;
 use crate::model::ClaimKind;
 
 use super::wordlists::{CLAUSE_WORDS, HEAD_ENDS, INTRODUCERS, is_ly_adverb, starts_upper};
@@ -119,6 +120,15 @@ impl Context<'_> {
         // the sentence, so the cue had no content.
         let first = self.text[r.clone()].split_whitespace().next().unwrap_or("");
         if matches!(first, "and" | "or" | "but") {
+            return None;
+        }
+        // "told AFP, speaking on condition of anonymity": an aside on the source.
+        let mut head_end = r.end.min(r.start + 80);
+        while !self.text.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let head = tokenize(self.text, r.start..head_end);
+        if self.anonymity_phrase(&head, 0).is_some() {
             return None;
         }
         // A quotation opening the content and running on into later paragraphs.

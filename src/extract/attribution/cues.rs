@@ -171,7 +171,7 @@ impl Context<'_> {
 
     /// The number of tokens of the anonymity phrase of the lexicon ("who asked not to be
     /// named") that starts at token `k`, if one does.
-    fn anonymity_phrase(&self, tokens: &[Token], k: usize) -> Option<usize> {
+    pub(super) fn anonymity_phrase(&self, tokens: &[Token], k: usize) -> Option<usize> {
         if !tokens[k].is_word() {
             return None;
         }

@@ -114,6 +114,13 @@ pub struct History {
     last_of_kind: rustc_hash::FxHashMap<SourceKind, usize>,
 }
 
+/// Words that open a modifier after the head of a source phrase.
+#[rustfmt::skip]
+const POSTMODIFIER_OPENERS: &[&str] = &[
+    "in", "at", "from", "of", "on", "for", "with", "who", "which", "that", "close", "familiar",
+    "speaking",
+];
+
 impl History {
     /// The latest source of one of `kinds`.
     fn last_entry(&self, kinds: &[SourceKind]) -> Option<&(usize, Range<usize>, SourceDraft)> {
@@ -136,6 +143,32 @@ impl History {
     pub fn push(&mut self, para: usize, span: Range<usize>, s: SourceDraft) {
         self.last_of_kind.insert(s.kind, self.sources.len());
         self.sources.push((para, span, s));
+    }
+
+    /// "A senior Western diplomat said … “Q,” the diplomat said": the latest anonymous
+    /// source, introduced without "the", whose head is `head`; the article refers back
+    /// to it.
+    fn unnamed_with_head(&self, head: &str) -> Option<SourceDraft> {
+        self.sources
+            .iter()
+            .rev()
+            .map(|(_, _, s)| s)
+            .find(|s| {
+                let words: Vec<String> = s
+                    .name
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(',').to_lowercase())
+                    .collect();
+                // The head ends the words before a modifier ("a police officer in Afgoye").
+                let own = words
+                    .iter()
+                    .take_while(|w| !POSTMODIFIER_OPENERS.contains(&w.as_str()));
+                s.actor.is_none()
+                    && s.kind == SourceKind::Anonymous
+                    && words.first().is_some_and(|w| w != "the")
+                    && own.last().is_some_and(|w| w == head)
+            })
+            .cloned()
     }
 
     /// Whether byte `at` lies in the content of an attributed claim.

@@ -1,7 +1,7 @@
 //! Quotation then cue: a quotation before its cue, its continuation after the cue, a cue
 //! sentence after a lone quotation, and block quotations after "X added:".
 //! Example: "“We won,” Silva said. “Now we rest.”"
-//! Fixtures: tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/multi-paragraph-quote.txt, tests/fixtures/extract/pronoun-after-content.txt.
+//! Fixtures: tests/fixtures/extract/quote-continues-after-cue.txt, tests/fixtures/extract/multi-paragraph-quote.txt, tests/fixtures/extract/pronoun-after-content.txt, tests/fixtures/extract/anonymous-referred-back.txt.
 
 use std::ops::Range;
 
@@ -223,6 +223,11 @@ impl Context<'_> {
                 });
             }
         }
+        // "…, a police officer said, speaking on condition of anonymity": an aside on the
+        // source, no claim.
+        if self.anonymity_phrase(after, 1).is_some() {
+            return None;
+        }
         let next = after.get(1)?;
         let next_word = next.text(text).to_lowercase();
         if next_word.ends_with("ing")
@@ -268,12 +273,21 @@ impl Context<'_> {
         };
         let source = &self.speaker_outside(said, content_end, history);
         let before = self.draft(said.sentence.start..content_end, source, cue_text);
-        let tail = self.tail(
-            &said.after[layout.adverbials_end.unwrap_or(0)..],
-            end,
-            source,
-            cue_text,
-        );
+        // "C, X told AFP, adding …": a participle's tail follows the hearer.
+        let hearer_comma = || {
+            self.hearer_end(said.after).filter(|&h| {
+                said.after.get(h).is_some_and(|t| t.text(text) == ",")
+                    && said
+                        .after
+                        .get(h + 1)
+                        .is_some_and(|t| t.text(text).ends_with("ing"))
+            })
+        };
+        let tail_from = layout
+            .adverbials_end
+            .or_else(|| layout.tell.then(hearer_comma).flatten())
+            .unwrap_or(0);
+        let tail = self.tail(&said.after[tail_from..], end, source, cue_text);
         if let (Some(b), Some(t)) = (&before, &tail)
             && b.kind == ClaimKind::Indirect
             && t.kind == ClaimKind::Assertion

@@ -1,11 +1,12 @@
 //! Relative-clause cues: the antecedent of "who said" / "which reported" / "that says" is the source.
 //! Example: "Mayor Tan, who said the park would reopen, left early."
-//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt, tests/fixtures/extract/relative-clause-in-dashes.txt, tests/fixtures/extract/relative-which-after-claim.txt, tests/fixtures/extract/relative-aside-own-subject.txt.
+//! Fixtures: tests/fixtures/extract/adverbials-after-cue.txt, tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/relative-clause-source.txt, tests/fixtures/extract/relative-told-that.txt, tests/fixtures/extract/relative-that-clause.txt, tests/fixtures/extract/quantifier-subject.txt, tests/fixtures/extract/relative-clause-in-dashes.txt, tests/fixtures/extract/relative-which-after-claim.txt, tests/fixtures/extract/relative-aside-own-subject.txt, tests/fixtures/extract/apposed-name-sources.txt.
 
 use std::ops::Range;
 
 use crate::extract::lexicon::lower;
 use crate::extract::segment::Token;
+use crate::model::ActorKind;
 
 use super::source::part_kind;
 use super::wordlists::{
@@ -176,8 +177,30 @@ impl Context<'_> {
         }
         match self.actors.mentions_in(np.clone()).last() {
             Some(m) if m.end == tokens[np_end - 1].end => Some(self.actor_source(m.actor)),
-            _ => self.antecedent_phrase(tokens, np_first, np_end, history),
+            _ => self
+                .person_described(tokens, np_first)
+                .or_else(|| self.antecedent_phrase(tokens, np_first, np_end, history)),
         }
+    }
+
+    /// "said Eleanor Whitcombe, the United Kingdom's deputy ambassador, who …": a
+    /// description opening at `np_first` after a comma is apposed to the person named
+    /// before the comma, who is the antecedent (not the state inside the description).
+    fn person_described(&self, tokens: &[Token], np_first: usize) -> Option<SourceDraft> {
+        let text = self.text;
+        let comma = np_first.checked_sub(1).filter(|&c| c > 0)?;
+        let opens = DETERMINERS.contains(&&*lower(tokens[np_first].text(text)))
+            || tokens
+                .get(np_first + 1)
+                .is_some_and(|t| matches!(t.text(text), "'s" | "’s"))
+            || tokens[np_first].text(text).ends_with("’s")
+            || tokens[np_first].text(text).ends_with("'s");
+        if tokens[comma].text(text) != "," || !opens {
+            return None;
+        }
+        let m = self.actors.mention_at(tokens[comma - 1].start)?;
+        (m.end == tokens[comma - 1].end && self.actors.actors[m.actor].kind == ActorKind::Person)
+            .then(|| self.actor_source(m.actor))
     }
 
     /// The longest noun phrase ending at `np_end` that opens with a capital or a

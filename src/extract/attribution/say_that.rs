@@ -77,7 +77,7 @@ pub(super) struct Layout<'s> {
     /// The first token after the cue, as written (it borrows from the article text).
     pub(super) first_after: Option<&'s str>,
     /// Whether the cue is a verb of telling, whose first object is the hearer.
-    tell: bool,
+    pub(super) tell: bool,
     /// Where (in the tokens after the cue) a "that" opens the content.
     that_at: Option<usize>,
     /// Whether only adverbials follow the cue ("said on Monday").
@@ -378,8 +378,14 @@ impl Context<'_> {
         } else if infinitive {
             Some(cue.span.end)
         } else if let Some(h) = hearer_end {
-            // "urged Republicans to join …": the hearer belongs to the request.
-            (after[h..].iter().filter(|t| t.is_word()).count() >= 3).then(|| {
+            // "urged Republicans to join …": the hearer belongs to the request. "C, X told
+            // AFP, adding …": a comma closes the telling; its content lies elsewhere.
+            let closed = after[h].text(text) == ","
+                && after.get(h + 1).is_some_and(|t| {
+                    let w = t.text(text);
+                    t.is_word() && !starts_upper(w) && !DETERMINERS.contains(&&*lower(w))
+                });
+            (!closed && after[h..].iter().filter(|t| t.is_word()).count() >= 3).then(|| {
                 if after[h].text(text) == "to" {
                     cue.span.end
                 } else {

@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt.
 
 use std::ops::Range;
 
@@ -293,6 +293,12 @@ impl Context<'_> {
             && let Some(a) = self.person_named_after(&p.r, head)
         {
             return Some(self.actor_source(a));
+        }
+        if role
+            && determiner == Some("the")
+            && let Some(s) = history.unnamed_with_head(head)
+        {
+            return Some(s);
         }
         if role && (determiner != Some("the") || p.mentions.is_empty()) {
             return Some(p.unnamed(SourceKind::Anonymous));
