@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -118,6 +118,20 @@ const FUNCTION_WORDS: &[&str] = &[
     "against", "following", "behind", "beyond", "throughout", "upon", "toward", "towards",
     "across", "along", "inside", "outside", "versus",
 ];
+
+/// Participles that make a place of the country or capital hyphened to them
+/// ("Bamako-based").
+const LOCATING_PARTICIPLES: &[&str] = &["based", "born", "registered", "flagged", "headquartered"];
+
+/// Whether `after` (the text after a name) opens with a locating participle: "-based".
+fn locating(after: &str) -> bool {
+    after.strip_prefix('-').is_some_and(|rest| {
+        LOCATING_PARTICIPLES.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        })
+    })
+}
 
 /// Head words of names of days and seasons ("Labor Day", "Christmas Eve", "Holy Week"):
 /// times, never actors.
@@ -449,6 +463,11 @@ impl<'a> Finder<'a> {
         for (start, end, p) in chosen {
             let mut end = end;
             let (target, _) = matcher.targets[p];
+            // "a Bamako-based analyst", "a UK-registered ship": where someone or something
+            // is, not the state acting.
+            if locating(&text[end..]) && !matches!(target, Target::Known(_)) {
+                continue;
+            }
             match target {
                 Target::Known(i) => {
                     let k = &self.lex.actors[i];
@@ -912,6 +931,10 @@ impl<'a> Finder<'a> {
         }
         let start = tokens[first].start;
         let end = tokens[last].start + strip_possessive(tokens[last].text(self.text)).len();
+        // "a U.S.-based group": a place, no actor.
+        if locating(&self.text[end..]) {
+            return;
+        }
         if self.overlaps(start, end) {
             // Part of a lexicon match; the match wins, and a title after it may introduce
             // a person.
@@ -1734,6 +1757,38 @@ impl<'a> Finder<'a> {
                     m.actor = owner;
                 }
             }
+        }
+        self.undefined_acronyms();
+    }
+
+    /// "the opposition National Unity Government said …. the NUG said": an acronym the
+    /// article never defines, found as an actor of its own, that spells the capitals of
+    /// a longer name in the article is that name's.
+    fn undefined_acronyms(&mut self) {
+        let named: Vec<(String, usize)> = self
+            .out
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind != ActorKind::Person && a.name.split_whitespace().count() >= 3)
+            .map(|(i, a)| (capitals_of(&a.name), i))
+            .filter(|(c, _)| c.chars().count() >= 3)
+            .collect();
+        for i in 0..self.out.actors.len() {
+            let acr = self.out.actors[i].name.clone();
+            if !is_acronym(&acr) || self.out.actors[i].kind == ActorKind::Person {
+                continue;
+            }
+            let mut owners = named.iter().filter(|(c, o)| *c == acr && *o != i);
+            let (Some(&(_, owner)), None) = (owners.next(), owners.next()) else {
+                continue;
+            };
+            for m in &mut self.out.mentions {
+                if m.actor == i {
+                    m.actor = owner;
+                }
+            }
+            self.out.actors[owner].aliases.insert(acr);
         }
     }
 
