@@ -390,14 +390,22 @@ impl Context<'_> {
             .map(fold_word)
             .filter(|w| w.len() > 3 && w != head)
             .collect();
-        self.named_after_phrase(phrase, 1).find(|&a| {
-            let actor = &self.actors.actors[a];
-            let shares = actor
-                .name
-                .split_whitespace()
-                .any(|w| words.contains(&fold_word(w)));
-            kinds.contains(&actor.kind) && (shares || self.first_named(a) >= Some(phrase.end))
-        })
+        let first_here = |a: usize| self.first_named(a) >= Some(phrase.end);
+        self.named_after_phrase(phrase, 1)
+            .find(|&a| {
+                let actor = &self.actors.actors[a];
+                let shares = actor
+                    .name
+                    .split_whitespace()
+                    .any(|w| words.contains(&fold_word(w)));
+                kinds.contains(&actor.kind) && (shares || first_here(a))
+            })
+            // "A militant group … claimed …. [a sentence] Al-Shabaab said": a body named
+            // for the first time a sentence further on.
+            .or_else(|| {
+                self.named_after_phrase(phrase, 2)
+                    .find(|&a| kinds.contains(&self.actors.actors[a].kind) && first_here(a))
+            })
     }
 
     /// Cataphora of a person: "The UN special envoy for Sudan warned …. Speaking to the

@@ -1,5 +1,6 @@
 //! The publisher of a document: "a report published by X", "the statement" referring back.
 //! Example: "A study published by the Lake Institute found that …"
+//! Fixtures: tests/fixtures/extract/publishers-and-undefined-acronyms.txt.
 
 use std::ops::Range;
 
@@ -26,8 +27,13 @@ impl Context<'_> {
             let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
             let n = words.iter().rposition(|w| w.eq_ignore_ascii_case(noun))?;
             let tree = Model::embedded().analyse(&words);
-            Some(tree::clause_subject(&tree, n).and_then(|subject| {
-                let r = tree.subtree(subject);
+            // Without a subject on the tree ("On Thursday, the X Commission (XC) said in
+            // a report", parsed as an apposition), the words before the noun hold it.
+            let subject = match tree::clause_subject(&tree, n) {
+                Some(subject) => Some(tree.subtree(subject)),
+                None => (n > 0).then_some(0..n),
+            };
+            Some(subject.and_then(|r| {
                 let span = tokens[r.start].start..tokens[r.end - 1].end;
                 // Overlapping, not inside: a mistagged first word can fall outside.
                 let i = self

@@ -6,12 +6,13 @@
 use std::ops::Range;
 
 use crate::extract::entities::LocalMention;
+use crate::extract::lexicon::lower;
 use crate::extract::segment::{Token, tokenize};
 use crate::model::{ActorKind, SourceKind};
 
 use super::antecedent::body_anaphor_kinds;
 use super::wordlists::{
-    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
+    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, TIME_NOUNS, VERBS_IN_CLAUSES,
     is_part_quantity, starts_upper,
 };
 use super::{Context, History, SourceDraft};
@@ -49,6 +50,15 @@ pub(super) fn is_document_noun(word: &str) -> bool {
     DOCUMENT_NOUNS.contains(&word)
 }
 
+/// Nouns of bodies that a body's name follows in close apposition ("the monitoring group
+/// Airwars", "the state news agency NNA").
+#[rustfmt::skip]
+const BODY_NOUNS_BEFORE_NAMES: &[&str] = &[
+    "group", "militia", "faction", "organisation", "organization", "agency", "monitor",
+    "institute", "network", "movement", "party", "coalition", "alliance", "outlet",
+    "broadcaster", "newspaper", "daily", "channel", "website", "charity", "foundation",
+];
+
 /// Adjectives that follow the noun of a source and take a preposition: "sources
 /// familiar with", "officials close to", "fighters loyal to".
 #[rustfmt::skip]
@@ -64,7 +74,18 @@ impl Context<'_> {
     /// security source"); a definite description ("the group"); the actor modifying the
     /// head ("The African Union force in Somalia"); an unnamed plural ("Republicans").
     pub(super) fn source(&self, r: Range<usize>, history: &History) -> Option<SourceDraft> {
-        let tokens = tokenize(self.text, r.clone());
+        let mut tokens = tokenize(self.text, r.clone());
+        // "A militant group linked to al-Qaeda on Thursday": a phrase of time closing the
+        // subject is the saying's.
+        let mut r = r;
+        if let [.., on, day] = tokens.as_slice()
+            && tokens.len() > 2
+            && matches!(&*lower(on.text(self.text)), "on" | "last" | "this")
+            && TIME_NOUNS.contains(&&*lower(day.text(self.text)))
+        {
+            r = r.start..tokens[tokens.len() - 3].end;
+            tokens.truncate(tokens.len() - 2);
+        }
         let words = self.words(&tokens);
         if words.is_empty() || words.len() > 14 {
             return None;
@@ -88,7 +109,7 @@ impl Context<'_> {
             return Some(p.unnamed(SourceKind::Vague));
         }
         if DOCUMENT_NOUNS.contains(&head) {
-            return Some(self.document_source(&p, head));
+            return Some(self.document_source(&p, head, history));
         }
         let head_named = p.mentions.iter().any(|m| {
             let t = self.text[m.start..m.end].to_lowercase();
@@ -232,18 +253,29 @@ impl Context<'_> {
         let before = self.text[p.r.start..m.start].trim_end();
         let before_word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
         let person = self.actors.actors[m.actor].kind == ActorKind::Person;
-        (person || before.is_empty() || before_word == "and").then(|| self.actor_source(m.actor))
+        // "U.S.-based intelligence group SITE", "the militia Ansar Dine": a noun of
+        // bodies right before a body's name is apposed to it.
+        let typed = !person && BODY_NOUNS_BEFORE_NAMES.contains(&before_word.as_str());
+        (person || typed || before.is_empty() || before_word == "and")
+            .then(|| self.actor_source(m.actor))
     }
 
     /// A document: "a study published by Senegal’s Timbuktu Institute" (the last name
     /// after "by"), "the institute's report" (a possessor before the head), "the
     /// statement" (the publisher of an earlier one), else the phrase alone.
-    fn document_source(&self, p: &Phrase, head: &str) -> SourceDraft {
-        let publisher = match self.publisher_marker(p.r.clone()) {
+    fn document_source(&self, p: &Phrase, head: &str, history: &History) -> SourceDraft {
+        let marker = self.publisher_marker(p.r.clone());
+        let publisher = match marker {
             Some(after_by) => p.mentions.iter().rev().find(|m| m.start >= after_by),
             None => p.mentions.iter().rev().find(|m| m.start < p.head_byte),
         }
-        .map(|m| m.actor);
+        .map(|m| m.actor)
+        // "a statement from the military government": a description of the publisher,
+        // resolved as a source.
+        .or_else(|| {
+            let after_by = marker?;
+            self.source(after_by..p.r.end, history)?.actor
+        });
         let description: Vec<&str> = p.content_words()[..p.head_end]
             .iter()
             .map(String::as_str)
