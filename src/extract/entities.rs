@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -122,6 +122,20 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Participles that make a place of the country or capital hyphened to them
 /// ("Bamako-based").
 const LOCATING_PARTICIPLES: &[&str] = &["based", "born", "registered", "flagged", "headquartered"];
+
+/// Whether `after` (the text after a name) opens with an age between commas: ", 34,".
+fn age_apposed(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(',') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && rest[..digits]
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=120).contains(&n))
+        && rest[digits..].starts_with(',')
+}
 
 /// Whether `after` (the text after a name) opens with a locating participle: "-based".
 fn locating(after: &str) -> bool {
@@ -465,7 +479,9 @@ impl<'a> Finder<'a> {
             let (target, _) = matcher.targets[p];
             // "a Bamako-based analyst", "a UK-registered ship": where someone or something
             // is, not the state acting.
-            if locating(&text[end..]) && !matches!(target, Target::Known(_)) {
+            if (locating(&text[end..]) || self.geographic_feature_before(start))
+                && !matches!(target, Target::Known(_))
+            {
                 continue;
             }
             match target {
@@ -504,6 +520,17 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+    }
+
+    /// "Lake Chad", "Mount Lebanon", "the Gulf of Guinea": a country's name inside the
+    /// name of a lake, a mountain or a sea is a place.
+    fn geographic_feature_before(&self, at: usize) -> bool {
+        let before: Vec<&str> = self.text[..at].split_whitespace().rev().take(2).collect();
+        matches!(
+            before.as_slice(),
+            ["Lake" | "Mount" | "Mt.", ..]
+                | ["of", "Gulf" | "Sea" | "Bay" | "Bight" | "Strait", ..]
+        )
     }
 
     /// Short names and acronyms must match with their case ("US", not "us").
@@ -1152,6 +1179,11 @@ impl<'a> Finder<'a> {
         if let Some(kind) = self.typed_by_noun_after(c) {
             let a = self.actor(kind, word);
             self.mention(a, start, end);
+            return;
+        }
+        // "said Fatima, 34, who fled …": a name with an age apposed is a person's.
+        if !is_acronym(word) && age_apposed(c.after) {
+            self.person(start, end, None);
             return;
         }
         if is_acronym(word) && start != c.sentence_start && !c.after.starts_with(')') {

@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt, tests/fixtures/extract/speaker-appositions.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -145,8 +145,15 @@ impl Context<'_> {
         history: &History,
     ) -> Vec<ClaimDraft> {
         let (subj_end, negated) = self.verb_group_start(tokens, cue);
-        // "did not say", "have not commented": a report of silence.
-        if negated && cue.class == CueClass::Speech {
+        // "did not say", "have not commented": a report of silence; "Reuters could not
+        // independently verify the accounts": the article's own caution.
+        let verifying = || {
+            let verb = lower(tokens[cue.last].text(self.text));
+            ["verif", "confirm", "corroborat"]
+                .iter()
+                .any(|stem| verb.starts_with(stem))
+        };
+        if negated && (cue.class == CueClass::Speech || verifying()) {
             return Vec::new();
         }
         if let Some(claims) = self.second_verb(tokens, cue, subj_end, sentence.clone(), history) {
@@ -488,6 +495,16 @@ impl Context<'_> {
         let mut seg_end = subj_first - 1;
         for _ in 0..4 {
             let seg = self.segment(tokens, seg_end);
+            // "…, a spokesman for the Azawad Liberation Front, or FLA, told": the acronym
+            // of a name in the segment before belongs to it.
+            let words = &tokens[seg.comma.map_or(0, |c| c + 1)..seg_end];
+            if let (Some(c), [or, acronym]) = (seg.comma, words)
+                && or.text(self.text) == "or"
+                && is_acronym_word(acronym.text(self.text))
+            {
+                seg_end = c;
+                continue;
+            }
             if seg.first < seg_end && (!seg.relative || seg.subordinate || seg.naming) {
                 let r = Self::bytes(tokens, seg.first, seg_end);
                 if self.overlaps_quote(&r) {
@@ -657,4 +674,12 @@ pub(super) struct Said<'s> {
     pub(super) source: SourceDraft,
     /// The tokens after the cue.
     pub(super) after: &'s [Token],
+}
+
+/// Whether a word is written as an acronym: two capitals or more, nothing else
+/// ("FLA", "M23").
+fn is_acronym_word(w: &str) -> bool {
+    w.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
