@@ -7,6 +7,7 @@ mod antecedent;
 mod as_cue;
 mod content;
 mod cues;
+mod denial;
 mod evaluation;
 mod extents;
 mod gerund;
@@ -252,6 +253,8 @@ impl Context<'_> {
                 self.remember(later, &more, para, history);
                 claims.extend(more);
             }
+            let denials = self.denials(&tokens, &cues, &claims, history);
+            claims.extend(denials);
             return claims;
         }
         let mut claims = self.possessed_claim(&tokens, sentence.clone(), history);
@@ -343,17 +346,23 @@ impl Context<'_> {
     /// "accused X of Y, a charge Kigali has long denied": a cue in a clause on a noun
     /// of claiming after the comma before it closes no sentence; it answers the claim.
     fn on_claim_noun(&self, tokens: &[Token], cue: &Cue) -> bool {
-        tokens[..cue.first]
-            .iter()
-            .rposition(|t| t.text(self.text) == ",")
+        self.apposition_before(tokens, cue)
             .is_some_and(|comma| comma + 3 < cue.first && self.claim_noun_after(tokens, comma))
     }
 
-    /// Whether the comma at `tokens[comma]` opens a phrase on a noun of claiming: ", a
-    /// charge Kigali denies", ", a claim the group rejected".
+    /// The last comma or dash before `cue`: where an apposition before it opens.
+    fn apposition_before(&self, tokens: &[Token], cue: &Cue) -> Option<usize> {
+        tokens[..cue.first]
+            .iter()
+            .rposition(|t| matches!(t.text(self.text), "," | "--" | "—" | "–"))
+    }
+
+    /// Whether the comma (or dash) at `tokens[comma]` opens a phrase on a noun of
+    /// claiming: ", a charge Kigali denies", ", a claim the group rejected", "-- a charge
+    /// Islamabad rejected".
     pub(super) fn claim_noun_after(&self, tokens: &[Token], comma: usize) -> bool {
         let word = |k: usize| tokens.get(k).map(|t| lower(t.text(self.text)));
-        tokens[comma].text(self.text) == ","
+        matches!(tokens[comma].text(self.text), "," | "--" | "—" | "–")
             && word(comma + 1).is_some_and(|w| matches!(&*w, "a" | "an" | "the"))
             && word(comma + 2).is_some_and(|w| {
                 matches!(

@@ -1,6 +1,6 @@
 //! The publisher of a document: "a report published by X", "the statement" referring back.
 //! Example: "A study published by the Lake Institute found that …"
-//! Fixtures: tests/fixtures/extract/publishers-and-undefined-acronyms.txt.
+//! Fixtures: tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/places-letters-police.txt.
 
 use std::ops::Range;
 
@@ -40,10 +40,14 @@ impl Context<'_> {
                     .actors
                     .mentions
                     .partition_point(|m| m.end <= span.start);
-                // The last name that is not a place after the head ("… bureau in Chad").
+                // The last name that is not a place after the head ("… bureau in Chad"),
+                // before an addressee ("a letter from X to the Security Council").
+                let end = self
+                    .publisher_marker(span.clone())
+                    .map_or(span.end, |from| self.before_addressee(from, span.end));
                 let named: Vec<_> = self.actors.mentions[i..]
                     .iter()
-                    .take_while(|m| m.start < span.end)
+                    .take_while(|m| m.start < end)
                     .collect();
                 named
                     .iter()
@@ -52,6 +56,14 @@ impl Context<'_> {
                     .map(|m| m.actor)
             }))
         })?
+    }
+
+    /// Where the publisher named from byte `from` ends, at `end` or before an addressee:
+    /// "a letter from X to the Security Council".
+    pub(super) fn before_addressee(&self, from: usize, end: usize) -> usize {
+        self.text[from..end]
+            .find(" to ")
+            .map_or(end, |to| from + to)
     }
 
     /// Byte offset after "published by", "by", "from" in `r`, where a publisher follows

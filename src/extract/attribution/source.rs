@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt.
 
 use std::ops::Range;
 
@@ -265,8 +265,16 @@ impl Context<'_> {
     /// statement" (the publisher of an earlier one), else the phrase alone.
     fn document_source(&self, p: &Phrase, head: &str, history: &History) -> SourceDraft {
         let marker = self.publisher_marker(p.r.clone());
+        // "a letter from Eritrea's foreign ministry to the U.N. Security Council": the
+        // publisher is named before the addressee.
         let publisher = match marker {
-            Some(after_by) => p.mentions.iter().rev().find(|m| m.start >= after_by),
+            Some(after_by) => {
+                let end = self.before_addressee(after_by, p.r.end);
+                p.mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.start >= after_by && m.start < end)
+            }
             None => p.mentions.iter().rev().find(|m| m.start < p.head_byte),
         }
         .map(|m| m.actor)
@@ -379,6 +387,20 @@ impl Context<'_> {
         if head == "members"
             && matches!(determiner, None | Some("the"))
             && let Some(s) = self.body_of_members(p, history)
+        {
+            return Some(s);
+        }
+        // "Police said", "according to police": a state's police speaks for the state
+        // the article is about, as its army or ministry does.
+        if head == "police"
+            && content_words.len() <= 2
+            && matches!(determiner, None | Some("the"))
+            && p.mentions.is_empty()
+            && let Some(s) = self.anaphor(head, &[], p.r.start, history)
+            && s.actor.is_some_and(|a| {
+                let name = &self.actors.actors[a].name;
+                self.lex.countries.iter().any(|c| &c.name == name)
+            })
         {
             return Some(s);
         }
