@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -16,6 +16,18 @@ use super::{Context, History, SourceDraft};
 /// Definite descriptions that refer back to an actor of a kind: "the group", "the ministry".
 const ANAPHORA: &[(&str, &[ActorKind])] = &[
     ("group", &[ActorKind::ArmedGroup, ActorKind::Organization]),
+    ("rights group", &[ActorKind::Organization]),
+    ("aid group", &[ActorKind::Organization]),
+    ("advocacy group", &[ActorKind::Organization]),
+    ("monitoring group", &[ActorKind::Organization]),
+    ("humanitarian group", &[ActorKind::Organization]),
+    ("militant group", &[ActorKind::ArmedGroup]),
+    ("armed group", &[ActorKind::ArmedGroup]),
+    ("rebel group", &[ActorKind::ArmedGroup]),
+    ("jihadist group", &[ActorKind::ArmedGroup]),
+    ("extremist group", &[ActorKind::ArmedGroup]),
+    ("insurgent group", &[ActorKind::ArmedGroup]),
+    ("terrorist group", &[ActorKind::ArmedGroup]),
     ("militants", &[ActorKind::ArmedGroup]),
     (
         "organization",
@@ -383,6 +395,20 @@ impl Context<'_> {
     pub(super) fn named_after(&self, phrase: &Range<usize>, head: &str) -> Option<usize> {
         let (_, kinds) = ANAPHORA.iter().find(|(w, _)| *w == head)?;
         if kinds.contains(&ActorKind::Person) {
+            return None;
+        }
+        // "The Sahel Freedom Front, a militant group, said": a description apposed to the
+        // name before it describes that name, not one to come.
+        let apposed = self.text[..phrase.start]
+            .trim_end()
+            .strip_suffix(',')
+            .is_some_and(|before| {
+                let end = before.trim_end().len();
+                self.actors
+                    .mention_at(end.saturating_sub(1))
+                    .is_some_and(|m| m.end == end)
+            });
+        if apposed {
             return None;
         }
         let words: Vec<String> = self.text[phrase.clone()]

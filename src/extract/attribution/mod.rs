@@ -42,7 +42,7 @@ use crate::model::{ClaimKind, SourceKind};
 use crate::syntax::Deprel;
 
 use self::parsed::Parsed;
-use self::wordlists::{ADVERBIALS, PRONOUNS};
+use self::wordlists::{ADVERBIALS, PRONOUNS, TIME_NOUNS};
 
 /// A source as found in an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -376,9 +376,18 @@ impl Context<'_> {
     /// saying that closes the sentence ("A decided B, a source said."), which reports
     /// everything before it; then the rest in order.
     fn order_cues(&self, tokens: &[Token], cues: &mut [Cue]) {
+        // "… an offensive that threatens Uvira, two sources said": a verb of saying in a
+        // relative clause is no earlier speech.
+        let relative = |c: &Cue| {
+            c.first > 0
+                && matches!(
+                    &*lower(tokens[c.first - 1].text(self.text)),
+                    "that" | "which"
+                )
+        };
         let first_speech = cues
             .iter()
-            .filter(|o| o.class == CueClass::Speech)
+            .filter(|o| o.class == CueClass::Speech && !relative(o))
             .map(|o| o.last)
             .min();
         let speech_before = |c: &Cue| first_speech.is_some_and(|last| last < c.first);
@@ -387,9 +396,14 @@ impl Context<'_> {
             c.class == CueClass::Speech
                 && finite(c)
                 && !speech_before(c)
-                && tokens[c.last + 1..]
-                    .iter()
-                    .all(|t| !t.is_word() || ADVERBIALS.contains(&&*lower(t.text(self.text))))
+                && tokens[c.last + 1..].iter().all(|t| {
+                    let w = lower(t.text(self.text));
+                    // "… two sources said on Wednesday."
+                    !t.is_word()
+                        || ADVERBIALS.contains(&&*w)
+                        || TIME_NOUNS.contains(&&*w)
+                        || matches!(&*w, "on" | "late" | "early")
+                })
                 && tokens[c.first.saturating_sub(8)..c.first]
                     .iter()
                     .any(|t| t.text(self.text) == ",")

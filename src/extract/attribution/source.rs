@@ -419,9 +419,18 @@ impl Context<'_> {
                 None => p.unnamed(SourceKind::Organization),
             });
         }
+        // "the rights group" is an organisation's description, "the militant group" an
+        // armed group's: a modifier the table knows with the head narrows the kind.
+        let modified = p.modified_head(head);
+        let head_or_modified = modified.as_deref().unwrap_or(head);
         if determiner == Some("the")
             && content_words.len() <= 3
-            && let Some(s) = self.anaphor(head, &p.proper_modifiers(self.text), p.r.start, history)
+            && let Some(s) = self.anaphor(
+                head_or_modified,
+                &p.proper_modifiers(self.text),
+                p.r.start,
+                history,
+            )
         {
             return Some(s);
         }
@@ -635,6 +644,14 @@ impl Phrase<'_> {
     /// The words after the determiners.
     fn content_words(&self) -> &[String] {
         &self.words[self.skipped..]
+    }
+
+    /// The head with the word before it when the description table knows the pair:
+    /// "rights group", "militant group".
+    fn modified_head(&self, head: &str) -> Option<String> {
+        let before = self.head_end.checked_sub(2)?;
+        let pair = format!("{} {head}", self.content_words().get(before)?);
+        body_anaphor_kinds(&pair).map(|_| pair)
     }
 
     /// The capitalised words before the head, lower-cased: "ethiopian" in "the
