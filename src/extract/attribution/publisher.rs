@@ -1,6 +1,6 @@
 //! The publisher of a document: "a report published by X", "the statement" referring back.
 //! Example: "A study published by the Lake Institute found that …"
-//! Fixtures: tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/places-letters-police.txt.
+//! Fixtures: tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publisher-of-earlier-document.txt.
 
 use std::ops::Range;
 
@@ -8,7 +8,7 @@ use crate::extract::segment::tokenize;
 use crate::extract::tree;
 use crate::syntax::Model;
 
-use super::Context;
+use super::{Context, History};
 
 impl Context<'_> {
     /// The publisher of the document a definite description ("the statement") refers
@@ -16,7 +16,12 @@ impl Context<'_> {
     /// such a document ("X said in a statement", "X, in a statement, put …"); its
     /// publisher is the actor named in the subject of the verb the document noun hangs
     /// from.
-    pub(super) fn earlier_publisher(&self, noun: &str, at: usize) -> Option<usize> {
+    pub(super) fn earlier_publisher(
+        &self,
+        noun: &str,
+        at: usize,
+        history: &History,
+    ) -> Option<usize> {
         let para = self.paragraph_of(at);
         let first = self.sentences.partition_point(|s| s.end <= at);
         self.sentences[..first].iter().rev().find_map(|s| {
@@ -29,10 +34,16 @@ impl Context<'_> {
             let tree = Model::embedded().analyse(&words);
             // Without a subject on the tree ("On Thursday, the X Commission (XC) said in
             // a report", parsed as an apposition), the words before the noun hold it.
-            let subject = match tree::clause_subject(&tree, n) {
+            let head = tree::clause_subject(&tree, n);
+            let subject = match head {
                 Some(subject) => Some(tree.subtree(subject)),
                 None => (n > 0).then_some(0..n),
             };
+            // "Richard Bennett, the UN Special Rapporteur …, said in a report": the name
+            // that heads the subject, not one in its apposition.
+            if let Some(m) = head.and_then(|h| self.actors.mention_at(tokens[h].start)) {
+                return Some(Some(m.actor));
+            }
             Some(subject.and_then(|r| {
                 let span = tokens[r.start].start..tokens[r.end - 1].end;
                 // Overlapping, not inside: a mistagged first word can fall outside.
@@ -54,6 +65,8 @@ impl Context<'_> {
                     .rfind(|m| !self.placed(m.start))
                     .or(named.last())
                     .map(|m| m.actor)
+                    // "In its latest update, the mission documented …": a description.
+                    .or_else(|| self.source(span.start..end, history)?.actor)
             }))
         })?
     }

@@ -25,7 +25,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "assessment", "paper", "review", "filing", "complaint", "post", "message", "footage",
     "recording", "audio", "press release", "release", "bulletin", "data", "figures", "slide",
     "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict", "email",
-    "transcript",
+    "transcript", "update", "dossier",
 ];
 
 /// The kind of an unnamed part of a group: one person ("one of the doctors") is
@@ -300,7 +300,7 @@ impl Context<'_> {
             None => match p
                 .determiner()
                 .filter(|d| matches!(*d, "the" | "this" | "that"))
-                .and_then(|_| self.earlier_publisher(head, p.r.start))
+                .and_then(|_| self.earlier_publisher(head, p.r.start, history))
             {
                 Some(a) => document(a, head.to_string()),
                 None => p.unnamed(SourceKind::Document),
