@@ -242,7 +242,8 @@ impl Context<'_> {
                     || self.in_quote(at)
                     || later.class == CueClass::Passive
                     || !finite_form(&lower(tokens[later.first].text(self.text)))
-                    || !self.speaker_before(&tokens, later.first)
+                    || !(self.speaker_before(&tokens, later.first)
+                        || self.coordinated_after(&tokens, later.first))
                     || !parsed.finite_verb(later)
                 {
                     continue;
@@ -289,6 +290,12 @@ impl Context<'_> {
             let tree = parsed.tree();
             tree.deprel[d] == Deprel::Obj && tree.head_of(d) == Some(parsed.verb(cue))
         })
+    }
+
+    /// "X condemned A as B and said in a statement that C": a verb of saying
+    /// coordinated with the one before shares its subject.
+    fn coordinated_after(&self, tokens: &[Token], k: usize) -> bool {
+        k > 0 && matches!(&*lower(tokens[k - 1].text(self.text)), "and" | "but")
     }
 
     /// Whether the word before token `k` can end a cue's subject: a name, a pronoun,

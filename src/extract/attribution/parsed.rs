@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt.
 
 use std::ops::Range;
 
@@ -314,15 +314,21 @@ impl Context<'_> {
                 .filter(|_| tree.deprel[verb] == Deprel::Conj)?;
             // The tense of a finite verb: past, or present; a participle without an
             // auxiliary counts as past ("X exhorted … and said").
-            let tense = |i: usize| match tree.xpos[i] {
-                "VBN"
+            // "has kept … but says": a perfect's tense is its auxiliary's.
+            let perfect = |i: usize| {
+                tree.children(i)
+                    .find(|&k| tree.deprel[k] == Deprel::Aux && tree.lemma[k] == "have")
+            };
+            let tense = |i: usize| match (tree.xpos[i], perfect(i)) {
+                ("VBN" | "VBD", Some(aux)) => Some(tree.xpos[aux] == "VBD"),
+                ("VBN", _)
                     if !tree
                         .children(i)
                         .any(|k| matches!(tree.deprel[k], Deprel::Aux | Deprel::AuxPass)) =>
                 {
                     Some(true)
                 }
-                x if finite_tag(x) => Some(x == "VBD"),
+                (x, _) if finite_tag(x) => Some(x == "VBD"),
                 _ => None,
             };
             let same_tense = tense(verb).is_some() && tense(verb) == tense(head);
