@@ -218,17 +218,9 @@ fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// The initials of a name's capitalised words ("Northern Refugee Office" → "NRO").
-fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
-}
-
 /// The letters an acronym of `name` is made of: the first of each capitalised word and
-/// every capital of a word in capitals or dotted ("U.N. Relief and Works Agency" →
-/// "UNRWA").
+/// every capital of a word in capitals or dotted ("Northern Refugee Office" → "NRO",
+/// "U.N. Relief and Works Agency" → "UNRWA").
 fn capitals_of(name: &str) -> String {
     name.split([' ', '-'])
         .flat_map(|w| {
@@ -249,7 +241,8 @@ const BODY_NOUNS: &[&str] = &[
     "committee", "unit", "panel",
 ];
 
-fn is_acronym(word: &str) -> bool {
+/// Whether a word is written as an acronym ("FLA", "U.N.", "M23").
+pub(crate) fn is_acronym(word: &str) -> bool {
     // "D-N.Y", "R-S.C": party and state, not an organisation.
     if word.len() > 2
         && word.as_bytes()[1] == b'-'
@@ -713,10 +706,6 @@ impl<'a> Finder<'a> {
     /// inside it, and no person. A name the gazetteer knows whole stays as it is.
     fn spelled_by_acronym(&mut self, tokens: &[Token], i: usize, last: usize) -> bool {
         let text = self.text;
-        let first = self.skip_leading_words(tokens, i, last);
-        if first >= last {
-            return false;
-        }
         let mut k = last + 1;
         if tokens
             .get(k)
@@ -730,6 +719,10 @@ impl<'a> Finder<'a> {
         };
         let acr_text = acr.text(text);
         if open.text(text) != "(" || close.text(text) != ")" || !is_acronym(acr_text) {
+            return false;
+        }
+        let first = self.skip_leading_words(tokens, i, last);
+        if first >= last {
             return false;
         }
         let (start, end) = (tokens[first].start, tokens[last].end);
@@ -1753,7 +1746,7 @@ impl<'a> Finder<'a> {
                     // closed by another comma.
                     let apposed = lead != ", "
                         || r[acr.len()..].starts_with(',')
-                            && initials(&text[m.start..m.end]) == acr;
+                            && capitals_of(&text[m.start..m.end]) == acr;
                     if is_acronym(acr) && apposed {
                         self.define_acronym(m.actor, m.end + lead.len(), acr.len());
                     }

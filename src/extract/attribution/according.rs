@@ -11,7 +11,7 @@ use crate::extract::segment::{Token, abbreviation_dot, tokenize};
 use crate::model::ActorKind;
 use crate::syntax::{Model, Upos};
 
-use super::wordlists::TIME_NOUNS;
+use super::wordlists::is_time_phrase;
 use super::{ClaimDraft, Context, Cue, History, SourceDraft};
 
 impl Context<'_> {
@@ -72,12 +72,9 @@ impl Context<'_> {
         // A phrase of time after the name is no part of it ("was rejected by lawmakers
         // on Tuesday").
         let time_phrase = |i: usize| {
-            matches!(
-                &*lower(tokens[i].text(text)),
-                "on" | "last" | "this" | "earlier"
-            ) && tokens
+            tokens
                 .get(i + 1)
-                .is_some_and(|t| TIME_NOUNS.contains(&&*lower(t.text(text))))
+                .is_some_and(|t| is_time_phrase(&lower(tokens[i].text(text)), &lower(t.text(text))))
         };
         let np_end = (cue.last + 1..tokens.len())
             .find(|&i| {

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::extract::lexicon::lower;
 use crate::extract::quotes::Quote;
 use crate::extract::segment::tokenize;
 use crate::model::ClaimKind;
@@ -122,14 +123,17 @@ impl Context<'_> {
         if matches!(first, "and" | "or" | "but") {
             return None;
         }
-        // "told AFP, speaking on condition of anonymity": an aside on the source.
-        let mut head_end = r.end.min(r.start + 80);
-        while !self.text.is_char_boundary(head_end) {
-            head_end -= 1;
-        }
-        let head = tokenize(self.text, r.start..head_end);
-        if self.anonymity_phrase(&head, 0).is_some() {
-            return None;
+        // "told AFP, speaking on condition of anonymity": an aside on the source. Only a
+        // word that opens such a phrase costs a look at the words after it.
+        if self.lex.anonymity_phrases.contains_key(&*lower(first)) {
+            let mut head_end = r.end.min(r.start + 80);
+            while !self.text.is_char_boundary(head_end) {
+                head_end -= 1;
+            }
+            let head = tokenize(self.text, r.start..head_end);
+            if self.anonymity_phrase(&head, 0).is_some() {
+                return None;
+            }
         }
         // A quotation opening the content and running on into later paragraphs.
         if let Some(q) = self

@@ -44,6 +44,11 @@ use crate::syntax::Deprel;
 use self::parsed::Parsed;
 use self::wordlists::{ADVERBIALS, PRONOUNS, TIME_NOUNS};
 
+/// Whether a mark opens an apposition: a comma or a dash.
+fn opens_apposition(mark: &str) -> bool {
+    matches!(mark, "," | "--" | "—" | "–")
+}
+
 /// A source as found in an article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceDraft {
@@ -361,7 +366,7 @@ impl Context<'_> {
     fn apposition_before(&self, tokens: &[Token], cue: &Cue) -> Option<usize> {
         tokens[..cue.first]
             .iter()
-            .rposition(|t| matches!(t.text(self.text), "," | "--" | "—" | "–"))
+            .rposition(|t| opens_apposition(t.text(self.text)))
     }
 
     /// Whether the comma (or dash) at `tokens[comma]` opens a phrase on a noun of
@@ -369,7 +374,7 @@ impl Context<'_> {
     /// Islamabad rejected".
     pub(super) fn claim_noun_after(&self, tokens: &[Token], comma: usize) -> bool {
         let word = |k: usize| tokens.get(k).map(|t| lower(t.text(self.text)));
-        matches!(tokens[comma].text(self.text), "," | "--" | "—" | "–")
+        opens_apposition(tokens[comma].text(self.text))
             && word(comma + 1).is_some_and(|w| matches!(&*w, "a" | "an" | "the"))
             && word(comma + 2).is_some_and(|w| {
                 matches!(

@@ -12,8 +12,8 @@ use crate::model::{ActorKind, SourceKind};
 
 use super::antecedent::body_anaphor_kinds;
 use super::wordlists::{
-    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, TIME_NOUNS, VERBS_IN_CLAUSES,
-    is_part_quantity, starts_upper,
+    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
+    is_part_quantity, is_time_phrase, starts_upper,
 };
 use super::{Context, History, SourceDraft};
 
@@ -80,8 +80,7 @@ impl Context<'_> {
         let mut r = r;
         if let [.., on, day] = tokens.as_slice()
             && tokens.len() > 2
-            && matches!(&*lower(on.text(self.text)), "on" | "last" | "this")
-            && TIME_NOUNS.contains(&&*lower(day.text(self.text)))
+            && is_time_phrase(&lower(on.text(self.text)), &lower(day.text(self.text)))
         {
             r = r.start..tokens[tokens.len() - 3].end;
             tokens.truncate(tokens.len() - 2);

@@ -5,9 +5,11 @@
 
 use std::ops::{ControlFlow, Range};
 
+use crate::extract::entities::is_acronym;
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
 use crate::model::{ClaimKind, SourceKind};
+use crate::syntax::Model;
 
 use super::source::is_document_noun;
 use super::wordlists::{
@@ -148,10 +150,8 @@ impl Context<'_> {
         // "did not say", "have not commented": a report of silence; "Reuters could not
         // independently verify the accounts": the article's own caution.
         let verifying = || {
-            let verb = lower(tokens[cue.last].text(self.text));
-            ["verif", "confirm", "corroborat"]
-                .iter()
-                .any(|stem| verb.starts_with(stem))
+            let lemma = Model::embedded().verb_lemma(tokens[cue.last].text(self.text));
+            matches!(lemma.as_str(), "verify" | "confirm" | "corroborate")
         };
         if negated && (cue.class == CueClass::Speech || verifying()) {
             return Vec::new();
@@ -500,7 +500,7 @@ impl Context<'_> {
             let words = &tokens[seg.comma.map_or(0, |c| c + 1)..seg_end];
             if let (Some(c), [or, acronym]) = (seg.comma, words)
                 && or.text(self.text) == "or"
-                && is_acronym_word(acronym.text(self.text))
+                && is_acronym(acronym.text(self.text))
             {
                 seg_end = c;
                 continue;
@@ -674,12 +674,4 @@ pub(super) struct Said<'s> {
     pub(super) source: SourceDraft,
     /// The tokens after the cue.
     pub(super) after: &'s [Token],
-}
-
-/// Whether a word is written as an acronym: two capitals or more, nothing else
-/// ("FLA", "M23").
-fn is_acronym_word(w: &str) -> bool {
-    w.chars().filter(char::is_ascii_uppercase).count() >= 2
-        && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }

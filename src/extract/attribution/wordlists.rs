@@ -50,6 +50,12 @@ pub(super) const TIME_NOUNS: &[&str] = &[
     "month", "year", "morning", "afternoon", "evening", "night", "weekend",
 ];
 
+/// Whether two words (lower case) make a phrase of time: "on Tuesday", "last week",
+/// "this morning".
+pub(super) fn is_time_phrase(first: &str, second: &str) -> bool {
+    matches!(first, "on" | "last" | "this" | "earlier") && TIME_NOUNS.contains(&second)
+}
+
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 /// Modal and auxiliary verbs between a subject and its cue ("critics would call").
