@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -1723,6 +1723,29 @@ impl<'a> Finder<'a> {
         !starts.is_empty()
     }
 
+    /// The actor a bracketed acronym after mention `m` names. A country's name takes
+    /// only its own initials ("Democratic Republic of Congo (DRC)"): in "the UN Integrated
+    /// Office in Haiti (BINUH)" the acronym is the body's before "in", and in a dateline
+    /// ("WASHINGTON (AP)") nobody's.
+    fn bracketed_acronym_owner(&self, m: &LocalMention, acr: &str) -> Option<usize> {
+        let country = &self.out.actors[m.actor].name;
+        if !self.lex.countries.iter().any(|c| &c.name == country)
+            || capitals_of(&self.text[m.start..m.end]) == acr
+        {
+            return Some(m.actor);
+        }
+        let before = self.text[..m.start]
+            .strip_suffix(' ')?
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .strip_suffix(' ')?;
+        let body = self.out.mentions.iter().find(|x| x.end == before.len())?;
+        matches!(
+            self.out.actors[body.actor].kind,
+            ActorKind::Organization | ActorKind::ArmedGroup
+        )
+        .then_some(body.actor)
+    }
+
     fn acronym_definitions(&mut self) {
         let text = self.text;
         let mentions = self.out.mentions.clone();
@@ -1759,8 +1782,11 @@ impl<'a> Finder<'a> {
                 continue;
             };
             let acr = &inner[..close];
-            if is_acronym(acr) && !acr.contains(' ') {
-                self.define_acronym(m.actor, m.end + 2, acr.len());
+            if is_acronym(acr)
+                && !acr.contains(' ')
+                && let Some(owner) = self.bracketed_acronym_owner(&m, acr)
+            {
+                self.define_acronym(owner, m.end + 2, acr.len());
             }
         }
         // Standalone uses of a defined acronym found earlier as actors of their own.

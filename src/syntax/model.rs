@@ -80,6 +80,12 @@ impl Model {
         self.lexicon.lemma_xpos(form, Upos::Verb).0
     }
 
+    /// Whether a word read as a verb is a simple past ("withdrew", "fled"), by the
+    /// model's lexicon, without tagging a sentence.
+    pub fn past_form(&self, form: &str) -> bool {
+        self.lexicon.lemma_xpos(form, Upos::Verb).1 == "VBD"
+    }
+
     /// Analyses one sentence cut by the article tokenizer: tokens such as `don't`,
     /// `John's` or `well-known` are split the UD way inside and their pieces' analysis
     /// is folded back, so the result has one entry per token of `tokens`. A token's

@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt, tests/fixtures/extract/pronoun-in-clause-to-body.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -267,7 +267,8 @@ impl Context<'_> {
 
     /// "Protesters marched on Friday as they demanded …": a pronoun inside a sentence
     /// refers to the subject of the sentence's main clause before it, when the two agree
-    /// in number (a plural noun or a body for "they", a person's name for "he"/"she").
+    /// in number (a plural noun or a body for "they", a person's name for "he"/"she", a
+    /// body in the singular for "it").
     fn subject_before_pronoun(
         &self,
         word: &str,
@@ -312,6 +313,17 @@ impl Context<'_> {
             "he" | "she" => {
                 mention(k).is_some_and(|m| self.actors.actors[m.actor].kind == ActorKind::Person)
             }
+            // "The mission said …, though it has stressed …": a body, named or described
+            // by a noun of bodies, in the singular.
+            "it" => match mention(k) {
+                Some(m) => {
+                    self.actors.actors[m.actor].kind != ActorKind::Person
+                        && !matches!(tree.xpos[k], "NNS" | "NNPS")
+                }
+                None => {
+                    tree.xpos[k] == "NN" && body_anaphor_kinds(&words[k].to_lowercase()).is_some()
+                }
+            },
             _ => false,
         } && !PRONOUNS.contains(&words[k].to_lowercase().as_str());
         // The subject of the nearest clause above the pronoun that agrees with it, a
@@ -344,7 +356,7 @@ impl Context<'_> {
     /// Whether the pronoun `word` at token `p` could refer to the main clause's subject,
     /// so that parsing the sentence is worth it: it opens a clause of its own inside the
     /// sentence ("…, as they demanded"), and "he" or "she" follow a person named in the
-    /// sentence; no other pronoun agrees with a subject.
+    /// sentence; "they" and "it" may agree with a body or a noun.
     fn pronoun_may_take_subject(
         &self,
         word: &str,
@@ -378,7 +390,7 @@ impl Context<'_> {
             return false;
         }
         match word {
-            "they" => true,
+            "they" | "it" => true,
             "he" | "she" => self
                 .actors
                 .mentions_in(sentence_start..tokens[p].start)

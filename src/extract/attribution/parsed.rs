@@ -48,7 +48,8 @@ pub(super) struct Parsed<'a> {
 }
 
 /// Whether an unnamed source's words give cause to parse them ([`Context::phrase_sources`]):
-/// three words or more with a past form, a relative or subordinating word, a function
+/// three words or more with a past form ("-ed", or a simple past the lexicon knows:
+/// "The army withdrew"), a relative or subordinating word, a function
 /// word at the end, or a lower-case first word that is no plural ("placate voters").
 /// "A senior official", "officials in the region" and two-word phrases are left alone.
 fn may_be_no_phrase(name: &str) -> bool {
@@ -61,15 +62,37 @@ fn may_be_no_phrase(name: &str) -> bool {
         && (words.iter().any(|w| {
             lower_word(w)
                 && (w.ends_with("ed") || matches!(*w, "who" | "whom" | "which" | "whether"))
-        }) || matches!(
-            *last,
-            "a" | "an" | "the" | "of" | "to" | "in" | "on" | "for" | "with" | "by" | "that" | "who"
-        ) || (lower_word(first)
-            && !first.ends_with('s')
-            && !matches!(
-                *first,
-                "a" | "an" | "the" | "one" | "some" | "many" | "most" | "several" | "two" | "three"
-            )))
+        }) || words[1..]
+            .iter()
+            .any(|w| lower_word(w) && Model::embedded().past_form(w))
+            || matches!(
+                *last,
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "that"
+                    | "who"
+            )
+            || (lower_word(first)
+                && !first.ends_with('s')
+                && !matches!(
+                    *first,
+                    "a" | "an"
+                        | "the"
+                        | "one"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "several"
+                        | "two"
+                        | "three"
+                )))
 }
 
 /// Whether token `i` is a relative pronoun.
@@ -451,6 +474,22 @@ impl Context<'_> {
                     Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num
                 )
             })?;
+        } else if let Some(subject) = (first..end).find_map(|i| {
+            // "The army withdrew, saying …": the clause the cue hangs from; its subject
+            // speaks.
+            (tree.upos[i] == Upos::Verb
+                && finite_tag(tree.xpos[i])
+                && cue.first > 0
+                && parsed.words[cue.first - 1] == ","
+                && tree.head_of(parsed.verb(cue)) == Some(i))
+            .then(|| {
+                tree.children(i)
+                    .find(|&k| k >= first && k < i && tree.deprel[k] == Deprel::Nsubj)
+            })
+            .flatten()
+        }) {
+            let span = tree.subtree(subject);
+            (first, end) = (span.start.max(first), span.end.min(end));
         } else {
             return None;
         }

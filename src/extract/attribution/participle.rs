@@ -1,6 +1,6 @@
 //! Speech through a participle of the sentence subject ("X did A, saying C").
 //! Example: "The union called a strike, saying wages had fallen."
-//! Fixtures: tests/fixtures/extract/participle-clause-subject.txt, tests/fixtures/extract/participle-second-claim.txt, tests/fixtures/extract/document-participle.txt, tests/fixtures/extract/preposition-before-that.txt.
+//! Fixtures: tests/fixtures/extract/participle-clause-subject.txt, tests/fixtures/extract/participle-second-claim.txt, tests/fixtures/extract/document-participle.txt, tests/fixtures/extract/preposition-before-that.txt, tests/fixtures/extract/cited-reason-or-source.txt.
 
 use std::ops::Range;
 
@@ -8,7 +8,7 @@ use crate::extract::entities::LocalMention;
 use crate::extract::lexicon::lower;
 use crate::extract::segment::Token;
 use crate::extract::tree;
-use crate::syntax::Model;
+use crate::syntax::{Deprel, Model};
 
 use super::wordlists::{INTRODUCERS, PRONOUNS};
 use super::{ClaimDraft, Context, Cue, History};
@@ -44,19 +44,49 @@ impl Context<'_> {
             .take(3)
             .collect();
         let first = first_words.first()?;
+        let first_index = tokens.partition_point(|t| t.start < first.start);
         let limit = first_words.last()?.end;
         // The actor at the head of the clause subject in the tree: "Maria Santos" in
         // "U.N. Secretary-General Maria Santos condemned …, saying …".
         let before = tokens[clause_start].start..tokens[cue.first].start;
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let tree = std::cell::OnceCell::new();
+        let subject = || {
+            let tree = tree.get_or_init(|| Model::embedded().analyse(&words));
+            tree::clause_subject(tree, cue.first)
+                .filter(|&k| k >= clause_start && k < cue.first)
+                .map(|k| {
+                    // The phrase up to a relative clause or comma after its head.
+                    let span = tree.subtree(k);
+                    let end = tree
+                        .children(k)
+                        .filter(|&c| {
+                            c > k
+                                && matches!(
+                                    tree.deprel[c],
+                                    Deprel::AclRelcl | Deprel::Acl | Deprel::Punct
+                                )
+                        })
+                        .map(|c| tree.subtree(c).start)
+                        .min()
+                        .unwrap_or(span.end);
+                    (k, span.start..end)
+                })
+        };
         let head_mention = if self.actors.mentions_in(before).next().is_some() {
-            let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-            let tree = Model::embedded().analyse(&words);
-            tree::clause_subject(&tree, cue.first)
-                .filter(|&k| k < cue.first)
-                .and_then(|k| self.actors.mention_at(tokens[k].start))
+            subject()
+                .and_then(|(k, _)| self.actors.mention_at(tokens[k].start))
                 .map(|m| self.name_phrase_end(m))
         } else {
             None
+        };
+        // "The army withdrew, saying …": the subject phrase on the tree when it opens the
+        // clause, else read from the words.
+        let subject_phrase = || {
+            subject()
+                .filter(|(_, span)| span.start == first_index && span.end <= cue.first)
+                .and_then(|(_, span)| self.subject_phrase(&tokens[span], history))
+                .or_else(|| self.subject_phrase(&tokens[clause_start..cue.first], history))
         };
         let source = match head_mention.or_else(|| {
             self.actors
@@ -70,7 +100,7 @@ impl Context<'_> {
                 if PRONOUNS.contains(&w.as_str()) {
                     self.pronoun(&w, first.start, history)?
                 } else {
-                    self.subject_phrase(&tokens[clause_start..cue.first], history)?
+                    subject_phrase()?
                 }
             }
         };

@@ -558,6 +558,29 @@ impl Context<'_> {
         }))
     }
 
+    /// Whether the lexicon of vague sources holds the phrase at `r`, its head or a
+    /// phrase it opens with after a determiner ("officials", "security sources", "the
+    /// residents").
+    pub(super) fn vague_by_lexicon(&self, r: Range<usize>) -> bool {
+        let words: Vec<String> = self.text[r]
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let from = usize::from(
+            words
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "the" | "some" | "many" | "several")),
+        );
+        (from..words.len()).any(|a| {
+            (a + 1..=words.len().min(a + 5))
+                .any(|b| self.lex.vague.contains(&words[a..b].join(" ")))
+        })
+    }
+
     /// The source an "according to" phrase names when [`Self::source`] knows none of its
     /// words: a document, a named body, or a vague phrase, by its words.
     pub(super) fn named_phrase(&self, r: Range<usize>) -> Option<SourceDraft> {

@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt, tests/fixtures/extract/speaker-appositions.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/quotation-before-coordinated-cue.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -250,9 +250,10 @@ impl Context<'_> {
         let comma_and = subj_end > 1
             && matches!(tokens[subj_end - 1].text(text), "and" | "but")
             && tokens[subj_end - 2].text(text) == ",";
+        // "condemned A as “B” and said": a quotation may end the first verb's clause.
         let bare_and = subj_end > 1
             && tokens[subj_end - 1].text(text) == "and"
-            && tokens[subj_end - 2].is_word();
+            && (tokens[subj_end - 2].is_word() || self.closes_quote(&tokens[subj_end - 2]));
         if !(comma_and || bare_and) {
             return None;
         }
