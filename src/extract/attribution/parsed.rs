@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt, tests/fixtures/extract/leading-own-clause.txt.
 
 use std::ops::Range;
 
@@ -291,12 +291,19 @@ impl Context<'_> {
         }
         let tree = parsed.tree();
         let verb = parsed.verb(cue);
-        let Some(noun) = tree
+        let Some(mut noun) = tree
             .head_of(verb)
             .filter(|_| tree.deprel[verb] == Deprel::AclRelcl)
         else {
             return false;
         };
+        // "Hassan Fakih, a farmer who has refused to leave, said": the relative clause
+        // on an apposition is on the subject too.
+        while tree.deprel[noun] == Deprel::Appos
+            && let Some(h) = tree.head_of(noun)
+        {
+            noun = h;
+        }
         let Some(main) = tree
             .head_of(noun)
             .filter(|_| tree.deprel[noun] == Deprel::Nsubj)

@@ -1,6 +1,6 @@
 //! The publisher of a document: "a report published by X", "the statement" referring back.
 //! Example: "A study published by the Lake Institute found that …"
-//! Fixtures: tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publisher-of-earlier-document.txt.
+//! Fixtures: tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publisher-of-earlier-document.txt, tests/fixtures/extract/publishers-described.txt.
 
 use std::ops::Range;
 
@@ -14,8 +14,8 @@ impl Context<'_> {
     /// The publisher of the document a definite description ("the statement") refers
     /// back to: the last earlier sentence, within the last two paragraphs, that names
     /// such a document ("X said in a statement", "X, in a statement, put …"); its
-    /// publisher is the actor named in the subject of the verb the document noun hangs
-    /// from.
+    /// publisher is the actor the document's phrase names after "by" or "from", else
+    /// the one named in the subject of the verb the document noun hangs from.
     pub(super) fn earlier_publisher(
         &self,
         noun: &str,
@@ -32,6 +32,16 @@ impl Context<'_> {
             let words: Vec<&str> = tokens.iter().map(|t| t.text(self.text)).collect();
             let n = words.iter().rposition(|w| w.eq_ignore_ascii_case(noun))?;
             let tree = Model::embedded().analyse(&words);
+            // "according to a report by Amnesty International": the publisher the
+            // document's own phrase names.
+            let own = tree.subtree(n);
+            let own = tokens[own.start].start..tokens[own.end - 1].end;
+            if let Some(from) = self.publisher_marker(own.clone()) {
+                let end = self.before_addressee(from, own.end);
+                if let Some(m) = self.actors.mentions_in(from..end).next() {
+                    return Some(Some(m.actor));
+                }
+            }
             // Without a subject on the tree ("On Thursday, the X Commission (XC) said in
             // a report", parsed as an apposition), the words before the noun hold it.
             let head = tree::clause_subject(&tree, n);

@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt.
 
 use std::ops::Range;
 
@@ -282,6 +282,13 @@ impl Context<'_> {
         .or_else(|| {
             let after_by = marker?;
             self.source(after_by..p.r.end, history)?.actor
+        })
+        // "The agency’s latest update": a described possessor, resolved as a source.
+        .or_else(|| {
+            let phrase = &self.text[p.r.start..p.head_byte];
+            let possessive = phrase.rfind("’s ").or_else(|| phrase.rfind("'s "))?;
+            let possessor = p.r.start..p.r.start + possessive;
+            self.source(possessor, history)?.actor
         });
         let description: Vec<&str> = p.content_words()[..p.head_end]
             .iter()
@@ -302,7 +309,24 @@ impl Context<'_> {
                 .and_then(|_| self.earlier_publisher(head, p.r.start, history))
             {
                 Some(a) => document(a, head.to_string()),
-                None => p.unnamed(SourceKind::Document),
+                // "X said it had struck …. “Q,” the statement said": with no document
+                // named before, a statement is the last speaker's, of this paragraph or
+                // the one before (a survey or a report may be anyone's).
+                None => match history
+                    .recent(self.paragraph_of(p.r.start))
+                    .filter(|s| {
+                        s.kind != SourceKind::Document
+                            && p.determiner() == Some("the")
+                            && matches!(
+                                head,
+                                "statement" | "communique" | "communiqué" | "release" | "message"
+                            )
+                    })
+                    .and_then(|s| s.actor)
+                {
+                    Some(a) => document(a, head.to_string()),
+                    None => p.unnamed(SourceKind::Document),
+                },
             },
         }
     }
@@ -315,6 +339,19 @@ impl Context<'_> {
     fn described_source(&self, p: &Phrase, head: &str, history: &History) -> Option<SourceDraft> {
         if let Some(s) = self.referring_description(p, head, history) {
             return Some(s);
+        }
+        // "The junta’s information team denied": a body of a described body speaks for it.
+        if p.mentions.is_empty()
+            && (self.body_head(head) || matches!(head, "team" | "unit" | "wing" | "cell"))
+        {
+            let phrase = &self.text[p.r.start..p.head_byte];
+            if let Some(at) = phrase.rfind("’s ").or_else(|| phrase.rfind("'s "))
+                && let Some(a) = self
+                    .source(p.r.start..p.r.start + at, history)
+                    .and_then(|s| s.actor)
+            {
+                return Some(self.actor_source(a));
+            }
         }
         let content_words = p.content_words();
         let determiner = p.determiner();

@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/quotation-before-coordinated-cue.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/quotation-before-coordinated-cue.txt, tests/fixtures/extract/leading-own-clause.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -181,12 +181,46 @@ impl Context<'_> {
             tokens,
             cue,
             cue_text: &self.text[cue.span.clone()],
-            sentence,
+            sentence: sentence.clone(),
             first,
             source,
             after: &tokens[cue.last + 1..],
         };
-        self.said_content(&said, history)
+        let mut claims = self.said_content(&said, history);
+        if !claims.is_empty()
+            && let Some(own) = self.leading_clause(tokens, first, sentence.start)
+        {
+            claims.insert(0, own);
+        }
+        claims
+    }
+
+    /// "Fighting went on overnight, and the army said C": the clause before a
+    /// coordinator that opens the speaker's clause is the article's own, a claim of its
+    /// own when it holds four words or more outside quotations.
+    fn leading_clause(&self, tokens: &[Token], first: usize, start: usize) -> Option<ClaimDraft> {
+        let text = self.text;
+        if first < 2
+            || !matches!(
+                &*lower(tokens[first - 1].text(text)),
+                "and" | "but" | "yet" | "while"
+            )
+            || tokens[first - 2].text(text) != ","
+        {
+            return None;
+        }
+        let before = &tokens[..first - 2];
+        let words = before.iter().filter(|t| t.is_word()).count();
+        if words < 4 || before.iter().any(|t| self.in_quote(t.start)) {
+            return None;
+        }
+        let span = self.trim_content(start..tokens[first - 2].start);
+        (!span.is_empty()).then_some(ClaimDraft {
+            span,
+            kind: ClaimKind::Assertion,
+            source: None,
+            cue: None,
+        })
     }
 
     /// The verb group before the cue belongs to neither subject nor cue: adverbs
