@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -97,6 +97,24 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "across", "outside", "toward", "towards", "around",
     "through", "of", "capital", "city", "via", "between", "and", "inside",
 ];
+
+/// Whether the name at `start..end` opens a line as a dateline: "WASHINGTON —",
+/// "NAIROBI (AP) —", "KYIV, Dec 5 (Reuters) -". The city is where the story was filed,
+/// not its state acting.
+fn dateline(text: &str, start: usize, end: usize) -> bool {
+    if !(start == 0 || text[..start].ends_with('\n')) {
+        return false;
+    }
+    let rest = &text[end..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    // Up to the dash, at most a bracketed agency and a date.
+    line.find(['—', '–', '-']).is_some_and(|d| {
+        let lead = line[..d].trim();
+        d <= 40
+            && (lead.is_empty()
+                || lead.ends_with(')') && !lead[..lead.len() - 1].contains(['.', ';']))
+    })
+}
 
 /// Capitalised words that start sentences but never names.
 #[rustfmt::skip]
@@ -503,7 +521,9 @@ impl<'a> Finder<'a> {
                         && before
                             .strip_suffix("and")
                             .is_some_and(|b| b.trim_end().ends_with(','));
-                    if prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str())) && !clause_and
+                    if dateline(text, start, end)
+                        || prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()))
+                            && !clause_and
                         || before.ends_with(',')
                         || before.ends_with('(')
                         || text[end..].trim_start().starts_with(',')
@@ -1285,7 +1305,7 @@ impl<'a> Finder<'a> {
             .prev
             .as_deref()
             .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p) && p != "and" && p != "of")
-            && self.apposition_after(end).is_none()
+            && (self.apposition_after(end).is_none() || self.role_before_name(end))
             || PLACE_NOUNS.contains(&&*c.next_word)
             || self.place_noun_of_before(start)
             || self.place_noun_after(c.after)
@@ -1619,6 +1639,28 @@ impl<'a> Finder<'a> {
     }
 
     /// ", mayor of the neighboring Diabaly district," after a name.
+    /// "in New York, the envoy, Elena Varga, said": the role after `at` is apposed to
+    /// the name that follows it, not to the one before.
+    fn role_before_name(&self, at: usize) -> bool {
+        let Some(rest) = self.text[at..].strip_prefix(", ") else {
+            return false;
+        };
+        // A short definite role ("the envoy") and a name closed by a comma after it.
+        rest.find(',').is_some_and(|c| {
+            let role = &rest[..c];
+            let name = rest[c + 1..].trim_start();
+            role.starts_with("the ")
+                && role.split_whitespace().count() <= 4
+                && !role.contains(['.', ';', '\n'])
+                && name.starts_with(char::is_uppercase)
+                && name.find(',').is_some_and(|e| {
+                    name[..e]
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+                })
+        })
+    }
+
     fn apposition_after(&self, at: usize) -> Option<String> {
         let rest = self.text[at..].strip_prefix(", ")?;
         let end = rest.find([',', '.', ';', '(', '“', '"', '?', '!', '\n'])?;

@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt, tests/fixtures/extract/pronoun-in-clause-to-body.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt, tests/fixtures/extract/pronoun-in-clause-to-body.txt, tests/fixtures/extract/datelines-and-descriptions.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -51,6 +51,8 @@ const ANAPHORA: &[(&str, &[ActorKind])] = &[
     ("army", &[ActorKind::State]),
     ("military", &[ActorKind::State]),
     ("police", &[ActorKind::State]),
+    ("air force", &[ActorKind::State]),
+    ("navy", &[ActorKind::State]),
     ("newspaper", &[ActorKind::Media]),
     ("broadcaster", &[ActorKind::Media]),
     ("outlet", &[ActorKind::Media]),
@@ -538,6 +540,27 @@ impl Context<'_> {
         // "Al-Shabaab, the militant group linked to al-Qaeda, claimed …. The group said":
         // a body named inside an earlier sentence yields to the one that opens it.
         let fits = |a: usize| kinds.contains(&self.actors.actors[a].kind);
+        // "Ukraine's air force said …. the air force said": the body named with the noun.
+        let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+        let with_noun = self.actors.mentions[..upto]
+            .iter()
+            .rev()
+            .take(ANTECEDENT_WINDOW)
+            .filter(|m| fits(m.actor) && !self.in_quote(m.start))
+            .find(|m| {
+                let after = &self.text[m.end..];
+                let after = after
+                    .strip_prefix("’s")
+                    .or_else(|| after.strip_prefix("'s"))
+                    .unwrap_or(after);
+                after
+                    .strip_prefix(' ')
+                    .and_then(|a| a.get(..head.len()))
+                    .is_some_and(|a| a.eq_ignore_ascii_case(head))
+            });
+        if let Some(m) = with_noun {
+            return Some(self.actor_source(m.actor));
+        }
         self.last_actor_where(at, history, |a| fits(a) && named(a))
             .map(|(a, _)| a)
             .or_else(|| {
@@ -545,6 +568,21 @@ impl Context<'_> {
                     .map(|(a, pos)| self.prefer_subject(a, pos, at, fits).0)
             })
             .map(|a| self.actor_source(a))
+    }
+
+    /// The latest body named before `at` with `word` among the words of its name after
+    /// the first ("experts" in "Group of Experts"), outside reported content.
+    pub(super) fn body_with_word(&self, word: &str, at: usize, history: &History) -> Option<usize> {
+        self.last_actor_where(at, history, |a| {
+            let actor = &self.actors.actors[a];
+            actor.kind != ActorKind::Person
+                && actor
+                    .name
+                    .split(' ')
+                    .skip(1)
+                    .any(|w| w.eq_ignore_ascii_case(word))
+        })
+        .map(|(a, _)| a)
     }
 
     /// "the president": the latest person described as one, else the person a pronoun

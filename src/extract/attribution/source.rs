@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt, tests/fixtures/extract/datelines-and-descriptions.txt.
 
 use std::ops::Range;
 
@@ -439,6 +439,15 @@ impl Context<'_> {
             })
         {
             return Some(s);
+        }
+        // "The experts also said" after "the U.N. Group of Experts on Congo": a bare
+        // definite plural that is a word of an earlier body's name is that body.
+        if determiner == Some("the")
+            && content_words.len() == 1
+            && p.mentions.is_empty()
+            && let Some(a) = self.body_with_word(head, p.r.start, history)
+        {
+            return Some(self.actor_source(a));
         }
         let vague_phrase =
             (2..=words.len().min(5)).any(|n| self.lex.vague.contains(&words[..n].join(" ")));
