@@ -1,6 +1,6 @@
 //! The content of a claim: trimming its span, and its kind from where the quotation marks are.
 //! Example: "Lopez said “the bridge is safe”" gives a direct claim inside the marks.
-//! Fixtures: tests/fixtures/extract/free-relative-no-content.txt.
+//! Fixtures: tests/fixtures/extract/free-relative-no-content.txt, tests/fixtures/extract/medium-and-company-heads.txt.
 
 use std::ops::Range;
 
@@ -9,6 +9,7 @@ use crate::extract::quotes::Quote;
 use crate::extract::segment::tokenize;
 use crate::model::ClaimKind;
 
+use super::source::is_document_noun;
 use super::wordlists::{CLAUSE_WORDS, HEAD_ENDS, INTRODUCERS, is_ly_adverb, starts_upper};
 use super::{ClaimDraft, Context, SourceDraft};
 
@@ -175,6 +176,27 @@ impl Context<'_> {
     }
 
     /// The article's own words over `r` (trimmed), through a final full stop before `limit`.
+    /// "claimed responsibility for the attack in a message sent to journalists": a noun
+    /// content ends before the document it was given in ("in a statement", "in its
+    /// message"), outside quotations.
+    pub(super) fn before_medium(&self, r: Range<usize>) -> Range<usize> {
+        let content = &self.text[r.clone()];
+        let cut = content.match_indices(" in ").find_map(|(i, _)| {
+            let mut words = content[i + 4..].split_whitespace();
+            let det = words.next()?;
+            let noun = words.next()?.trim_end_matches([',', '.', ';']);
+            (matches!(det, "a" | "an" | "its" | "their" | "his" | "her" | "the")
+                && is_document_noun(&noun.to_lowercase())
+                && i > 0
+                && !self.in_quote(r.start + i))
+            .then_some(i)
+        });
+        match cut {
+            Some(i) => r.start..r.start + i,
+            None => r,
+        }
+    }
+
     pub(super) fn own_voice(&self, r: Range<usize>, limit: usize) -> ClaimDraft {
         let r = self.trim_content(r);
         ClaimDraft {

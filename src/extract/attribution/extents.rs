@@ -1,6 +1,6 @@
 //! Content extents from the dependency tree: where an indirect content after its cue ends.
 //! Example: "Ortiz said the road was closed, and police warned of ice" ends at "closed".
-//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt.
+//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/medium-and-company-heads.txt.
 
 use std::ops::Range;
 
@@ -197,13 +197,24 @@ impl Context<'_> {
     }
 
     /// Whether token `i` is a verb of saying on the tree, passive cues aside: "warned" in
-    /// "…, and police warned of ice".
+    /// "…, and police warned of ice"; not a verb with only a noun object.
     fn tree_cue(&self, parsed: &Parsed, i: usize) -> bool {
-        parsed.tree().upos[i] == Upos::Verb
-            && self
-                .lex
-                .cue(&lower(parsed.words[i]))
-                .is_some_and(|c| c != CueClass::Passive)
+        let tree = parsed.tree();
+        // "… and the vessel was continuing its voyage": a verb of speech with a noun
+        // object and no clause reports nothing ("blames the firms" does).
+        let object_only = || {
+            tree.children(i).any(|k| tree.deprel[k] == Deprel::Obj)
+                && !tree.children(i).any(|k| {
+                    matches!(
+                        tree.deprel[k],
+                        Deprel::Ccomp | Deprel::Xcomp | Deprel::Parataxis
+                    )
+                })
+        };
+        tree.upos[i] == Upos::Verb
+            && self.lex.cue(&lower(parsed.words[i])).is_some_and(|c| {
+                c != CueClass::Passive && !(c == CueClass::Speech && object_only())
+            })
     }
 
     /// Whether token `i` is a comma, semicolon, dash or coordinating conjunction: ", and"

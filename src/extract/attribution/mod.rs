@@ -39,7 +39,7 @@ use crate::extract::lexicon::{CueClass, Lexicon, lower};
 use crate::extract::quotes::Quote;
 use crate::extract::segment::{Token, tokenize};
 use crate::model::{ClaimKind, SourceKind};
-use crate::syntax::Deprel;
+use crate::syntax::{Deprel, Upos};
 
 use self::parsed::Parsed;
 use self::wordlists::{ADVERBIALS, PRONOUNS, TIME_NOUNS};
@@ -459,6 +459,21 @@ impl Context<'_> {
         }
         self.interrupted_subject(parsed, cue, &mut claims);
         self.tree_extents(parsed, cue, &mut claims, sentence, para, history);
+        // A noun content (no verb in it on the tree) ends before the medium it was given
+        // in: "denied the charges in a statement on Monday".
+        for c in claims.iter_mut().filter(|c| c.kind == ClaimKind::Indirect) {
+            let cut = self.before_medium(c.span.clone());
+            if cut == c.span {
+                continue;
+            }
+            let tree = parsed.tree();
+            let clause = (0..tokens.len())
+                .filter(|&i| tokens[i].start >= cut.start && tokens[i].end <= cut.end)
+                .any(|i| matches!(tree.upos[i], Upos::Verb | Upos::Aux));
+            if !clause {
+                c.span = cut;
+            }
+        }
         claims
     }
 

@@ -25,7 +25,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "assessment", "paper", "review", "filing", "complaint", "post", "message", "footage",
     "recording", "audio", "press release", "release", "bulletin", "data", "figures", "slide",
     "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict", "email",
-    "transcript", "update", "dossier",
+    "transcript", "update", "dossier", "tally",
 ];
 
 /// The kind of an unnamed part of a group: one person ("one of the doctors") is
