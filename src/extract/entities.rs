@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::lexicon::{Lexicon, lower};
 use super::segment::{Token, tokenize};
 use crate::model::{ActorKind, fold_name};
+use crate::syntax::Model;
 
 /// An actor as found in one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -1164,7 +1165,21 @@ impl<'a> Finder<'a> {
             return true;
         }
         if complement && name_tokens.len() >= 3 {
-            nf = name_tokens[name_tokens.len() - 2];
+            // The portfolio is common words ("Foreign Affairs", "Information"); the name
+            // starts at the first other word, with two name words at least ("Minister of
+            // Information Daniel Kuol Majok"); else the last two are the name.
+            let portfolio = name_tokens
+                .iter()
+                .take_while(|&&k| {
+                    let w = tokens[k].text(text);
+                    w == "and" || Model::embedded().common_word(w)
+                })
+                .count();
+            nf = if portfolio >= 1 && name_tokens.len() - portfolio >= 2 {
+                name_tokens[portfolio]
+            } else {
+                name_tokens[name_tokens.len() - 2]
+            };
         }
         // "Rep. Elijah Cummings of Maryland": the name ends before "of".
         let name_last = (nf..=last)

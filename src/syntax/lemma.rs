@@ -64,6 +64,11 @@ impl Lexicon {
         XPOS.get(i as usize).copied().unwrap_or("_")
     }
 
+    /// Whether the treebank showed `lower` with the tag `upos`.
+    pub(crate) fn seen_as(&self, lower: &str, upos: Upos) -> bool {
+        self.xpos_word.contains_key(&key(lower, upos))
+    }
+
     fn is_known(&self, s: &str) -> bool {
         self.known.contains(&hash_str(s))
     }

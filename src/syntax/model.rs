@@ -80,6 +80,13 @@ impl Model {
         self.lexicon.lemma_xpos(form, Upos::Verb).0
     }
 
+    /// Whether a capitalised word is a common noun or adjective the model's lexicon
+    /// knows in lower case ("Information", "Foreign"), not a name ("Daniel").
+    pub fn common_word(&self, form: &str) -> bool {
+        let lower = form.to_lowercase();
+        self.lexicon.seen_as(&lower, Upos::Noun) || self.lexicon.seen_as(&lower, Upos::Adj)
+    }
+
     /// Whether a word read as a verb is a simple past ("withdrew", "fled"), by the
     /// model's lexicon, without tagging a sentence.
     pub fn past_form(&self, form: &str) -> bool {
