@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -1198,6 +1198,24 @@ impl<'a> Finder<'a> {
         true
     }
 
+    /// Whether the words before `at` introduce the name a source gave: "identified only
+    /// as", "gave his name as", "who gave only her first name,", "who goes by".
+    fn given_name_before(&self, at: usize) -> bool {
+        let before: Vec<String> = self.text[..at]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .map(|w| w.trim_end_matches(',').to_lowercase())
+            .collect();
+        let w = |i: usize| before.get(i).map_or("", String::as_str);
+        let as_name = w(0) == "as"
+            && (matches!(w(1), "identified" | "name")
+                || w(1) == "only" && matches!(w(2), "identified" | "name"));
+        as_name
+            || w(0) == "by" && w(1) == "goes"
+            || w(0) == "name" && w(1) == "first" && self.text[..at].trim_end().ends_with(',')
+    }
+
     /// A one-word name: "the weekly magazine Lumen", "columnist Ortiz" (its noun types
     /// it), or an acronym inside the sentence ("the FTC said").
     fn single_word_name(&mut self, c: &Candidate) {
@@ -1215,8 +1233,9 @@ impl<'a> Finder<'a> {
             self.mention(a, start, end);
             return;
         }
-        // "said Fatima, 34, who fled …": a name with an age apposed is a person's.
-        if !is_acronym(word) && age_apposed(c.after) {
+        // "said Fatima, 34, who fled …": a name with an age apposed is a person's; so is
+        // one a source gave ("identified only as Ahmed", "who gave his name as Tesfaye").
+        if !is_acronym(word) && (age_apposed(c.after) || self.given_name_before(start)) {
             self.person(start, end, None);
             return;
         }

@@ -1,7 +1,7 @@
 //! Say-that: the subject before a cue ("X said (that) C", "“Q,” X said", "C, X said"),
 //! and the content it introduces.
 //! Example: "The governor said that schools would reopen."
-//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/quotation-before-coordinated-cue.txt, tests/fixtures/extract/leading-own-clause.txt.
+//! Fixtures: tests/fixtures/extract/subject-after-subordinator.txt, tests/fixtures/extract/catenative-verb.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/fronted-phrase-pronoun.txt, tests/fixtures/extract/naming-aside.txt, tests/fixtures/extract/relative-aside-subject.txt, tests/fixtures/extract/apposition-unnamed-subject.txt, tests/fixtures/extract/known-as-after-quote.txt, tests/fixtures/extract/description-before-name.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/quotation-before-coordinated-cue.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/name-a-source-gave.txt.
 
 use std::ops::{ControlFlow, Range};
 
@@ -619,9 +619,16 @@ impl Context<'_> {
             !relative_segment && opener.is_some_and(|w| w != "as" && SUBORDINATORS.contains(&w));
         // "The UN mission, known as MINUSMA, reported": the name the aside gives is the
         // subject's.
+        // "A commander, who gave his name only as Tesfaye, told": so is the name a source
+        // gave.
         let naming = opener.is_some_and(|w| {
             matches!(w, "called" | "dubbed" | "named")
-                || w == "as" && first > floor + 1 && lower(tokens[first - 2].text(text)) == "known"
+                || w == "as"
+                    && first > floor + 1
+                    && matches!(
+                        &*lower(tokens[first - 2].text(text)),
+                        "known" | "identified" | "only" | "name"
+                    )
         });
         Segment {
             first,
