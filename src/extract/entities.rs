@@ -106,8 +106,17 @@ fn dateline(text: &str, start: usize, end: usize) -> bool {
     if !(start == 0 || text[..start].ends_with('\n')) {
         return false;
     }
+    // The next 60 characters of the line at most.
     let rest = &text[end..];
-    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let upto = rest
+        .char_indices()
+        .take(60)
+        .find(|&(_, c)| c == '\n')
+        .map_or_else(
+            || rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    let line = &rest[..upto];
     // Up to the dash, at most a bracketed agency and a date.
     line.find(['—', '–', '-']).is_some_and(|d| {
         let lead = line[..d].trim();
@@ -1201,7 +1210,12 @@ impl<'a> Finder<'a> {
     /// Whether the words before `at` introduce the name a source gave: "identified only
     /// as", "gave his name as", "who gave only her first name,", "who goes by".
     fn given_name_before(&self, at: usize) -> bool {
-        let before: Vec<String> = self.text[..at]
+        // The last few words only: a bounded look back, whatever the text before.
+        let mut from = at.saturating_sub(64);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before: Vec<String> = self.text[from..at]
             .split_whitespace()
             .rev()
             .take(4)
@@ -1213,7 +1227,7 @@ impl<'a> Finder<'a> {
                 || w(1) == "only" && matches!(w(2), "identified" | "name"));
         as_name
             || w(0) == "by" && w(1) == "goes"
-            || w(0) == "name" && w(1) == "first" && self.text[..at].trim_end().ends_with(',')
+            || w(0) == "name" && w(1) == "first" && self.text[from..at].trim_end().ends_with(',')
     }
 
     /// A one-word name: "the weekly magazine Lumen", "columnist Ortiz" (its noun types
@@ -1679,6 +1693,8 @@ impl<'a> Finder<'a> {
         let Some(rest) = self.text[at..].strip_prefix(", ") else {
             return false;
         };
+        // A role and a name fit in 120 characters.
+        let rest = &rest[..rest.char_indices().nth(120).map_or(rest.len(), |(i, _)| i)];
         // A short definite role ("the envoy") and a name closed by a comma after it.
         rest.find(',').is_some_and(|c| {
             let role = &rest[..c];
