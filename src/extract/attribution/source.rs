@@ -284,12 +284,7 @@ impl Context<'_> {
             self.source(after_by..p.r.end, history)?.actor
         })
         // "The agency’s latest update": a described possessor, resolved as a source.
-        .or_else(|| {
-            let phrase = &self.text[p.r.start..p.head_byte];
-            let possessive = phrase.rfind("’s ").or_else(|| phrase.rfind("'s "))?;
-            let possessor = p.r.start..p.r.start + possessive;
-            self.source(possessor, history)?.actor
-        });
+        .or_else(|| self.source(self.possessor(p)?, history)?.actor);
         let description: Vec<&str> = p.content_words()[..p.head_end]
             .iter()
             .map(String::as_str)
@@ -343,15 +338,12 @@ impl Context<'_> {
         // "The junta’s information team denied": a body of a described body speaks for it.
         if p.mentions.is_empty()
             && (self.body_head(head) || matches!(head, "team" | "unit" | "wing" | "cell"))
+            && let Some(a) = self
+                .possessor(p)
+                .and_then(|r| self.source(r, history))
+                .and_then(|s| s.actor)
         {
-            let phrase = &self.text[p.r.start..p.head_byte];
-            if let Some(at) = phrase.rfind("’s ").or_else(|| phrase.rfind("'s "))
-                && let Some(a) = self
-                    .source(p.r.start..p.r.start + at, history)
-                    .and_then(|s| s.actor)
-            {
-                return Some(self.actor_source(a));
-            }
+            return Some(self.actor_source(a));
         }
         let content_words = p.content_words();
         let determiner = p.determiner();
@@ -604,8 +596,15 @@ impl Context<'_> {
         }))
     }
 
-    /// Whether the lexicon of vague sources holds the phrase at `r`, its head or a
-    /// phrase it opens with after a determiner ("officials", "security sources", "the
+    /// The possessor before the head of `p`: "The agency" in "The agency’s latest update".
+    fn possessor(&self, p: &Phrase) -> Option<Range<usize>> {
+        let phrase = &self.text[p.r.start..p.head_byte];
+        let at = phrase.rfind("’s ").or_else(|| phrase.rfind("'s "))?;
+        Some(p.r.start..p.r.start + at)
+    }
+
+    /// Whether the lexicon of vague sources holds a run of up to five of the words at
+    /// `r`, a leading determiner aside ("officials", "two police sources", "the
     /// residents").
     pub(super) fn vague_by_lexicon(&self, r: Range<usize>) -> bool {
         let words: Vec<String> = self.text[r]
