@@ -107,16 +107,8 @@ fn dateline(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // The next 60 characters of the line at most.
-    let rest = &text[end..];
-    let upto = rest
-        .char_indices()
-        .take(60)
-        .find(|&(_, c)| c == '\n')
-        .map_or_else(
-            || rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i),
-            |(i, _)| i,
-        );
-    let line = &rest[..upto];
+    let head = first_chars(&text[end..], 60);
+    let line = head.split('\n').next().unwrap_or(head);
     // Up to the dash, at most a bracketed agency and a date.
     line.find(['—', '–', '-']).is_some_and(|d| {
         let lead = line[..d].trim();
@@ -124,6 +116,11 @@ fn dateline(text: &str, start: usize, end: usize) -> bool {
             && (lead.is_empty()
                 || lead.ends_with(')') && !lead[..lead.len() - 1].contains(['.', ';']))
     })
+}
+
+/// The first `n` characters of `s`: a bounded look ahead, however long the line.
+fn first_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
 }
 
 /// Capitalised words that start sentences but never names.
@@ -1694,7 +1691,7 @@ impl<'a> Finder<'a> {
             return false;
         };
         // A role and a name fit in 120 characters.
-        let rest = &rest[..rest.char_indices().nth(120).map_or(rest.len(), |(i, _)| i)];
+        let rest = first_chars(rest, 120);
         // A short definite role ("the envoy") and a name closed by a comma after it.
         rest.find(',').is_some_and(|c| {
             let role = &rest[..c];

@@ -49,10 +49,12 @@ impl Context<'_> {
         // The actor at the head of the clause subject in the tree: "Maria Santos" in
         // "U.N. Secretary-General Maria Santos condemned …, saying …".
         let before = tokens[clause_start].start..tokens[cue.first].start;
-        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let tree = std::cell::OnceCell::new();
         let subject = || {
-            let tree = tree.get_or_init(|| Model::embedded().analyse(&words));
+            let tree = tree.get_or_init(|| {
+                let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+                Model::embedded().analyse(&words)
+            });
             tree::clause_subject(tree, cue.first)
                 .filter(|&k| k >= clause_start && k < cue.first)
                 .map(|k| {
