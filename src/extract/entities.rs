@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt, tests/fixtures/extract/acronyms-capitals-appositions.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -348,6 +348,7 @@ pub fn find_actors(
         spans: BTreeMap::new(),
         country_words: &matcher.country_words,
         desks: FxHashMap::default(),
+        defined: Vec::new(),
     };
     found.lexicon_matches(matcher);
     let tokens: Vec<Vec<Token>> = sentences
@@ -411,6 +412,8 @@ struct Finder<'a> {
     country_words: &'a FxHashSet<String>,
     /// Folded names of an outlet's desks ("Hausa Service") → the outlet.
     desks: FxHashMap<String, usize>,
+    /// The acronyms the text defines ("Full Name (ACR)") and the actor each names.
+    defined: Vec<(String, usize)>,
 }
 
 impl<'a> Finder<'a> {
@@ -528,15 +531,24 @@ impl<'a> Finder<'a> {
                         && before
                             .strip_suffix("and")
                             .is_some_and(|b| b.trim_end().ends_with(','));
+                    // "Abuja, Nigeria" is a place; "Moscow, Yerevan's traditional ally,
+                    // has criticised" is the state in a possessive apposition.
+                    let apposed = |after: &str| {
+                        first_chars(after, 40)
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+                    };
+                    let after = text[end..].trim_start();
                     if dateline(text, start, end)
                         || prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()))
                             && !clause_and
                         || before.ends_with(',')
                         || before.ends_with('(')
-                        || text[end..].trim_start().starts_with(',')
-                            && !text[end..].trim_start()[1..]
-                                .trim_start()
-                                .starts_with(char::is_lowercase)
+                        || after.strip_prefix(',').is_some_and(|a| {
+                            let a = a.trim_start();
+                            !a.starts_with(char::is_lowercase) && !apposed(a)
+                        })
                     {
                         continue;
                     }
@@ -1798,6 +1810,10 @@ impl<'a> Finder<'a> {
     /// actor it was taken for.
     fn define_acronym(&mut self, actor: usize, start: usize, len: usize) {
         self.remove_mentions(|x| x.start == start && x.end == start + len && x.actor != actor);
+        let acr = &self.text[start..start + len];
+        if !self.defined.iter().any(|(a, _)| a == acr) {
+            self.defined.push((acr.to_string(), actor));
+        }
         self.mention(actor, start, start + len);
     }
 
@@ -1884,8 +1900,11 @@ impl<'a> Finder<'a> {
                 self.define_acronym(owner, m.end + 2, acr.len());
             }
         }
-        // Standalone uses of a defined acronym found earlier as actors of their own.
-        let defined: Vec<(String, usize)> = self
+        // Standalone uses of a defined acronym found earlier as actors of their own, or
+        // as the gazetteer's body of the same initials ("the Ambazonia Defence Forces
+        // (ADF) …. The ADF said" is not the Allied Democratic Forces).
+        let in_text = std::mem::take(&mut self.defined);
+        let aliases: Vec<(String, usize)> = self
             .out
             .actors
             .iter()
@@ -1893,13 +1912,15 @@ impl<'a> Finder<'a> {
             .flat_map(|(i, a)| {
                 a.aliases
                     .iter()
-                    .filter(|al| is_acronym(al))
+                    .filter(|al| is_acronym(al) && !in_text.iter().any(|(d, _)| d == *al))
                     .map(move |al| (al.clone(), i))
             })
             .collect();
-        for (acr, owner) in defined {
+        for (acr, owner) in in_text.into_iter().chain(aliases) {
             for m in &mut self.out.mentions {
-                if m.actor != owner && self.out.actors[m.actor].name == acr {
+                if m.actor != owner
+                    && (self.out.actors[m.actor].name == acr || text[m.start..m.end] == acr)
+                {
                     m.actor = owner;
                 }
             }

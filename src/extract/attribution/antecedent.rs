@@ -413,11 +413,15 @@ impl Context<'_> {
         }
         // "The Sahel Freedom Front, a militant group, said": a description apposed to the
         // name before it describes that name, not one to come.
+        // A bracketed acronym may close the name ("The Integrated Food Security Phase
+        // Classification (IPC), a UN-backed hunger monitor,").
         let apposed = self.text[..phrase.start]
             .trim_end()
             .strip_suffix(',')
             .is_some_and(|before| {
-                let end = before.trim_end().len();
+                let before = before.trim_end();
+                let before = before.strip_suffix(')').unwrap_or(before);
+                let end = before.len();
                 self.actors
                     .mention_at(end.saturating_sub(1))
                     .is_some_and(|m| m.end == end)
@@ -561,13 +565,33 @@ impl Context<'_> {
         if let Some(m) = with_noun {
             return Some(self.actor_source(m.actor));
         }
-        self.last_actor_where(at, history, |a| fits(a) && named(a))
-            .map(|(a, _)| a)
+        let outside = self
+            .last_actor_where(at, history, |a| fits(a) && named(a))
             .or_else(|| {
                 self.last_actor_at(at, kinds, history)
-                    .map(|(a, pos)| self.prefer_subject(a, pos, at, fits).0)
-            })
-            .map(|a| self.actor_source(a))
+                    .map(|(a, pos)| self.prefer_subject(a, pos, at, fits))
+            });
+        let para = self.paragraph_of(at);
+        match outside {
+            Some((a, pos)) if self.paragraph_of(pos) == para => Some(a),
+            _ => self.named_in_content(at, &fits).or(outside.map(|(a, _)| a)),
+        }
+        .map(|a| self.actor_source(a))
+    }
+
+    /// "Israel accused Hamas of diverting aid. The militant group denies the charge.": with
+    /// no fitting body named in the paragraph outside reported content, the latest one
+    /// named inside the paragraph's reported content (outside quotations).
+    fn named_in_content(&self, at: usize, fits: &impl Fn(usize) -> bool) -> Option<usize> {
+        let para = self.paragraph_of(at);
+        let upto = self.actors.mentions.partition_point(|m| m.end <= at);
+        self.actors.mentions[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| self.paragraph_of(m.start) == para)
+            .filter(|m| !self.in_quote(m.start))
+            .find(|m| fits(m.actor))
+            .map(|m| m.actor)
     }
 
     /// The latest body named before `at` with `word` among the words of its name after

@@ -376,7 +376,14 @@ impl Context<'_> {
         {
             return Some(self.actor_source(a));
         }
-        if let Some(m) = p.mentions.iter().rev().find(|m| m.start < p.head_byte) {
+        // "The African Union force": the actor modifying the head; "a UN-backed monitor"
+        // is backed by it, not it.
+        if let Some(m) = p
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.start < p.head_byte && !self.text[m.end..].starts_with('-'))
+        {
             return Some(self.actor_source(m.actor));
         }
         // "The foreign ministry of Mali", "the army in Bamako": a body of the state
