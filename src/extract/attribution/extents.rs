@@ -1,6 +1,6 @@
 //! Content extents from the dependency tree: where an indirect content after its cue ends.
 //! Example: "Ortiz said the road was closed, and police warned of ice" ends at "closed".
-//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/medium-and-company-heads.txt.
+//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/medium-and-company-heads.txt, tests/fixtures/extract/coordinated-verb-after-noun-content.txt.
 
 use std::ops::Range;
 
@@ -93,7 +93,9 @@ impl Context<'_> {
 
     /// "The council demanded an inquiry while the navy fired …": a finite clause that a
     /// subordinator attaches to the cue verb after its noun object is no part of the
-    /// content, which ends before it; four words or more there are the article's own.
+    /// content, which ends before it; nor is a verb coordinated with the cue's, its
+    /// subject shared ("called for a ceasefire and has brokered truces", "denied the
+    /// allegations and resigned"). Four words or more there are the article's own.
     fn trim_adjunct(
         &self,
         parsed: &Parsed,
@@ -105,26 +107,22 @@ impl Context<'_> {
         let upto = parsed
             .tokens
             .partition_point(|t| t.start < governed.span.end);
-        // Only a speech act with a noun content ("demanded an inquiry"), a finding
-        // ("indicates a tightening race") or an evaluation, with a subordinator in the
-        // content, gives cause to parse.
-        if !matches!(
+        // Only a subordinator after a speech act with a noun content ("demanded an
+        // inquiry"), a finding ("indicates a tightening race") or an evaluation, or a
+        // coordinator after any cue, gives cause to parse.
+        let noun_class = matches!(
             cue.class,
             CueClass::NounContent | CueClass::Finding | CueClass::Evaluation
-        ) || !(governed.from..upto).any(|i| SUBORDINATORS.contains(&&*lower(parsed.words[i])))
-        {
+        );
+        let word = |i: usize| lower(parsed.words[i]);
+        let subordinator = |i: usize| noun_class && SUBORDINATORS.contains(&&*word(i));
+        let coordinator = |i: usize| matches!(&*word(i), "and" | "but");
+        if !(governed.from..upto).any(|i| subordinator(i) || coordinator(i)) {
             return false;
         }
         let tree = parsed.tree();
         let verb = parsed.verb(cue);
-        let Some(extent) = tree::content_end(tree, verb, governed.from, |_| false, |_| false)
-        else {
-            return false;
-        };
-        let Some(next) = (extent.end..upto).find(|&i| tree.deprel[i] != Deprel::Punct) else {
-            return false;
-        };
-        // The dependents of the verb that hold the content's first word and the next.
+        // The dependent of the verb that holds token `i`.
         let below_verb = |i: usize| {
             let mut k = i;
             while let Some(h) = tree.head_of(k) {
@@ -135,18 +133,57 @@ impl Context<'_> {
             }
             None
         };
-        let object = below_verb(governed.from).is_some_and(|k| tree.deprel[k] == Deprel::Obj);
-        let adjunct = below_verb(next).is_some_and(|k| {
-            k > verb
-                && tree.deprel[k] == Deprel::Advcl
-                && tree
-                    .child_with(k, Deprel::Mark)
-                    .is_some_and(|m| m == next && SUBORDINATORS.contains(&&*lower(parsed.words[m])))
-                && tree.children(k).any(|c| tree.deprel[c] == Deprel::Nsubj)
+        // A noun content: the verb's object, or the noun of a cue that ends in its
+        // preposition ("called for a ceasefire").
+        let object = below_verb(governed.from).is_some_and(|k| {
+            tree.deprel[k] == Deprel::Obj
+                || tree.deprel[k] == Deprel::Obl
+                    && tree
+                        .child_with(k, Deprel::Case)
+                        .is_some_and(|c| c < governed.from)
         });
-        if !(object && adjunct) {
+        if !object {
             return false;
         }
+        let adjunct = |i: usize| {
+            below_verb(i).is_some_and(|k| {
+                k > verb
+                    && tree.deprel[k] == Deprel::Advcl
+                    && tree.child_with(k, Deprel::Mark) == Some(i)
+                    && tree.children(k).any(|c| tree.deprel[c] == Deprel::Nsubj)
+            })
+        };
+        // The coordinated verb is finite ("has brokered", "resigned"), and the noun
+        // content before it holds no verb but in a relative clause and no list ("reported
+        // airstrikes, artillery fire and clashes" coordinates nouns).
+        let finite = |k: usize| {
+            matches!(tree.xpos[k], "VBD" | "VBZ" | "VBP")
+                || tree.children(k).any(|c| tree.upos[c] == Upos::Aux)
+        };
+        let noun_content = |i: usize| {
+            (governed.from..i).all(|j| {
+                let verbal = matches!(tree.upos[j], Upos::Verb | Upos::Aux)
+                    && !matches!(tree.deprel[j], Deprel::AclRelcl | Deprel::Aux)
+                    && tree.deprel[j] != Deprel::Cop;
+                !verbal && (parsed.words[j] != "," || j + 1 == i)
+            })
+        };
+        let coordinated = |i: usize| {
+            below_verb(i).is_some_and(|k| {
+                k > verb
+                    && tree.deprel[k] == Deprel::Conj
+                    && tree.upos[k] == Upos::Verb
+                    && finite(k)
+                    && tree.child_with(k, Deprel::Cc) == Some(i)
+                    && !tree.children(k).any(|c| tree.deprel[c] == Deprel::Nsubj)
+            }) && noun_content(i)
+        };
+        let Some(next) = (governed.from + 1..upto).find(|&i| {
+            !self.in_quote(parsed.tokens[i].start)
+                && (subordinator(i) && adjunct(i) || coordinator(i) && coordinated(i))
+        }) else {
+            return false;
+        };
         let Some(last) = (governed.from..next)
             .rev()
             .find(|&i| !Self::tree_break(parsed, i))

@@ -458,6 +458,7 @@ impl Context<'_> {
             return Vec::new();
         }
         self.interrupted_subject(parsed, cue, &mut claims);
+        self.determiner_that(parsed, cue, &mut claims);
         self.tree_extents(parsed, cue, &mut claims, sentence, para, history);
         // A noun content (no verb in it on the tree) ends before the medium it was given
         // in: "denied the charges in a statement on Monday".
@@ -475,6 +476,40 @@ impl Context<'_> {
             }
         }
         claims
+    }
+
+    /// "Officials denied that report": a "that" right after the cue that the tree reads
+    /// as the determiner of the cue's object opens a noun content; it is no
+    /// complementizer left out of it.
+    fn determiner_that(&self, parsed: &Parsed, cue: &Cue, claims: &mut [ClaimDraft]) {
+        let tokens = parsed.tokens;
+        let that = cue.last + 1;
+        let (Some(t), Some(next)) = (tokens.get(that), tokens.get(that + 1)) else {
+            return;
+        };
+        if parsed.words[that] != "that" {
+            return;
+        }
+        let Some(c) = claims
+            .iter_mut()
+            .find(|c| c.kind == ClaimKind::Indirect && c.span.start == next.start)
+        else {
+            return;
+        };
+        // The noun "that" goes on is the cue verb's object, not a clause's subject, and
+        // singular ("found that poor children have …" opens a clause).
+        let tree = parsed.tree();
+        let verb = parsed.verb(cue);
+        if tree.deprel[that] == Deprel::Det
+            && tree.upos[that] == Upos::Det
+            && tree.head_of(that).is_some_and(|n| {
+                tree.deprel[n] == Deprel::Obj
+                    && tree.head_of(n) == Some(verb)
+                    && tree.xpos[n] == "NN"
+            })
+        {
+            c.span.start = t.start;
+        }
     }
 
     fn try_cue(
