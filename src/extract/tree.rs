@@ -61,7 +61,17 @@ pub fn content_end(
             && finite_tag(a.xpos[k])
             && a.head_of(k)
                 .is_some_and(|h| h != cue && !finite_tag(a.xpos[h]));
-        matches!(a.deprel[k], Deprel::Conj | Deprel::Parataxis)
+        // ", as residents reported airstrikes": a clause of time or contrast with its own
+        // speaker reports too.
+        let contrast = a.deprel[k] == Deprel::Advcl
+            && own_subject
+            && a.child_with(k, Deprel::Mark).is_some_and(|m| {
+                matches!(
+                    a.lemma[m].to_lowercase().as_str(),
+                    "as" | "while" | "whereas" | "although" | "though"
+                )
+            });
+        (matches!(a.deprel[k], Deprel::Conj | Deprel::Parataxis) || contrast)
             && is_cue(k)
             && (own_subject || cue_form)
             && {

@@ -240,9 +240,16 @@ impl Context<'_> {
             self.remember(cue, &claims, para, history);
             // "X, who believed that A, told reporters B": a finite verb of saying after
             // every claim so far reports a claim of its own.
+            // The article's own words after a content ("…, officials said, as the military
+            // vowed C") leave room for it.
             for later in &cues[i + 1..] {
                 let at = tokens[later.first].start;
-                let end = claims.iter().map(|c| c.span.end).max().unwrap_or(0);
+                let end = claims
+                    .iter()
+                    .filter(|c| c.kind != ClaimKind::Assertion || !c.span.contains(&at))
+                    .map(|c| c.span.end)
+                    .max()
+                    .unwrap_or(0);
                 if end > at
                     || self.in_quote(at)
                     || later.class == CueClass::Passive
@@ -256,6 +263,9 @@ impl Context<'_> {
                 let mut more =
                     self.claims_of_cue(&parsed, &tokens, later, sentence.clone(), para, history);
                 more.retain(|c| c.span.start >= end && c.source.is_some());
+                if !more.is_empty() {
+                    claims.retain(|c| c.kind != ClaimKind::Assertion || !c.span.contains(&at));
+                }
                 self.remember(later, &more, para, history);
                 claims.extend(more);
             }

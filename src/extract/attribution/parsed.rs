@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt, tests/fixtures/extract/leading-own-clause.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/second-cue-in-clause-of-time.txt.
 
 use std::ops::Range;
 
@@ -162,8 +162,13 @@ impl<'a> Parsed<'a> {
     pub(super) fn finite_verb(&self, cue: &Cue) -> bool {
         let tree = self.tree();
         let verb = self.verb(cue);
+        // A participle with a subject and no auxiliary is a simple past the tagger
+        // misread ("as the military vowed to …").
+        let past = tree.xpos[verb] == "VBN"
+            && tree.children(verb).any(|c| tree.deprel[c] == Deprel::Nsubj)
+            && !tree.children(verb).any(|c| tree.upos[c] == Upos::Aux);
         tree.upos[verb] == Upos::Verb
-            && finite_tag(tree.xpos[verb])
+            && (finite_tag(tree.xpos[verb]) || past)
             && !matches!(tree.deprel[verb], Deprel::Amod | Deprel::Acl)
     }
 
