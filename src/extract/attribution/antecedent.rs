@@ -565,8 +565,11 @@ impl Context<'_> {
         if let Some(m) = with_noun {
             return Some(self.actor_source(m.actor));
         }
-        let outside = self
-            .last_actor_where(at, history, |a| fits(a) && named(a))
+        // "the group" describes any armed group: the Wagner Group named earlier is no
+        // better an antecedent for it than a body named since.
+        let outside = (head != "group")
+            .then(|| self.last_actor_where(at, history, |a| fits(a) && named(a)))
+            .flatten()
             .or_else(|| {
                 self.last_actor_at(at, kinds, history)
                     .map(|(a, pos)| self.prefer_subject(a, pos, at, fits))

@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt, tests/fixtures/extract/datelines-and-descriptions.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/group-through-its-fighters.txt.
 
 use std::ops::Range;
 
@@ -425,6 +425,20 @@ impl Context<'_> {
         {
             return Some(s);
         }
+        // "Separatist rebels from the Azawad Liberation Front said": an armed group
+        // speaks through its fighters.
+        if matches!(head, "rebels" | "fighters" | "militants" | "insurgents")
+            && let Some(m) = p.mentions.iter().find(|m| {
+                m.start >= p.head_byte
+                    && self.actors.actors[m.actor].kind == ActorKind::ArmedGroup
+                    && matches!(
+                        self.text[p.head_byte..m.start].split_whitespace().next(),
+                        Some("of" | "from")
+                    )
+            })
+        {
+            return Some(self.actor_source(m.actor));
+        }
         // "Police said", "according to police": a state's police speaks for the state
         // the article is about, as its army or ministry does.
         if head == "police"
@@ -444,6 +458,7 @@ impl Context<'_> {
         if determiner == Some("the")
             && content_words.len() == 1
             && p.mentions.is_empty()
+            && head != "group"
             && let Some(a) = self.body_with_word(head, p.r.start, history)
         {
             return Some(self.actor_source(a));
