@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/second-cue-in-clause-of-time.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/second-cue-in-clause-of-time.txt, tests/fixtures/extract/noun-form-of-cue.txt.
 
 use std::ops::Range;
 
@@ -608,6 +608,14 @@ impl Context<'_> {
         }
         if own.is_empty() || named {
             return false;
+        }
+        // "The attack raised fears of a wider war": a plural noun that shares the cue's
+        // form, the object of another verb, reports nothing.
+        if !subject_before && cue.first == cue.last && words[cue.first].ends_with('s') {
+            let tree = parsed.tree();
+            if tree.upos[cue.first] == Upos::Noun && tree.deprel[cue.first] == Deprel::Obj {
+                return true;
+            }
         }
         let instrument = own.iter().any(|c| {
             c.kind == ClaimKind::Indirect && self.text[c.span.clone()].starts_with("with ")
