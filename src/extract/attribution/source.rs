@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/group-through-its-fighters.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/group-through-its-fighters.txt, tests/fixtures/extract/decrees-and-estimates.txt.
 
 use std::ops::Range;
 
@@ -25,7 +25,8 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "assessment", "paper", "review", "filing", "complaint", "post", "message", "footage",
     "recording", "audio", "press release", "release", "bulletin", "data", "figures", "slide",
     "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict", "email",
-    "transcript", "update", "dossier", "tally",
+    "transcript", "update", "dossier", "tally", "decree", "directive", "estimate", "estimates",
+    "findings", "resolution",
 ];
 
 /// The kind of an unnamed part of a group: one person ("one of the doctors") is
