@@ -1,6 +1,6 @@
 //! Finding reporting cues in a sentence, and telling them from nouns, namings and passives.
 //! Example: "The mayor said on Monday" holds the cue "said"; "over fears" holds none.
-//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/naming-and-participle-that.txt.
+//! Fixtures: tests/fixtures/extract/anonymous-source.txt, tests/fixtures/extract/aspectual-verbs.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/naming-and-participle-that.txt, tests/fixtures/extract/long-anonymity-phrase.txt.
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::Token;
@@ -80,8 +80,8 @@ impl Context<'_> {
         while k < tokens.len() {
             // "who asked not to be named", "speaking on condition of anonymity": part
             // of an anonymous source, no cue.
-            if let Some(n) = self.anonymity_phrase(tokens, k) {
-                k += n;
+            if let Some(end) = self.anonymity_span(tokens, k) {
+                k = end;
                 continue;
             }
             if !self.may_open_cue(&tokens[k]) {
@@ -167,6 +167,22 @@ impl Context<'_> {
         for i in dropped.into_iter().rev() {
             cues.remove(i);
         }
+    }
+
+    /// The end (exclusive) of the anonymity phrases that start at token `k`, phrases that
+    /// overlap making one: "who asked not to be named because he was not authorized to
+    /// speak publicly" is "who asked not to be named", "because he was not authorized
+    /// to" and "not authorized to speak publicly".
+    pub(super) fn anonymity_span(&self, tokens: &[Token], k: usize) -> Option<usize> {
+        let mut end = k + self.anonymity_phrase(tokens, k)?;
+        let mut j = k + 1;
+        while j < end {
+            if let Some(m) = self.anonymity_phrase(tokens, j) {
+                end = end.max(j + m);
+            }
+            j += 1;
+        }
+        Some(end)
     }
 
     /// The number of tokens of the anonymity phrase of the lexicon ("who asked not to be

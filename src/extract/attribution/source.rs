@@ -87,14 +87,36 @@ impl Context<'_> {
             tokens.truncate(tokens.len() - 2);
         }
         let words = self.words(&tokens);
-        if words.is_empty() || words.len() > 14 {
+        // "A Western diplomat who asked not to be named because he was not authorized to
+        // speak publicly": an anonymity phrase makes a long source.
+        if words.is_empty() || words.len() > 24 {
             return None;
         }
         if words.len() == 1 && PRONOUNS.contains(&words[0].as_str()) {
             return self.pronoun(&words[0], r.start, history);
         }
         let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
-        if self.is_clause(&word_tokens, &words) {
+        // The verbs of an anonymity phrase ("because he was not authorized to") make no
+        // clause of the phrase.
+        let mut anonymous = vec![false; tokens.len()];
+        let mut k = 0;
+        while k < tokens.len() {
+            match self.anonymity_span(&tokens, k) {
+                Some(end) => {
+                    anonymous[k..end].iter_mut().for_each(|a| *a = true);
+                    k = end;
+                }
+                None => k += 1,
+            }
+        }
+        let outside: Vec<&Token> = tokens
+            .iter()
+            .zip(&anonymous)
+            .filter(|(t, a)| t.is_word() && !**a)
+            .map(|(t, _)| t)
+            .collect();
+        // Fourteen words at most besides an anonymity phrase.
+        if outside.len() > 14 || self.is_clause(&outside, &words) {
             return None;
         }
         if let Some(s) = self.partitive(&r, &word_tokens, &words, history) {

@@ -43,8 +43,25 @@ impl Context<'_> {
     /// Start of the subject phrase that ends at token `end` (exclusive): back to the last
     /// clause boundary. Returns the token index.
     pub(super) fn clause_start(&self, tokens: &[Token], end: usize, floor: usize) -> usize {
+        // Anonymity phrases are the subject's, whatever clause words they hold ("who
+        // asked not to be named because he was not authorized to speak publicly").
+        let mut anonymity: Vec<(usize, usize)> = Vec::new();
+        let mut j = floor;
+        while j < end {
+            match self.anonymity_span(tokens, j) {
+                Some(e) => {
+                    anonymity.push((j, e));
+                    j = e;
+                }
+                None => j += 1,
+            }
+        }
         let mut k = end;
         while k > floor {
+            if let Some(&(s, _)) = anonymity.iter().find(|&&(s, e)| s < k && k <= e) {
+                k = s;
+                continue;
+            }
             let t = tokens[k - 1];
             let w = t.text(self.text);
             // "The transcript–published by the Post–shows": a parenthetical between dashes.
