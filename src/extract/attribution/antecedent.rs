@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt, tests/fixtures/extract/pronoun-in-clause-to-body.txt, tests/fixtures/extract/datelines-and-descriptions.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt, tests/fixtures/extract/pronoun-in-clause-to-body.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/description-with-apposed-name.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -563,7 +563,18 @@ impl Context<'_> {
                     .is_some_and(|a| a.eq_ignore_ascii_case(head))
             });
         if let Some(m) = with_noun {
-            return Some(self.actor_source(m.actor));
+            // "the UN agency for Palestinian refugees, UNRWA,": the name apposed to the
+            // phrase is the body's.
+            let after = &self.text[m.end..at];
+            let near = &after[..after.char_indices().nth(80).map_or(after.len(), |(i, _)| i)];
+            let phrase_end = near.find(',').map(|c| m.end + c + 1);
+            let apposed = phrase_end.and_then(|e| {
+                let start = e + (self.text[e..].len() - self.text[e..].trim_start().len());
+                self.actors
+                    .mention_at(start)
+                    .filter(|x| x.start == start && x.actor != m.actor && fits(x.actor))
+            });
+            return Some(self.actor_source(apposed.map_or(m.actor, |x| x.actor)));
         }
         // "the group" describes any armed group: the Wagner Group named earlier is no
         // better an antecedent for it than a body named since.
