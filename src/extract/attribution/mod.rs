@@ -255,7 +255,8 @@ impl Context<'_> {
                     || later.class == CueClass::Passive
                     || !finite_form(&lower(tokens[later.first].text(self.text)))
                     || !(self.speaker_before(&tokens, later.first)
-                        || self.coordinated_after(&tokens, later.first))
+                        || self.coordinated_after(&tokens, later.first)
+                        || parsed.own_subject(later))
                     || !parsed.finite_verb(later)
                 {
                     continue;

@@ -172,6 +172,15 @@ impl<'a> Parsed<'a> {
             && !matches!(tree.deprel[verb], Deprel::Amod | Deprel::Acl)
     }
 
+    /// Whether the tree gives the cue's verb a nominal subject of its own before it:
+    /// "…, where U.N. investigators said C".
+    pub(super) fn own_subject(&self, cue: &Cue) -> bool {
+        let tree = self.tree();
+        let verb = self.verb(cue);
+        tree.children(verb)
+            .any(|k| k < verb && tree.deprel[k] == Deprel::Nsubj && tree.upos[k] == Upos::Noun)
+    }
+
     /// The verb of a cue: its first word tagged as a verb, else its first word.
     pub(super) fn verb(&self, cue: &Cue) -> usize {
         let tree = self.tree();
