@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt, tests/fixtures/extract/acronyms-capitals-appositions.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt, tests/fixtures/extract/acronyms-capitals-appositions.txt, tests/fixtures/extract/one-word-company-names.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -265,6 +265,23 @@ const BODY_NOUNS: &[&str] = &[
     "programme", "program", "network", "coalition", "alliance", "militia", "movement",
     "committee", "unit", "panel",
 ];
+
+/// Whether a word is capitalised and has a capital after a run of three lower-case
+/// letters or more: "TotalEnergies", "ExxonMobil", "PetroChina".
+fn inner_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let mut lower_run = 0;
+    for c in chars {
+        if c.is_uppercase() && lower_run >= 3 {
+            return word.chars().last().is_some_and(char::is_lowercase);
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    false
+}
 
 /// Whether a word is written as an acronym ("FLA", "U.N.", "M23").
 pub(crate) fn is_acronym(word: &str) -> bool {
@@ -1260,6 +1277,14 @@ impl<'a> Finder<'a> {
         // one a source gave ("identified only as Ahmed", "who gave his name as Tesfaye").
         if !is_acronym(word) && (age_apposed(c.after) || self.given_name_before(start)) {
             self.person(start, end, None);
+            return;
+        }
+        // "TotalEnergies", "ExxonMobil": a word with an inner capital after three
+        // lower-case letters or more is a company's name ("McDonald", "DeSantis" are not;
+        // nor are handles and hashtags, "@AppleMusic").
+        if inner_capital(word) && !self.text[..start].ends_with(['@', '#']) {
+            let a = self.actor(ActorKind::Organization, word);
+            self.mention(a, start, end);
             return;
         }
         if is_acronym(word) && start != c.sentence_start && !c.after.starts_with(')') {
