@@ -13,6 +13,9 @@ use super::parsed::Parsed;
 use super::wordlists::SUBORDINATORS;
 use super::{ClaimDraft, Context, Cue, History};
 
+/// The longest sentence, in tokens, whose content extents the tree decides.
+const MAX_TREE_TOKENS: usize = 250;
+
 /// Words that open a relative clause.
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "when"];
 
@@ -46,7 +49,11 @@ impl Context<'_> {
         para: usize,
         history: &mut History,
     ) {
-        if matches!(cue.class, CueClass::Passive | CueClass::According) {
+        // A run-on "sentence" of hundreds of words (a scraped blob) is read by tokens
+        // alone: the walks below are linear in the sentence for each of its cues.
+        if matches!(cue.class, CueClass::Passive | CueClass::According)
+            || parsed.tokens.len() > MAX_TREE_TOKENS
+        {
             return;
         }
         let Some(governed) = self.governed(parsed, cue, claims) else {

@@ -45,8 +45,9 @@ impl Context<'_> {
     pub(super) fn clause_start(&self, tokens: &[Token], end: usize, floor: usize) -> usize {
         // Anonymity phrases are the subject's, whatever clause words they hold ("who
         // asked not to be named because he was not authorized to speak publicly").
+        // A chain of them spans a few dozen words at most: the scan is bounded.
         let mut anonymity: Vec<(usize, usize)> = Vec::new();
-        let mut j = floor;
+        let mut j = floor.max(end.saturating_sub(40));
         while j < end {
             match self.anonymity_span(tokens, j) {
                 Some(e) => {
