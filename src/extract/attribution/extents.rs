@@ -10,7 +10,7 @@ use crate::model::ClaimKind;
 use crate::syntax::{Deprel, Upos};
 
 use super::parsed::Parsed;
-use super::wordlists::SUBORDINATORS;
+use super::wordlists::{AUXILIARIES, MODALS, SUBORDINATORS};
 use super::{ClaimDraft, Context, Cue, History};
 
 /// The longest sentence, in tokens, whose content extents the tree decides.
@@ -123,7 +123,21 @@ impl Context<'_> {
         );
         let word = |i: usize| lower(parsed.words[i]);
         let subordinator = |i: usize| noun_class && SUBORDINATORS.contains(&&*word(i));
-        let coordinator = |i: usize| matches!(&*word(i), "and" | "but");
+        // A coordinator after a noun phrase (no auxiliary or past form before it) and
+        // before a verb (an auxiliary, a past form or a cue word after it).
+        let verbal = |i: usize| {
+            let w = word(i);
+            AUXILIARIES.contains(&&*w)
+                || MODALS.contains(&&*w)
+                || matches!(&*w, "is" | "are" | "was" | "were")
+                || w.len() > 4 && w.ends_with("ed")
+        };
+        let coordinator = |i: usize| {
+            matches!(&*word(i), "and" | "but")
+                && !(governed.from..i).any(verbal)
+                && (i + 1 < upto)
+                && (verbal(i + 1) || self.lex.cue(&word(i + 1)).is_some())
+        };
         if !(governed.from..upto).any(|i| subordinator(i) || coordinator(i)) {
             return false;
         }

@@ -42,7 +42,7 @@ use crate::model::{ClaimKind, SourceKind};
 use crate::syntax::{Deprel, Upos};
 
 use self::parsed::Parsed;
-use self::wordlists::{ADVERBIALS, PRONOUNS, TIME_NOUNS};
+use self::wordlists::{ADVERBIALS, AFTER_NOUN_PHRASE, DETERMINERS, PRONOUNS, TIME_NOUNS};
 
 /// Whether a mark opens an apposition: a comma or a dash.
 fn opens_apposition(mark: &str) -> bool {
@@ -256,7 +256,8 @@ impl Context<'_> {
                     || !finite_form(&lower(tokens[later.first].text(self.text)))
                     || !(self.speaker_before(&tokens, later.first)
                         || self.coordinated_after(&tokens, later.first)
-                        || parsed.own_subject(later))
+                        || self.after_subordinator(&tokens, later.first)
+                            && parsed.own_subject(later))
                     || !parsed.finite_verb(later)
                 {
                     continue;
@@ -489,6 +490,17 @@ impl Context<'_> {
         claims
     }
 
+    /// Whether a relative or subordinating word stands among the five tokens before
+    /// token `k`: "…, where U.N. investigators said", "…, as residents reported".
+    fn after_subordinator(&self, tokens: &[Token], k: usize) -> bool {
+        tokens[k.saturating_sub(5)..k].iter().any(|t| {
+            matches!(
+                &*lower(t.text(self.text)),
+                "where" | "as" | "while" | "when" | "whereas" | "although" | "though" | "after"
+            )
+        })
+    }
+
     /// "Officials denied that report": a "that" right after the cue that the tree reads
     /// as the determiner of the cue's object opens a noun content; it is no
     /// complementizer left out of it.
@@ -498,7 +510,17 @@ impl Context<'_> {
         let (Some(t), Some(next)) = (tokens.get(that), tokens.get(that + 1)) else {
             return;
         };
-        if parsed.words[that] != "that" {
+        // Only "that NOUN" before a preposition, a punctuation mark or the end may be a
+        // determiner ("that report on Friday"); "that the army …" never is.
+        let after_noun = parsed.words.get(that + 2).copied();
+        if parsed.words[that] != "that"
+            || !parsed.words[that + 1].starts_with(|c: char| c.is_ascii_lowercase())
+            || DETERMINERS.contains(&parsed.words[that + 1])
+            || PRONOUNS.contains(&parsed.words[that + 1])
+            || after_noun.is_some_and(|w| {
+                w.starts_with(char::is_alphanumeric) && !AFTER_NOUN_PHRASE.contains(&w)
+            })
+        {
             return;
         }
         let Some(c) = claims

@@ -96,27 +96,11 @@ impl Context<'_> {
             return self.pronoun(&words[0], r.start, history);
         }
         let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
-        // The verbs of an anonymity phrase ("because he was not authorized to") make no
-        // clause of the phrase.
-        let mut anonymous = vec![false; tokens.len()];
-        let mut k = 0;
-        while k < tokens.len() {
-            match self.anonymity_span(&tokens, k) {
-                Some(end) => {
-                    anonymous[k..end].iter_mut().for_each(|a| *a = true);
-                    k = end;
-                }
-                None => k += 1,
-            }
-        }
-        let outside: Vec<&Token> = tokens
-            .iter()
-            .zip(&anonymous)
-            .filter(|(t, a)| t.is_word() && !**a)
-            .map(|(t, _)| t)
-            .collect();
-        // Fourteen words at most besides an anonymity phrase.
-        if outside.len() > 14 || self.is_clause(&outside, &words) {
+        // Fourteen words at most and no clause, besides an anonymity phrase ("because he
+        // was not authorized to" makes no clause of the phrase).
+        if (words.len() > 14 || self.is_clause(&word_tokens, &words))
+            && !self.clear_of_anonymity(&tokens, &words)
+        {
             return None;
         }
         if let Some(s) = self.partitive(&r, &word_tokens, &words, history) {
@@ -128,6 +112,11 @@ impl Context<'_> {
         }
         let head = p.head.as_deref()?;
         if p.numeric() {
+            return Some(p.unnamed(SourceKind::Vague));
+        }
+        // "Estimates suggest": bare estimates nobody published are as vague as "reports";
+        // "U.N. estimates" are the UN's document.
+        if head == "estimates" && p.mentions.is_empty() && p.determiner().is_none() {
             return Some(p.unnamed(SourceKind::Vague));
         }
         if DOCUMENT_NOUNS.contains(&head) {
@@ -148,6 +137,25 @@ impl Context<'_> {
                 .map(|m| self.actor_source(m.actor));
         }
         self.described_source(&p, head, history)
+    }
+
+    /// Whether the phrase's words outside its anonymity phrases are fourteen at most and
+    /// make no clause.
+    fn clear_of_anonymity(&self, tokens: &[Token], words: &[String]) -> bool {
+        let mut outside: Vec<&Token> = Vec::new();
+        let mut k = 0;
+        while k < tokens.len() {
+            match self.anonymity_span(tokens, k) {
+                Some(end) => k = end,
+                None => {
+                    if tokens[k].is_word() {
+                        outside.push(&tokens[k]);
+                    }
+                    k += 1;
+                }
+            }
+        }
+        outside.len() < words.len() && outside.len() <= 14 && !self.is_clause(&outside, words)
     }
 
     /// "One of the doctors", "some of the residents", "two of his aides", "most of them":

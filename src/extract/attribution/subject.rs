@@ -43,26 +43,8 @@ impl Context<'_> {
     /// Start of the subject phrase that ends at token `end` (exclusive): back to the last
     /// clause boundary. Returns the token index.
     pub(super) fn clause_start(&self, tokens: &[Token], end: usize, floor: usize) -> usize {
-        // Anonymity phrases are the subject's, whatever clause words they hold ("who
-        // asked not to be named because he was not authorized to speak publicly").
-        // A chain of them spans a few dozen words at most: the scan is bounded.
-        let mut anonymity: Vec<(usize, usize)> = Vec::new();
-        let mut j = floor.max(end.saturating_sub(40));
-        while j < end {
-            match self.anonymity_span(tokens, j) {
-                Some(e) => {
-                    anonymity.push((j, e));
-                    j = e;
-                }
-                None => j += 1,
-            }
-        }
         let mut k = end;
         while k > floor {
-            if let Some(&(s, _)) = anonymity.iter().find(|&&(s, e)| s < k && k <= e) {
-                k = s;
-                continue;
-            }
             let t = tokens[k - 1];
             let w = t.text(self.text);
             // "The transcript–published by the Post–shows": a parenthetical between dashes.
@@ -93,6 +75,12 @@ impl Context<'_> {
             };
             let quote_edge =
                 self.quote_ending_at(t.end).is_some() || self.quote_starting_at(t.start).is_some();
+            // Anonymity phrases are the subject's, whatever clause words open them ("who
+            // asked not to be named because he was not authorized to speak publicly").
+            if boundary && self.anonymity_span(tokens, k - 1).is_some() {
+                k -= 1;
+                continue;
+            }
             if boundary || quote_edge {
                 break;
             }

@@ -189,3 +189,11 @@ pub(super) fn is_tell(cue: &str) -> bool {
 pub(super) fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
+
+/// Prepositions and coordinators that may follow a noun phrase: "that report on Friday",
+/// "that finding at the time".
+#[rustfmt::skip]
+pub(super) const AFTER_NOUN_PHRASE: &[&str] = &[
+    "on", "in", "at", "of", "for", "from", "by", "with", "about", "over", "to", "into",
+    "during", "after", "before", "since", "against", "and", "but", "as",
+];
