@@ -49,6 +49,8 @@ pub fn content_end(
     is_cue: impl Fn(usize) -> bool,
     is_break: impl Fn(usize) -> bool,
 ) -> Option<Extent> {
+    // Linear in the sentence for each call: the tree is walked whole.
+    crate::work::add(a.len());
     let kids = children(a);
     let first = |k: usize| (0..k).find(|&j| a.dominates(k, j)).unwrap_or(k);
     // A reporting clause after a break: ", but the governor told …"; or a reporting verb

@@ -132,6 +132,18 @@ fn extraction_work_is_linear_in_pronouns_after_many_names() {
     });
 }
 
+#[test]
+fn extraction_work_is_linear_in_cues_of_one_run_on_sentence() {
+    // A scraped blob with no sentence end: every cue's content extent walks the tree of
+    // the whole "sentence" unless a sentence that long is read by tokens alone.
+    assert_linear("n cues in one sentence", 40, |n| {
+        extract_work(&format!(
+            "{}.",
+            "officials said the group, which warned that rebels said the army withdrew, ".repeat(n)
+        ))
+    });
+}
+
 /// The work of reading `page` as HTML, and whether it was refused.
 fn html_work(page: &str) -> (u64, bool) {
     let tmp = tempfile::tempdir().unwrap();
