@@ -619,10 +619,21 @@ impl Context<'_> {
             return false;
         }
         // "The attack raised fears of a wider war": a plural noun that shares the cue's
-        // form, the object of another verb, reports nothing.
+        // form, the object of a verb right before it (modifiers aside), reports nothing
+        // ("C, a city analysis of newly filed port reports shows." is no object, whatever
+        // the tree says).
         if !subject_before && cue.first == cue.last && words[cue.first].ends_with('s') {
             let tree = parsed.tree();
-            if tree.upos[cue.first] == Upos::Noun && tree.deprel[cue.first] == Deprel::Obj {
+            let k = cue.first;
+            let object_of_verb = tree.head_of(k).is_some_and(|h| {
+                h < k
+                    && k - h <= 3
+                    && tree.upos[h] == Upos::Verb
+                    && tree.upos[h + 1..k]
+                        .iter()
+                        .all(|u| matches!(u, Upos::Adj | Upos::Det | Upos::Adv | Upos::Adp))
+            });
+            if tree.upos[k] == Upos::Noun && tree.deprel[k] == Deprel::Obj && object_of_verb {
                 return true;
             }
         }
