@@ -602,6 +602,7 @@ impl Context<'_> {
         self.actors.mentions[..upto]
             .iter()
             .rev()
+            .take(ANTECEDENT_WINDOW)
             .take_while(|m| self.paragraph_of(m.start) == para)
             .filter(|m| !self.in_quote(m.start))
             .find(|m| fits(m.actor))
