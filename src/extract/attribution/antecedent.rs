@@ -99,6 +99,10 @@ const ANAPHORA: &[(&str, &[ActorKind])] = &[
     ("expert", &[ActorKind::Person]),
 ];
 
+/// Nouns that describe any body of their kind: "the group" is no better said of the
+/// Wagner Group named earlier, whose name holds the word, than of a body named since.
+const GENERIC_HEADS: &[&str] = &["group"];
+
 /// The kinds of body a noun refers back to ("government": a state; "group": an armed
 /// group or an organisation); `None` for a person's noun or another word.
 pub(super) fn body_anaphor_kinds(head: &str) -> Option<&'static [ActorKind]> {
@@ -537,9 +541,10 @@ impl Context<'_> {
         // else the latest of a fitting kind.
         let named = |a: usize| {
             let actor = &self.actors.actors[a];
-            std::iter::once(&actor.name)
-                .chain(&actor.aliases)
-                .any(|n| n.to_lowercase().split(' ').any(|w| w == head))
+            !GENERIC_HEADS.contains(&head)
+                && std::iter::once(&actor.name)
+                    .chain(&actor.aliases)
+                    .any(|n| n.to_lowercase().split(' ').any(|w| w == head))
         };
         // "Al-Shabaab, the militant group linked to al-Qaeda, claimed …. The group said":
         // a body named inside an earlier sentence yields to the one that opens it.
@@ -576,11 +581,8 @@ impl Context<'_> {
             });
             return Some(self.actor_source(apposed.map_or(m.actor, |x| x.actor)));
         }
-        // "the group" describes any armed group: the Wagner Group named earlier is no
-        // better an antecedent for it than a body named since.
-        let outside = (head != "group")
-            .then(|| self.last_actor_where(at, history, |a| fits(a) && named(a)))
-            .flatten()
+        let outside = self
+            .last_actor_where(at, history, |a| fits(a) && named(a))
             .or_else(|| {
                 self.last_actor_at(at, kinds, history)
                     .map(|(a, pos)| self.prefer_subject(a, pos, at, fits))
@@ -612,6 +614,9 @@ impl Context<'_> {
     /// The latest body named before `at` with `word` among the words of its name after
     /// the first ("experts" in "Group of Experts"), outside reported content.
     pub(super) fn body_with_word(&self, word: &str, at: usize, history: &History) -> Option<usize> {
+        if GENERIC_HEADS.contains(&word) {
+            return None;
+        }
         self.last_actor_where(at, history, |a| {
             let actor = &self.actors.actors[a];
             actor.kind != ActorKind::Person

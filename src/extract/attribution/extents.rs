@@ -10,7 +10,7 @@ use crate::model::ClaimKind;
 use crate::syntax::{Deprel, Upos};
 
 use super::parsed::Parsed;
-use super::wordlists::{AUXILIARIES, MODALS, SUBORDINATORS};
+use super::wordlists::{AUXILIARIES, SUBORDINATORS, VERBS_IN_CLAUSES};
 use super::{ClaimDraft, Context, Cue, History};
 
 /// The longest sentence, in tokens, whose content extents the tree decides.
@@ -128,8 +128,7 @@ impl Context<'_> {
         let verbal = |i: usize| {
             let w = word(i);
             AUXILIARIES.contains(&&*w)
-                || MODALS.contains(&&*w)
-                || matches!(&*w, "is" | "are" | "was" | "were")
+                || VERBS_IN_CLAUSES.contains(&&*w)
                 || w.len() > 4 && w.ends_with("ed")
         };
         let coordinator = |i: usize| {

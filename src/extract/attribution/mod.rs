@@ -42,7 +42,9 @@ use crate::model::{ClaimKind, SourceKind};
 use crate::syntax::{Deprel, Upos};
 
 use self::parsed::Parsed;
-use self::wordlists::{ADVERBIALS, AFTER_NOUN_PHRASE, DETERMINERS, PRONOUNS, TIME_NOUNS};
+use self::wordlists::{
+    ADVERBIALS, AFTER_NOUN_PHRASE, DETERMINERS, PRONOUNS, SUBORDINATORS, TIME_NOUNS,
+};
 
 /// Whether a mark opens an apposition: a comma or a dash.
 fn opens_apposition(mark: &str) -> bool {
@@ -494,10 +496,8 @@ impl Context<'_> {
     /// token `k`: "…, where U.N. investigators said", "…, as residents reported".
     fn after_subordinator(&self, tokens: &[Token], k: usize) -> bool {
         tokens[k.saturating_sub(5)..k].iter().any(|t| {
-            matches!(
-                &*lower(t.text(self.text)),
-                "where" | "as" | "while" | "when" | "whereas" | "although" | "though" | "after"
-            )
+            let w = lower(t.text(self.text));
+            w == "where" || SUBORDINATORS.contains(&&*w)
         })
     }
 

@@ -489,7 +489,6 @@ impl Context<'_> {
         if determiner == Some("the")
             && content_words.len() == 1
             && p.mentions.is_empty()
-            && head != "group"
             && let Some(a) = self.body_with_word(head, p.r.start, history)
         {
             return Some(self.actor_source(a));
