@@ -2,6 +2,7 @@
 //! Example: "As the mayor noted, the bridge is older than the town hall."
 
 use crate::extract::lexicon::lower;
+use crate::syntax::Model;
 
 use super::say_that::Layout;
 use super::subject::Said;
@@ -32,6 +33,16 @@ impl Context<'_> {
                         matches!(&*word(t), "in" | "on" | "at" | "to" | "during" | "after")
                     })
             })?;
+        // "As the army pledged to rebuild the school, …": "to" opens the cue's own
+        // infinitive, not the hearer it was put to.
+        if word(&after[0]) == "to" && c > 1 {
+            let words: Vec<&str> = said.tokens.iter().map(|t| t.text(text)).collect();
+            let tree = Model::embedded().analyse(&words);
+            let k = said.tokens.len() - after.len() + 1;
+            if tree.xpos[k] == "VB" {
+                return None;
+            }
+        }
         Some(
             self.draft(after[c].end..said.sentence.end, &said.source, said.cue_text)
                 .into_iter()

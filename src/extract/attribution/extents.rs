@@ -1,6 +1,6 @@
 //! Content extents from the dependency tree: where an indirect content after its cue ends.
 //! Example: "Ortiz said the road was closed, and police warned of ice" ends at "closed".
-//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/medium-and-company-heads.txt, tests/fixtures/extract/coordinated-verb-after-noun-content.txt.
+//! Fixtures: tests/fixtures/extract/occasion-of-speech-act.txt, tests/fixtures/extract/relative-clause-content.txt, tests/fixtures/extract/second-speaker-after-but.txt, tests/fixtures/extract/subordinate-clause-cue.txt, tests/fixtures/extract/adjunct-after-object.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/medium-and-company-heads.txt, tests/fixtures/extract/coordinated-verb-after-noun-content.txt, tests/fixtures/extract/cue-in-opening-subordinate-clause.txt.
 
 use std::ops::Range;
 
@@ -70,6 +70,17 @@ impl Context<'_> {
         let verb = parsed.verb(cue);
         let Some(extent) = tree::content_end(parsed.tree(), verb, governed.from, is_cue, is_break)
         else {
+            // "When officials warned of more attacks, residents fled": no clause below
+            // the cue, but the opening subordinate clause still ends at its comma.
+            let none = tree::Extent {
+                end: governed.from,
+                cut: None,
+            };
+            if let Some(cut) = self.subordinate_cut(parsed, verb, &governed, &none)
+                && self.shorten_at_cut(parsed, &governed, cut, claims)
+            {
+                self.reread_after_cut(parsed, cut, claims, sentence, para, history);
+            }
             return;
         };
         let cut = Self::speaker_cut(parsed, &governed, &extent)
@@ -307,10 +318,12 @@ impl Context<'_> {
         let upto = parsed
             .tokens
             .partition_point(|t| t.start < governed.span.end);
-        let opens = words
-            .first()
-            .is_some_and(|w| SUBORDINATORS.contains(&&*lower(w)) && lower(w) != "as");
         let first_comma = words.iter().position(|w| *w == ",")?;
+        // "As X noted, C" puts its content after the comma; "As the army pledged to
+        // rebuild the school, …" has its complement before it.
+        let opens = words.first().is_some_and(|w| {
+            SUBORDINATORS.contains(&&*lower(w)) && (lower(w) != "as" || governed.from < first_comma)
+        });
         if !(opens && verb < first_comma) {
             return None;
         }

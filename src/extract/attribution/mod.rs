@@ -553,10 +553,7 @@ impl Context<'_> {
         history: &History,
     ) -> Vec<ClaimDraft> {
         match cue.class {
-            CueClass::Passive => match self.sourceless(cue, sentence.clone()) {
-                Some(claim) => vec![claim],
-                None => self.raised(tokens, cue, sentence),
-            },
+            CueClass::Passive => self.sourceless(cue, sentence).into_iter().collect(),
             CueClass::According => self
                 .according(tokens, cue, sentence, history)
                 .unwrap_or_default(),

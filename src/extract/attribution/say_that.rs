@@ -6,6 +6,7 @@
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
+use crate::syntax::Model;
 
 use super::content::written_cue;
 use super::source::is_document_noun;
@@ -593,7 +594,7 @@ impl Context<'_> {
                 ":" if self.opens_quote(next) && k > 0 => {
                     Some((t.start, t.end, cue_text.to_string()))
                 }
-                "and" | "but" => self.coordinated_cue(after, k),
+                "and" | "but" => self.coordinated_cue(said, k),
                 _ => None,
             }
         })
@@ -611,18 +612,31 @@ impl Context<'_> {
 
     /// A second finite verb of saying after the "and" or "but" at `after[k]`:
     /// "accused X of Y and asserted that Z", "… but has said she will …" (with its
-    /// auxiliary), "… and repeatedly says “Q”" (after a linking adverb). Returns where
-    /// the first content stops, where the second starts, and the second cue.
-    fn coordinated_cue(&self, after: &[Token], k: usize) -> Option<(usize, usize, String)> {
+    /// auxiliary), "… and repeatedly says “Q”" (after a linking adverb), "Analysts say
+    /// A but warn that B" (a bare present after a bare present, before "that"). Returns
+    /// where the first content stops, where the second starts, and the second cue.
+    fn coordinated_cue(&self, said: &Said, k: usize) -> Option<(usize, usize, String)> {
         let text = self.text;
+        let after = said.after;
         let word = |t: &Token| lower(t.text(text));
         let (prev, t, next) = (after.get(k.checked_sub(1)?)?, &after[k], after.get(k + 1)?);
+        let bare = |w: &str| !w.ends_with('s') && Model::embedded().verb_lemma(w) == w;
+        let plural_present = said
+            .cue_text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| bare(&w.to_lowercase()));
         let cue_word = |c: &Token, present: bool| {
             let w = word(c);
+            let before_that = || {
+                let i = after.partition_point(|x| x.start < c.start);
+                after.get(i + 1).is_some_and(|x| word(x) == "that")
+            };
             self.lex.cue(&w).is_some_and(|c| c != CueClass::Passive)
                 && (w.ends_with("ed")
                     || matches!(&*w, "said" | "told")
-                    || present && present_speech(&w))
+                    || present && present_speech(&w)
+                    || present && plural_present && bare(&w) && before_that())
         };
         let after_word = prev.is_word() || self.closes_quote(prev);
         // The cue's first token, and the first token of the cue as written.
