@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt, tests/fixtures/extract/acronyms-capitals-appositions.txt, tests/fixtures/extract/one-word-company-names.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt, tests/fixtures/extract/acronyms-capitals-appositions.txt, tests/fixtures/extract/one-word-company-names.txt, tests/fixtures/extract/state-ministries.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -216,6 +216,49 @@ enum NameStep {
     Word,
     /// The name ends before it.
     Stop,
+}
+
+/// The length of a ministry's name at the start of `s`: "Foreign Ministry", "Ministry of
+/// Humanitarian Affairs and Disaster Management", "foreign affairs ministry", "Foreign
+/// Office" (up to three words before "Ministry", capitalised words and connectors after
+/// "Ministry of").
+fn ministry_len(s: &str) -> Option<usize> {
+    // The words of the line: a name never runs on past a line break.
+    let line = s.split('\n').next().unwrap_or(s);
+    let words: Vec<(usize, &str)> = line
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .take(10)
+        .collect();
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':']).len() == w.len();
+    let end = |k: usize| words[k].0 + words[k].1.len();
+    let is = |k: usize, x: &str| words.get(k).is_some_and(|w| w.1.eq_ignore_ascii_case(x));
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    if is(0, "ministry") && is(1, "of") {
+        let last = (2..words.len())
+            .take_while(|&k| {
+                let w = words[k].1.trim_end_matches([',', '.', ';', ':']);
+                (capital(w) || matches!(w, "and" | "of" | "the"))
+                    && (k == 2 || bare(words[k - 1].1))
+            })
+            .filter(|&k| capital(words[k].1))
+            .last()?;
+        return Some(end(last) - usize::from(!bare(words[last].1)));
+    }
+    if is(0, "foreign") && words.get(1).is_some_and(|w| w.1.starts_with("Office")) {
+        return Some("foreign office".len());
+    }
+    (1..4.min(words.len())).find_map(|k| {
+        let head = words[k].1.trim_end_matches([',', '.', ';', ':']);
+        let before_ok = words[..k]
+            .iter()
+            .all(|w| bare(w.1) && w.1.chars().all(char::is_alphabetic));
+        (head.eq_ignore_ascii_case("ministry") && before_ok).then(|| words[k].0 + head.len())
+    })
 }
 
 fn word_at(text: &str, at: usize) -> bool {
@@ -530,6 +573,7 @@ impl<'a> Finder<'a> {
                 }
                 Target::CountryName(i) | Target::Demonym(i) => {
                     let body = self.state_body_after(end);
+                    let country_end = end;
                     if let Some(e) = body {
                         end = e;
                     } else if matches!(target, Target::Demonym(_)) {
@@ -538,6 +582,19 @@ impl<'a> Finder<'a> {
                     let name = self.lex.countries[i].name.clone();
                     let a = self.actor(ActorKind::State, &name);
                     self.mention(a, start, end);
+                    // "Germany's Foreign Office …. The Foreign Office said": the body's
+                    // own name, later alone, is still the state.
+                    let own = text[country_end..end].trim_start();
+                    let own = ["'s", "’s"]
+                        .iter()
+                        .find_map(|p| own.strip_prefix(p))
+                        .unwrap_or(own)
+                        .trim();
+                    if own.starts_with(char::is_uppercase) && own.contains(' ') {
+                        for kind in [ActorKind::Organization, ActorKind::State] {
+                            self.index.entry((kind, fold_name(own))).or_insert(a);
+                        }
+                    }
                 }
                 Target::Capital(i) => {
                     let prev = self.previous_word(start).map(str::to_lowercase);
@@ -605,10 +662,15 @@ impl<'a> Finder<'a> {
         forms.iter().any(|f| f.as_str() == surface)
     }
 
-    /// End of "army", "Defense Ministry", ... right after `at`, if one follows.
+    /// End of "army", "Defense Ministry", "'s Foreign Office", "'s Ministry of Humanitarian
+    /// Affairs" ... right after `at`, if one follows: a state's body is the state.
     fn state_body_after(&self, at: usize) -> Option<usize> {
         let rest = &self.text[at..];
-        let trimmed = rest.strip_prefix(' ')?;
+        let possessive = ["'s ", "’s "].iter().find_map(|p| rest.strip_prefix(p));
+        let (trimmed, from) = match possessive {
+            Some(r) => (r, at + rest.len() - r.len()),
+            None => (rest.strip_prefix(' ')?, at + 1),
+        };
         let starts_with = |b: &str| {
             trimmed
                 .as_bytes()
@@ -617,9 +679,13 @@ impl<'a> Finder<'a> {
         };
         STATE_BODIES
             .iter()
-            .filter(|b| starts_with(b) && !word_at(trimmed, b.len()))
-            .map(|b| at + 1 + b.len())
+            .filter(|b| {
+                starts_with(b) && !word_at(trimmed, b.len()) && !trimmed[b.len()..].starts_with('-')
+            })
+            .map(|b| b.len())
+            .chain(ministry_len(trimmed))
             .max()
+            .map(|len| from + len)
     }
 
     /// The capitalised name sequences of a sentence, each read as a name or split at

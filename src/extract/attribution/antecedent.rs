@@ -557,6 +557,16 @@ impl Context<'_> {
             .take(ANTECEDENT_WINDOW)
             .filter(|m| fits(m.actor) && !self.in_quote(m.start))
             .find(|m| {
+                // The mention may hold the noun itself ("Ukraine's air force").
+                let own = &self.text[m.start..m.end];
+                let holds = !GENERIC_HEADS.contains(&head)
+                    && own.len() > head.len()
+                    && own.is_char_boundary(own.len() - head.len())
+                    && own[own.len() - head.len()..].eq_ignore_ascii_case(head)
+                    && own[..own.len() - head.len()].ends_with(' ');
+                if holds {
+                    return true;
+                }
                 let after = &self.text[m.end..];
                 let after = after
                     .strip_prefix("’s")
