@@ -1033,16 +1033,23 @@ impl<'a> Finder<'a> {
         if state_body || inner.is_empty() || head_covered || outlet || two_names {
             return;
         }
-        // Only names that leave words of their own besides the head ("Assistance Mission").
+        // Only names that leave words of their own besides the head ("Assistance Mission"),
+        // or a head "of" the name inside ("Office of the UN High Commissioner for Refugees").
         let own_words = seq
             .iter()
             .filter(|t| {
                 t.is_word()
                     && !CONNECTORS.contains(&t.text(text))
+                    && t.text(text) != "The"
                     && !inner.iter().any(|&(s, e)| s <= t.start && t.end <= e)
             })
             .count();
-        if own_words < 2 {
+        let head_of = seq
+            .iter()
+            .position(|t| t.start == head.start)
+            .and_then(|h| seq.get(h + 1))
+            .is_some_and(|t| t.text(text) == "of");
+        if own_words < 2 && !head_of && !own_unit {
             return;
         }
         for (s, _) in &inner {

@@ -1,7 +1,7 @@
 //! Building a source from a noun phrase: a name, a document, a vague or anonymous phrase,
 //! a definite description or an unnamed plural.
 //! Example: "a security source", "officials in Lagos", "a report by the Lake Institute".
-//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/group-through-its-fighters.txt, tests/fixtures/extract/decrees-and-estimates.txt.
+//! Fixtures: tests/fixtures/extract/demonstrative-plural-source.txt, tests/fixtures/extract/body-with-place.txt, tests/fixtures/extract/state-broadcaster.txt, tests/fixtures/extract/possessive-body.txt, tests/fixtures/extract/postnominal-adjective.txt, tests/fixtures/extract/body-in-capital.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/relay-participle-on-subject.txt, tests/fixtures/extract/anonymous-referred-back.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/publishers-described.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/group-through-its-fighters.txt, tests/fixtures/extract/decrees-and-estimates.txt, tests/fixtures/extract/long-publishers-and-acronyms.txt.
 
 use std::ops::Range;
 
@@ -12,7 +12,7 @@ use crate::model::{ActorKind, SourceKind};
 
 use super::antecedent::body_anaphor_kinds;
 use super::wordlists::{
-    DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
+    AUXILIARIES, DETERMINERS, HEAD_ENDS, INTRODUCERS, NOUN_MARKERS, PRONOUNS, VERBS_IN_CLAUSES,
     is_part_quantity, is_time_phrase, starts_upper,
 };
 use super::{Context, History, SourceDraft};
@@ -26,8 +26,16 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "recording", "audio", "press release", "release", "bulletin", "data", "figures", "slide",
     "chart", "graph", "graphic", "map", "tweet", "lawsuit", "indictment", "verdict", "email",
     "transcript", "update", "dossier", "tally", "decree", "directive", "estimate", "estimates",
-    "findings", "resolution",
+    "findings", "resolution", "advisory", "notice",
 ];
+
+/// Whether a word is an acronym: two to eight capitals, digits or dots ("UNHCR", "U.N.").
+fn is_acronym_word(w: &str) -> bool {
+    (2..=8).contains(&w.len())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        && w.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
 
 /// The kind of an unnamed part of a group: one person ("one of the doctors") is
 /// anonymous, more ("some of the residents") are vague.
@@ -86,6 +94,26 @@ impl Context<'_> {
             r = r.start..tokens[tokens.len() - 3].end;
             tokens.truncate(tokens.len() - 2);
         }
+        // "the Office of the UN High Commissioner for Refugees (UNHCR)": the acronym in
+        // brackets after a name repeats it (the actor named there goes by it).
+        if let [.., name, open, acronym, close] = tokens.as_slice()
+            && open.text(self.text) == "("
+            && close.text(self.text) == ")"
+            && is_acronym_word(acronym.text(self.text))
+            && self
+                .actors
+                .mentions_in(r.start..name.end)
+                .last()
+                .filter(|m| m.end == name.end)
+                .is_some_and(|m| {
+                    let a = &self.actors.actors[m.actor];
+                    let acronym = acronym.text(self.text);
+                    a.name == acronym || a.aliases.iter().any(|x| x == acronym)
+                })
+        {
+            r = r.start..name.end;
+            tokens.truncate(tokens.len() - 3);
+        }
         let words = self.words(&tokens);
         // "A Western diplomat who asked not to be named because he was not authorized to
         // speak publicly": an anonymity phrase makes a long source.
@@ -98,8 +126,26 @@ impl Context<'_> {
         let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
         // Fourteen words at most and no clause, besides an anonymity phrase ("because he
         // was not authorized to" makes no clause of the phrase).
+        // "a report released last month by the Office of the U.N. High Commissioner for
+        // Human Rights": a document and its publisher after "by" make a long phrase.
+        let published = || {
+            self.publisher_marker(r.clone()).is_some_and(|by| {
+                words.len() <= 24
+                    && words
+                        .iter()
+                        .take(4)
+                        .any(|w| is_document_noun(w) || is_document_noun(w.trim_end_matches('s')))
+                    && tokens.iter().all(|t| {
+                        t.start >= by || !t.is_word() || {
+                            let w = lower(t.text(self.text));
+                            !AUXILIARIES.contains(&&*w)
+                        }
+                    })
+            })
+        };
         if (words.len() > 14 || self.is_clause(&word_tokens, &words))
             && !self.clear_of_anonymity(&tokens, &words)
+            && !published()
         {
             return None;
         }
