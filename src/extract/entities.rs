@@ -2,7 +2,7 @@
 //! institutions, capitals as metonyms), capitalised name sequences with titles, particles
 //! and organisation head words, acronyms defined in the text, surnames, other name words
 //! of a described person and short forms.
-//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt, tests/fixtures/extract/acronyms-capitals-appositions.txt, tests/fixtures/extract/one-word-company-names.txt, tests/fixtures/extract/state-ministries.txt.
+//! Fixtures: tests/fixtures/extract/given-name-alias.txt, tests/fixtures/extract/name-edges.txt, tests/fixtures/extract/particle-surname.txt, tests/fixtures/extract/outlet-noun-after-name.txt, tests/fixtures/extract/possessor-apposition-role.txt, tests/fixtures/extract/two-bodies-and.txt, tests/fixtures/extract/according-leading-apposition.txt, tests/fixtures/extract/title-inside-name.txt, tests/fixtures/extract/country-as-given-name.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/acronym-spelled-name.txt, tests/fixtures/extract/publishers-and-undefined-acronyms.txt, tests/fixtures/extract/speaker-appositions.txt, tests/fixtures/extract/places-letters-police.txt, tests/fixtures/extract/bracketed-acronym-owner.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/portfolio-title.txt, tests/fixtures/extract/name-a-source-gave.txt, tests/fixtures/extract/acronyms-capitals-appositions.txt, tests/fixtures/extract/one-word-company-names.txt, tests/fixtures/extract/state-ministries.txt, tests/fixtures/extract/republics-commands-riot-police.txt.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -91,6 +91,11 @@ const STATE_BODIES: &[&str] = &[
     "authorities", "gendarmerie", "junta", "defense ministry", "defence ministry",
     "foreign ministry", "interior ministry", "ministry of defense", "ministry of defence",
     "security forces", "administration", "state department", "regime",
+];
+
+/// Lower-case words that may stand between a state and its body ("riot police").
+const BODY_MODIFIERS: &[&str] = &[
+    "riot", "special", "border", "federal", "national", "regular",
 ];
 
 /// Words before a capital that make it a place, not a metonym for the state.
@@ -482,6 +487,19 @@ impl<'a> Finder<'a> {
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
+        // "U.S. Central Command said …. Central Command said": a body named again without
+        // the state its name opens with.
+        if kind != ActorKind::Person
+            && let Some(i) = self.out.actors.iter().position(|a| {
+                a.kind != ActorKind::Person
+                    && fold_name(&a.name)
+                        .strip_suffix(key.1.as_str())
+                        .and_then(|p| p.strip_suffix(' '))
+                        .is_some_and(|p| self.country_words.contains(p))
+            })
+        {
+            return i;
+        }
         self.out.actors.push(LocalActor {
             name: name.to_string(),
             kind,
@@ -667,10 +685,24 @@ impl<'a> Finder<'a> {
     fn state_body_after(&self, at: usize) -> Option<usize> {
         let rest = &self.text[at..];
         let possessive = ["'s ", "’s "].iter().find_map(|p| rest.strip_prefix(p));
-        let (trimmed, from) = match possessive {
+        let (mut trimmed, mut from) = match possessive {
             Some(r) => (r, at + rest.len() - r.len()),
             None => (rest.strip_prefix(' ')?, at + 1),
         };
+        // "Georgian riot police", "Kenya's special forces": a body with its kind.
+        if let Some((modifier, after)) = trimmed.split_once(' ')
+            && BODY_MODIFIERS.contains(&modifier)
+        {
+            let body_follows = STATE_BODIES.iter().any(|b| {
+                after
+                    .get(..b.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(b))
+            });
+            if body_follows {
+                from += modifier.len() + 1;
+                trimmed = after;
+            }
+        }
         let starts_with = |b: &str| {
             trimmed
                 .as_bytes()
@@ -909,13 +941,22 @@ impl<'a> Finder<'a> {
         let text = self.text;
         let prev = tokens[j - 1].text(text);
         let plural = prev.ends_with("s'") || prev.ends_with("s’") || matches!(prev, "’" | "'");
-        plural
+        // "Donetsk People's Republic": a common noun's possessive inside a republic's
+        // name; "Russia's Foreign Ministry" is a name's.
+        let common = has_possessive(prev) && Model::embedded().common_word(strip_possessive(prev));
+        (plural || common)
             && j < tokens.len()
             && tokens[j..]
                 .iter()
                 .take(3)
                 .take_while(|t| is_name_word(t, text) && !has_possessive(t.text(text)))
-                .any(|t| self.lex.org_heads.contains_key(t.text(text)))
+                .any(|t| {
+                    if common {
+                        t.text(text) == "Republic"
+                    } else {
+                        self.lex.org_heads.contains_key(t.text(text))
+                    }
+                })
     }
 
     /// "VOA's Hausa Service", and after it "the Hausa Service": a desk of an outlet is the
@@ -1485,6 +1526,7 @@ impl<'a> Finder<'a> {
             || national
             || quoted
             || words.len() > 4
+            || words.last().is_some_and(|w| *w == "Republic")
             || words.iter().any(|w| is_acronym(w))
             || words
                 .last()
