@@ -273,6 +273,8 @@ impl Context<'_> {
                 self.remember(later, &more, para, history);
                 claims.extend(more);
             }
+            let nested = self.nested_claims(&tokens, &claims, history);
+            claims.extend(nested);
             let denials = self.denials(&tokens, &cues, &claims, history);
             claims.extend(denials);
             return claims;

@@ -1,6 +1,6 @@
 //! Noun cues with a possessor: "X's claim that C", "his insistence that C".
 //! Example: "Reporters checked Okafor’s claim that the mine was closed."
-//! Fixtures: tests/fixtures/extract/possessed-speech-noun.txt.
+//! Fixtures: tests/fixtures/extract/possessed-speech-noun.txt, tests/fixtures/extract/possessed-noun-in-content.txt.
 
 use std::ops::Range;
 
@@ -103,6 +103,32 @@ impl Context<'_> {
         claims
     }
 
+    /// "An army spokesman dismissed the RSF's claim that C", "rejected the ministry's
+    /// assertion that C": a possessed speech noun opening another cue's content reports
+    /// the possessor's own claim, C.
+    pub(super) fn nested_claims(
+        &self,
+        tokens: &[Token],
+        claims: &[ClaimDraft],
+        history: &History,
+    ) -> Vec<ClaimDraft> {
+        claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Indirect)
+            .filter_map(|c| {
+                let first = tokens.partition_point(|t| t.start < c.span.start);
+                let last = tokens.partition_point(|t| t.end <= c.span.end);
+                let inner = &tokens[first..last];
+                // The noun among the content's first six tokens.
+                let k = self.speech_noun_at(&inner[..inner.len().min(6)])?;
+                let p = self.possessor_at(inner, k)?;
+                let source = self.possessor_source(inner, p, history)?;
+                let that = inner.get(k + 1)?;
+                self.draft(that.end..c.span.end, &source, inner[k].text(self.text))
+            })
+            .collect()
+    }
+
     /// The speech noun followed by "that", outside quotation marks: "claim" in "Reporters
     /// checked Okafor’s claim that the mine was closed".
     fn speech_noun_at(&self, tokens: &[Token]) -> Option<usize> {
@@ -160,9 +186,15 @@ impl Context<'_> {
             } else {
                 2
             };
-        (starts_upper(tokens[p].text(text)))
-            .then(|| self.source(tokens[first].start..stem, history))
-            .flatten()
+        if starts_upper(tokens[p].text(text)) {
+            return self.source(tokens[first].start..stem, history);
+        }
+        // "the ministry's assertion": a definite description.
+        let det = (p.saturating_sub(3)..p)
+            .rev()
+            .take_while(|&k| tokens[k].is_word())
+            .find(|&k| lower(tokens[k].text(text)) == "the")?;
+        self.source(tokens[det].start..stem, history)
     }
 
     /// Whether the possessor at `p` sits in a short opening phrase: "Contrary to his claim
