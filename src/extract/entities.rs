@@ -1378,7 +1378,8 @@ impl<'a> Finder<'a> {
         if let Some(kind) = self.typed_by_noun(start)
             && start != c.sentence_start
         {
-            let a = self.actor(kind, word);
+            let start = self.with_article(start);
+            let a = self.actor(kind, &self.text[start..end]);
             self.mention(a, start, end);
             return;
         }
@@ -1484,6 +1485,7 @@ impl<'a> Finder<'a> {
         else {
             return false;
         };
+        let start = self.with_article(start);
         let a = self.actor(kind, &self.text[start..c.end]);
         self.mention(a, start, c.end);
         true
@@ -1714,10 +1716,24 @@ impl<'a> Finder<'a> {
         Some(kind)
     }
 
+    /// The start of the name at `start` with its own article before it: "Le Nouvelliste",
+    /// "El País" (a capitalised article the name sequence left out).
+    fn with_article(&self, start: usize) -> usize {
+        ["Le ", "La ", "Les ", "El "]
+            .iter()
+            .find(|a| self.text[..start].ends_with(*a))
+            .map_or(start, |a| start - a.len())
+    }
+
     /// The kind the noun before the name at `start` announces; after `and`, the kind of
     /// the name the noun typed before it ("the schools Santa Maria and San Pietro").
     fn typed_by_noun(&self, start: usize) -> Option<ActorKind> {
-        let prev = lower(self.previous_word(start)?);
+        let mut prev = lower(self.previous_word(start)?);
+        // "newspaper Le Nouvelliste": the noun before the name's own article.
+        if matches!(&*prev, "le" | "la" | "les" | "el") {
+            let at = self.text[..start].trim_end().len() - prev.len();
+            prev = lower(self.previous_word(at)?);
+        }
         // "the state news agency NNA": an agency of news is an outlet.
         if prev == "agency" {
             let at = self.text[..start].trim_end().len() - prev.len();

@@ -2,7 +2,7 @@
 //! Y that C", "X said: “Q”"), up to a second cue, another speaker or a turn of the
 //! article's own.
 //! Example: "The governor said on Monday that schools would reopen, but parents doubt it."
-//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt, tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt, tests/fixtures/extract/naming-and-participle-that.txt, tests/fixtures/extract/claim-noun-apposition.txt.
+//! Fixtures: tests/fixtures/extract/participle-after-subordinator.txt, tests/fixtures/extract/document-participle-that.txt, tests/fixtures/extract/told-hearer-no-that.txt, tests/fixtures/extract/preposition-before-that.txt, tests/fixtures/extract/time-phrase-before-content.txt, tests/fixtures/extract/second-cue-phrase.txt, tests/fixtures/extract/naming-and-participle-that.txt, tests/fixtures/extract/claim-noun-apposition.txt, tests/fixtures/extract/participle-after-occasion.txt.
 
 use crate::extract::lexicon::{CueClass, lower};
 use crate::extract::segment::{Token, tokenize};
@@ -463,9 +463,20 @@ impl Context<'_> {
     /// speaker's clause, or a turn to the article's own voice.
     fn said_forward(&self, said: &Said, from: usize, history: &History) -> Vec<ClaimDraft> {
         let (source, cue_text) = (&said.source, said.cue_text);
-        let end = self.noun_content_end(said, from);
+        let noun_end = self.noun_content_end(said, from);
+        // "rejected the toll in a statement, saying C": a second cue after the occasion
+        // that ends a noun content reports to the end of the sentence.
+        let second = match self.second_cue(said, from, noun_end, cue_text) {
+            Some(s) => Some((s, noun_end)),
+            None if noun_end < said.sentence.end => self
+                .second_cue(said, from, said.sentence.end, cue_text)
+                .filter(|&(comma, _, _)| comma >= noun_end)
+                .map(|s| (s, said.sentence.end)),
+            None => None,
+        };
+        let end = second.as_ref().map_or(noun_end, |&(_, end)| end);
         let mut claims = Vec::new();
-        if let Some((comma, cue_end, second_cue)) = self.second_cue(said, from, end, cue_text) {
+        if let Some(((comma, cue_end, second_cue), _)) = second {
             claims.extend(self.draft(from..comma, source, cue_text));
             // The second content may hold a third cue of the speaker's: "condemned X
             // and urged restraint, saying C" (a quotation after a colon stays with the
