@@ -256,11 +256,16 @@ impl Context<'_> {
                     || self.in_quote(at)
                     || later.class == CueClass::Passive
                     || !finite_form(&lower(tokens[later.first].text(self.text)))
-                    || !(self.speaker_before(&tokens, later.first)
-                        || self.coordinated_after(&tokens, later.first)
-                        || self.after_subordinator(&tokens, later.first)
-                            && parsed.own_subject(later))
-                    || !parsed.finite_verb(later)
+                {
+                    continue;
+                }
+                let subject = self.speaker_before(&tokens, later.first)
+                    || self.coordinated_after(&tokens, later.first)
+                    || self.after_subordinator(&tokens, later.first) && parsed.own_subject(later);
+                // A body named after ", as" makes the verb after it finite, whatever the
+                // tree says ("…, as the UN Development Programme (UNDP) warned that C").
+                if !(subject && parsed.finite_verb(later)
+                    || self.named_after_subordinator(&tokens, later.first, history))
                 {
                     continue;
                 }
@@ -501,6 +506,24 @@ impl Context<'_> {
             let w = lower(t.text(self.text));
             w == "where" || SUBORDINATORS.contains(&&*w)
         })
+    }
+
+    /// "…, local authorities said, as the UN Development Programme (UNDP) warned": a
+    /// subordinator after a comma, then words the source reader takes for a named body,
+    /// right before token `k`.
+    fn named_after_subordinator(&self, tokens: &[Token], k: usize, history: &History) -> bool {
+        let Some(s) = (k.saturating_sub(10)..k).rev().find(|&i| {
+            let w = lower(tokens[i].text(self.text));
+            (w == "where" || SUBORDINATORS.contains(&&*w))
+                && i > 0
+                && tokens[i - 1].text(self.text) == ","
+        }) else {
+            return false;
+        };
+        s + 1 < k
+            && self
+                .source(Self::bytes(tokens, s + 1, k), history)
+                .is_some_and(|src| src.actor.is_some())
     }
 
     /// "Officials denied that report": a "that" right after the cue that the tree reads

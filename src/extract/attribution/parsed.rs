@@ -173,12 +173,16 @@ impl<'a> Parsed<'a> {
     }
 
     /// Whether the tree gives the cue's verb a nominal subject of its own before it:
-    /// "…, where U.N. investigators said C".
+    /// "…, where U.N. investigators said C", "…, as the UN Development Programme warned
+    /// that C".
     pub(super) fn own_subject(&self, cue: &Cue) -> bool {
         let tree = self.tree();
         let verb = self.verb(cue);
-        tree.children(verb)
-            .any(|k| k < verb && tree.deprel[k] == Deprel::Nsubj && tree.upos[k] == Upos::Noun)
+        tree.children(verb).any(|k| {
+            k < verb
+                && tree.deprel[k] == Deprel::Nsubj
+                && matches!(tree.upos[k], Upos::Noun | Upos::Propn)
+        })
     }
 
     /// The verb of a cue: its first word tagged as a verb, else its first word.
