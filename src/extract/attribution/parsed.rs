@@ -2,7 +2,7 @@
 //! reading a subject the token heuristics missed, and checking on the tags that an unnamed
 //! source they read is a noun phrase.
 //! Example: "The army pounded suspected hideouts" (no speaker: a modifier).
-//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/second-cue-in-clause-of-time.txt, tests/fixtures/extract/noun-form-of-cue.txt.
+//! Fixtures: tests/fixtures/extract/no-speaker.txt, tests/fixtures/extract/document-long-subject.txt, tests/fixtures/extract/coordinated-verb-shared-subject.txt, tests/fixtures/extract/source-not-a-noun-phrase.txt, tests/fixtures/extract/participial-aside-subject.txt, tests/fixtures/extract/clause-only-verbs.txt, tests/fixtures/extract/postnominal-participle.txt, tests/fixtures/extract/add-with-object.txt, tests/fixtures/extract/coordinated-second-cue.txt, tests/fixtures/extract/leading-own-clause.txt, tests/fixtures/extract/second-cue-in-clause-of-time.txt, tests/fixtures/extract/noun-form-of-cue.txt, tests/fixtures/extract/fear-and-doubt-with-object.txt.
 
 use std::ops::Range;
 
@@ -36,7 +36,7 @@ const PERSONAL_SUBJECTS: &[&str] = &["he", "she", "they", "we"];
 #[rustfmt::skip]
 const CLAUSE_ONLY: &[&str] = &[
     "establish", "assume", "maintain", "demonstrate", "feel", "know", "prove", "identify",
-    "decide", "seek", "plan", "continue", "wish", "add",
+    "decide", "seek", "plan", "continue", "wish", "add", "fear", "doubt",
 ];
 
 /// A sentence's tokens, their words and its dependency tree, parsed on first use: most
