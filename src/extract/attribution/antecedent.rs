@@ -1,6 +1,6 @@
 //! Pronouns and definite descriptions that refer back to an actor ("he", "the ministry").
 //! Example: "The ministry denied it. It said the figures were old."
-//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt, tests/fixtures/extract/pronoun-in-clause-to-body.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/description-with-apposed-name.txt.
+//! Fixtures: tests/fixtures/extract/description-anaphora.txt, tests/fixtures/extract/description-role-conflict.txt, tests/fixtures/extract/pronoun-subject-preference.txt, tests/fixtures/extract/pronoun-apposed-subject.txt, tests/fixtures/extract/linking-word-pronoun.txt, tests/fixtures/extract/leader-description.txt, tests/fixtures/extract/description-prefers-subject.txt, tests/fixtures/extract/person-cataphora.txt, tests/fixtures/extract/chief-description.txt, tests/fixtures/extract/news-agency-name.txt, tests/fixtures/extract/closing-cue-over-relative.txt, tests/fixtures/extract/pronoun-in-clause-to-body.txt, tests/fixtures/extract/datelines-and-descriptions.txt, tests/fixtures/extract/description-with-apposed-name.txt, tests/fixtures/extract/body-in-content-paragraphs-back.txt.
 
 use crate::extract::normalize::PARAGRAPH_BREAK;
 use crate::model::{ActorKind, SourceKind};
@@ -600,22 +600,32 @@ impl Context<'_> {
         let para = self.paragraph_of(at);
         match outside {
             Some((a, pos)) if self.paragraph_of(pos) == para => Some(a),
-            _ => self.named_in_content(at, &fits).or(outside.map(|(a, _)| a)),
+            Some((a, _)) => self.named_in_content(at, &fits, 0).or(Some(a)),
+            // "Georgian riot police used water cannon …, the interior ministry said. ….
+            // The ministry said": with nothing fitting outside reported content, a body
+            // named inside it two paragraphs back.
+            None => self.named_in_content(at, &fits, 2),
         }
         .map(|a| self.actor_source(a))
     }
 
     /// "Israel accused Hamas of diverting aid. The militant group denies the charge.": with
     /// no fitting body named in the paragraph outside reported content, the latest one
-    /// named inside the paragraph's reported content (outside quotations).
-    fn named_in_content(&self, at: usize, fits: &impl Fn(usize) -> bool) -> Option<usize> {
+    /// named inside reported content (outside quotations) of the paragraph or of the
+    /// `paragraphs_back` before it.
+    fn named_in_content(
+        &self,
+        at: usize,
+        fits: &impl Fn(usize) -> bool,
+        paragraphs_back: usize,
+    ) -> Option<usize> {
         let para = self.paragraph_of(at);
         let upto = self.actors.mentions.partition_point(|m| m.end <= at);
         self.actors.mentions[..upto]
             .iter()
             .rev()
             .take(ANTECEDENT_WINDOW)
-            .take_while(|m| self.paragraph_of(m.start) == para)
+            .take_while(|m| self.paragraph_of(m.start) + paragraphs_back >= para)
             .filter(|m| !self.in_quote(m.start))
             .find(|m| fits(m.actor))
             .map(|m| m.actor)
