@@ -640,6 +640,21 @@ impl Context<'_> {
             if tree.upos[k] == Upos::Noun && tree.deprel[k] == Deprel::Obj && object_of_verb {
                 return true;
             }
+            // "The latest protests erupted after …": the noun heads a subject, its
+            // determiner and modifiers before it.
+            // (A noun the tree leaves at the root, the verb after it a modifier, is one too.)
+            let first = tree.subtree(k).start;
+            let subject_noun = tree.upos[k] == Upos::Noun
+                && matches!(
+                    tree.deprel[k],
+                    Deprel::Nsubj | Deprel::NsubjPass | Deprel::Root
+                )
+                && first < k
+                && tree.upos[first] == Upos::Det
+                && (first..k).all(|i| matches!(tree.upos[i], Upos::Det | Upos::Adj | Upos::Adv));
+            if subject_noun {
+                return true;
+            }
         }
         let instrument = own.iter().any(|c| {
             c.kind == ClaimKind::Indirect && self.text[c.span.clone()].starts_with("with ")
