@@ -1482,6 +1482,7 @@ impl<'a> Finder<'a> {
             })
             .filter(|&k| k != ActorKind::Person && start != c.sentence_start && c.words.len() <= 4)
             .or_else(|| self.typed_by_noun_after(c))
+            .or_else(|| self.typed_by_apposition(c.end))
         else {
             return false;
         };
@@ -1651,6 +1652,45 @@ impl<'a> Finder<'a> {
             | "hospital" | "club" | "union" | "foundation" => Some(ActorKind::Organization),
             _ if self.lex.roles.contains(noun) => Some(ActorKind::Person),
             _ => None,
+        }
+    }
+
+    /// "Lakaro Arms Survey, a British-based investigative group, said": a body's noun
+    /// heading the apposition after the name at `end` types it; a group is armed only
+    /// when its modifiers say so ("a jihadist group").
+    fn typed_by_apposition(&self, end: usize) -> Option<ActorKind> {
+        let rest = self.text[end..].strip_prefix(", ")?;
+        let phrase = &rest[..rest.find(',')?];
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if !(2..=8).contains(&words.len()) || !matches!(words[0], "a" | "an" | "the") {
+            return None;
+        }
+        let head = words[words.len() - 1];
+        match self.typing_noun(head)? {
+            ActorKind::Person => None,
+            ActorKind::ArmedGroup if head == "group" || head == "groups" => {
+                let armed = words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "militant"
+                            | "armed"
+                            | "rebel"
+                            | "jihadist"
+                            | "insurgent"
+                            | "extremist"
+                            | "terrorist"
+                            | "separatist"
+                            | "paramilitary"
+                            | "Islamist"
+                    )
+                });
+                Some(if armed {
+                    ActorKind::ArmedGroup
+                } else {
+                    ActorKind::Organization
+                })
+            }
+            kind => Some(kind),
         }
     }
 

@@ -693,7 +693,11 @@ impl Context<'_> {
             })?;
             let rest = conj.end..end;
             let rest_tokens = tokenize(text, rest.clone());
-            let next_cue = self.cues(&rest_tokens).into_iter().find(|c| c.first <= 8)?;
+            // "…, but Conflict Armament Research, a British-based investigative group, has
+            // documented X": a name with its apposition before the cue.
+            let next_cue = self.cues(&rest_tokens).into_iter().find(|c| {
+                c.first <= 8 || c.first <= 12 && rest_tokens[c.first - 1].text(text) == ","
+            })?;
             let more = self.subject_before(&rest_tokens, &next_cue, rest, history);
             let stop = if comma { t.start } else { t.end };
             (!more.is_empty()).then_some((stop, more))
