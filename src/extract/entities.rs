@@ -491,7 +491,12 @@ impl<'a> Finder<'a> {
         // the state its name opens with.
         if kind != ActorKind::Person
             && let Some(i) = self.out.actors.iter().position(|a| {
+                // A cheap test of the written forms first; folding allocates.
+                let n = a.name.len();
                 a.kind != ActorKind::Person
+                    && n > name.len()
+                    && a.name.is_char_boundary(n - name.len())
+                    && a.name[n - name.len()..].eq_ignore_ascii_case(name)
                     && fold_name(&a.name)
                         .strip_suffix(key.1.as_str())
                         .and_then(|p| p.strip_suffix(' '))
