@@ -84,14 +84,17 @@ pub struct EntityMatcher {
     country_words: FxHashSet<String>,
 }
 
-/// Nouns that make "Malian army", "Mali Defense Ministry" a name of the state.
+/// Nouns that make "Malian army" a name of the state (a ministry's name, "Mali Defense
+/// Ministry", is read by `ministry_len`).
 #[rustfmt::skip]
 const STATE_BODIES: &[&str] = &[
     "army", "military", "armed forces", "forces", "government", "navy", "air force", "police",
-    "authorities", "gendarmerie", "junta", "defense ministry", "defence ministry",
-    "foreign ministry", "interior ministry", "ministry of defense", "ministry of defence",
-    "security forces", "administration", "state department", "regime",
+    "authorities", "gendarmerie", "junta", "ministry of defense", "ministry of defence",
+    "foreign office", "security forces", "administration", "state department", "regime",
 ];
+
+/// A name's own article, written before it ("Le Nouvelliste", "El País").
+const NAME_ARTICLES: &[&str] = &["Le", "La", "Les", "El"];
 
 /// Lower-case words that may stand between a state and its body ("riot police").
 const BODY_MODIFIERS: &[&str] = &[
@@ -224,9 +227,8 @@ enum NameStep {
 }
 
 /// The length of a ministry's name at the start of `s`: "Foreign Ministry", "Ministry of
-/// Humanitarian Affairs and Disaster Management", "foreign affairs ministry", "Foreign
-/// Office" (up to three words before "Ministry", capitalised words and connectors after
-/// "Ministry of").
+/// Humanitarian Affairs and Disaster Management", "foreign affairs ministry" (up to three
+/// words before "Ministry", capitalised words and connectors after "Ministry of").
 fn ministry_len(s: &str) -> Option<usize> {
     // The words of the line: a name never runs on past a line break.
     let line = s.split('\n').next().unwrap_or(s);
@@ -253,9 +255,6 @@ fn ministry_len(s: &str) -> Option<usize> {
             .filter(|&k| capital(words[k].1))
             .last()?;
         return Some(end(last) - usize::from(!bare(words[last].1)));
-    }
-    if is(0, "foreign") && words.get(1).is_some_and(|w| w.1.starts_with("Office")) {
-        return Some("foreign office".len());
     }
     (1..4.min(words.len())).find_map(|k| {
         let head = words[k].1.trim_end_matches([',', '.', ';', ':']);
@@ -1764,10 +1763,11 @@ impl<'a> Finder<'a> {
     /// The start of the name at `start` with its own article before it: "Le Nouvelliste",
     /// "El País" (a capitalised article the name sequence left out).
     fn with_article(&self, start: usize) -> usize {
-        ["Le ", "La ", "Les ", "El "]
+        let before = &self.text[..start];
+        NAME_ARTICLES
             .iter()
-            .find(|a| self.text[..start].ends_with(*a))
-            .map_or(start, |a| start - a.len())
+            .find(|a| before.strip_suffix(' ').is_some_and(|b| b.ends_with(*a)))
+            .map_or(start, |a| start - a.len() - 1)
     }
 
     /// The kind the noun before the name at `start` announces; after `and`, the kind of
@@ -1775,7 +1775,7 @@ impl<'a> Finder<'a> {
     fn typed_by_noun(&self, start: usize) -> Option<ActorKind> {
         let mut prev = lower(self.previous_word(start)?);
         // "newspaper Le Nouvelliste": the noun before the name's own article.
-        if matches!(&*prev, "le" | "la" | "les" | "el") {
+        if NAME_ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(&prev)) {
             let at = self.text[..start].trim_end().len() - prev.len();
             prev = lower(self.previous_word(at)?);
         }

@@ -502,10 +502,15 @@ impl Context<'_> {
     /// Whether a relative or subordinating word stands among the five tokens before
     /// token `k`: "…, where U.N. investigators said", "…, as residents reported".
     fn after_subordinator(&self, tokens: &[Token], k: usize) -> bool {
-        tokens[k.saturating_sub(5)..k].iter().any(|t| {
-            let w = lower(t.text(self.text));
-            w == "where" || SUBORDINATORS.contains(&&*w)
-        })
+        tokens[k.saturating_sub(5)..k]
+            .iter()
+            .any(|t| self.is_subordinator(t))
+    }
+
+    /// Whether a token is a relative "where" or a subordinating word.
+    fn is_subordinator(&self, t: &Token) -> bool {
+        let w = lower(t.text(self.text));
+        w == "where" || SUBORDINATORS.contains(&&*w)
     }
 
     /// "…, local authorities said, as the UN Development Programme (UNDP) warned": a
@@ -513,10 +518,7 @@ impl Context<'_> {
     /// right before token `k`.
     fn named_after_subordinator(&self, tokens: &[Token], k: usize, history: &History) -> bool {
         let Some(s) = (k.saturating_sub(10)..k).rev().find(|&i| {
-            let w = lower(tokens[i].text(self.text));
-            (w == "where" || SUBORDINATORS.contains(&&*w))
-                && i > 0
-                && tokens[i - 1].text(self.text) == ","
+            i > 0 && self.is_subordinator(&tokens[i]) && tokens[i - 1].text(self.text) == ","
         }) else {
             return false;
         };

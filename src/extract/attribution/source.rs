@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::extract::entities::LocalMention;
+use crate::extract::entities::{LocalMention, is_acronym};
 use crate::extract::lexicon::lower;
 use crate::extract::segment::{Token, tokenize};
 use crate::model::{ActorKind, SourceKind};
@@ -28,14 +28,6 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "transcript", "update", "dossier", "tally", "decree", "directive", "estimate", "estimates",
     "findings", "resolution", "advisory", "notice",
 ];
-
-/// Whether a word is an acronym: two to eight capitals, digits or dots ("UNHCR", "U.N.").
-fn is_acronym_word(w: &str) -> bool {
-    (2..=8).contains(&w.len())
-        && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
-        && w.chars().filter(char::is_ascii_uppercase).count() >= 2
-}
 
 /// The kind of an unnamed part of a group: one person ("one of the doctors") is
 /// anonymous, more ("some of the residents") are vague.
@@ -99,7 +91,7 @@ impl Context<'_> {
         if let [.., name, open, acronym, close] = tokens.as_slice()
             && open.text(self.text) == "("
             && close.text(self.text) == ")"
-            && is_acronym_word(acronym.text(self.text))
+            && is_acronym(acronym.text(self.text))
             && self
                 .actors
                 .mentions_in(r.start..name.end)
